@@ -1,0 +1,128 @@
+import { readFileSync, writeFileSync } from 'node:fs'
+import { Command, CommanderError } from 'commander'
+import type { Input, Method, Results } from '../core/api'
+import { App } from '../core/app'
+import { dispatch } from '../core/dispatch'
+import { AppError } from '../core/model/errors'
+import { checkProfile } from '../core/services/check'
+import { resolveDataDir } from '../core/store/data-dir'
+
+// `gfc`: the same dispatch as the app, from a terminal. Exit codes: 0 done, 1 refused or
+// failed (the message says why), 2 wrong usage.
+
+async function withApp<T>(dataFlag: string | undefined, run: (call: Caller) => Promise<T>): Promise<T> {
+  const app = await App.open(resolveDataDir(dataFlag))
+  try {
+    const status = app.status()
+    if (status.state !== 'ok') {
+      const backups = status.state === 'corrupt' && status.backups.length ? `\nBackups you can restore (gfc restore NAME):\n${status.backups.map((b) => `  ${b.name}`).join('\n')}` : ''
+      throw new AppError('unavailable', `${status.message}${backups}`)
+    }
+    return await run(async (method, input) => {
+      const reply = await dispatch(app, method, input)
+      if (!reply.ok) throw new AppError(reply.error.code, reply.error.message, reply.error.field)
+      return reply.result as never
+    })
+  } finally {
+    await app.close()
+  }
+}
+
+type Caller = <M extends Method>(method: M, input: Input<M>) => Promise<Results[M]>
+
+function readJsonFile(file: string): unknown {
+  let text: string
+  try {
+    text = readFileSync(file, 'utf8')
+  } catch (e) {
+    throw new AppError('not_found', `Cannot read ${file}: ${(e as Error).message}`)
+  }
+  try {
+    return JSON.parse(text)
+  } catch (e) {
+    throw new AppError('validation', `${file} is not valid JSON (${(e as Error).message}); nothing was imported.`)
+  }
+}
+
+export function program(): Command {
+  const cli = new Command('gfc')
+    .description('GFC Desk from the command line: the Group of Friends of Corrections in Peace Operations')
+    .option('--data <dir>', 'profile folder (default: $GFC_DATA_DIR, else the app\'s user-data folder)')
+    .exitOverride()
+  const data = () => cli.opts<{ data?: string }>().data
+
+  cli.command('init').description('create an empty profile in the data folder (or open an existing one)').action(async () => {
+    await withApp(data(), async (call) => {
+      const s = await call('profile.status', {})
+      if (s.state === 'ok') console.log(`Profile ready in ${s.dataDir} (device ${s.deviceId}).`)
+    })
+  })
+
+  cli.command('demo').description('load the fictional demo dataset into an empty profile').action(async () => {
+    await withApp(data(), async (call) => {
+      const r = await call('demo.load', {})
+      console.log(`Demo data loaded: ${r.created} records.`)
+    })
+  })
+
+  const exp = cli.command('export').description('export data')
+  exp.command('json').description('the whole dataset as canonical JSON (stdout, or --out FILE)').option('--out <file>', 'write to this file').action(async (opts: { out?: string }) => {
+    await withApp(data(), async (call) => {
+      const json = await call('data.export', {})
+      if (opts.out) writeFileSync(opts.out, json)
+      else process.stdout.write(json)
+    })
+  })
+
+  const imp = cli.command('import').description('import data')
+  imp.command('json <file>').description('validate a JSON export, then merge it by id (all or nothing)').action(async (file: string) => {
+    const document = readJsonFile(file)
+    await withApp(data(), async (call) => {
+      const r = await call('data.import', { document })
+      console.log(`Imported ${file}: ${r.created} created, ${r.updated} updated, ${r.unchanged} unchanged.`)
+    })
+  })
+
+  cli.command('members').description('list the members').option('--search <text>').action(async (opts: { search?: string }) => {
+    await withApp(data(), async (call) => {
+      for (const m of await call('organisations.list', { search: opts.search ?? '' })) {
+        console.log([m.displayName, m.kind === 'state' ? m.regionalGroup : m.category, m.status, m.id].join('\t'))
+      }
+    })
+  })
+
+  cli.command('check').description('verify the data file and change logs; exit 1 on any problem').action(() => {
+    const dir = resolveDataDir(data())
+    const r = checkProfile(dir)
+    for (const f of r.facts) console.log(f)
+    for (const p of r.problems) console.error(`problem: ${p}`)
+    console.log(r.ok ? `OK: ${dir}` : `${r.problems.length} problem(s) in ${dir}`)
+    if (!r.ok) process.exitCode = 1
+  })
+
+  cli.command('restore <backup>').description('replace a damaged data file by a backup (the damaged file is kept)').action(async (name: string) => {
+    const app = await App.open(resolveDataDir(data()))
+    try {
+      const s = await app.restoreBackup(name)
+      console.log(s.state === 'ok' ? `Restored ${name}; the profile opens again.` : `Restored ${name}, but: ${'message' in s ? s.message : ''}`)
+    } finally {
+      await app.close()
+    }
+  })
+  return cli
+}
+
+export async function main(argv: string[]): Promise<number> {
+  // `gfc export json | head` closes the pipe early: that is not an error.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e
+  })
+  try {
+    await program().parseAsync(argv, { from: 'user' })
+    return Number(process.exitCode ?? 0)
+  } catch (e) {
+    if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2
+    console.error(`gfc: ${(e as Error).message}`)
+    return 1
+  }
+}

@@ -1,0 +1,112 @@
+import { z } from 'zod'
+import { AffiliationFields, ContactFields, ContactRole, type Contact } from './model/contact'
+import { optionalDate, text, Uuid } from './model/fields'
+import { MemberStatus, OrganisationFields, RegionalGroup, type Organisation } from './model/organisation'
+import { Preferences, SettingsFields, type Settings } from './model/settings'
+
+// The one contract between the UI (or CLI, or test host) and the core: every method's input
+// schema, checked by dispatch before any service runs, and its result type.
+
+const ById = z.object({ id: Uuid })
+const Search = text(200).default('')
+
+export const OrganisationQuery = z.object({
+  search: Search,
+  kind: z.enum(['state', 'sme']).optional(),
+  regionalGroup: RegionalGroup.optional(),
+  status: MemberStatus.optional(),
+})
+
+export const ContactQuery = z.object({
+  search: Search,
+  organisationId: Uuid.optional(),
+})
+
+export const NewAffiliation = z.object({
+  organisationId: Uuid,
+  role: ContactRole.default('other'),
+  position: text(200).default(''),
+  start: optionalDate.default(''),
+})
+
+export const inputs = {
+  'profile.status': z.object({}),
+  'profile.restoreBackup': z.object({ name: z.string().min(1) }),
+  'preferences.get': z.object({}),
+  'preferences.update': Preferences,
+  'settings.get': z.object({}),
+  'settings.update': SettingsFields,
+  'organisations.list': OrganisationQuery,
+  'organisations.get': ById,
+  'organisations.create': OrganisationFields,
+  'organisations.update': z.object({ id: Uuid, fields: OrganisationFields }),
+  'organisations.delete': ById,
+  'organisations.restore': ById,
+  'contacts.list': ContactQuery,
+  'contacts.get': ById,
+  'contacts.create': z.object({ contact: ContactFields, affiliation: NewAffiliation.optional() }),
+  'contacts.update': z.object({ id: Uuid, fields: ContactFields }),
+  'contacts.delete': ById,
+  'contacts.restore': ById,
+  'affiliations.create': AffiliationFields,
+  'affiliations.update': z.object({ id: Uuid, fields: AffiliationFields }),
+  'affiliations.delete': ById,
+  'data.export': z.object({}),
+  'data.import': z.object({ document: z.unknown() }),
+  'demo.load': z.object({}),
+} as const
+
+export type Method = keyof typeof inputs
+export const METHODS = Object.keys(inputs) as Method[]
+
+export interface BackupInfo {
+  name: string
+  createdAt: string
+  bytes: number
+}
+
+export type ProfileStatus =
+  | { state: 'ok'; dataDir: string; deviceId: string; empty: boolean; notices: string[] }
+  | { state: 'corrupt' | 'locked' | 'unavailable'; dataDir: string; message: string; backups: BackupInfo[] }
+
+export interface ImportSummary {
+  created: number
+  updated: number
+  unchanged: number
+}
+
+export interface Results {
+  'profile.status': ProfileStatus
+  'profile.restoreBackup': ProfileStatus
+  'preferences.get': Preferences
+  'preferences.update': Preferences
+  'settings.get': Settings
+  'settings.update': Settings
+  'organisations.list': Organisation[]
+  'organisations.get': Organisation
+  'organisations.create': Organisation
+  'organisations.update': Organisation
+  'organisations.delete': Organisation
+  'organisations.restore': Organisation
+  'contacts.list': Contact[]
+  'contacts.get': Contact
+  'contacts.create': Contact
+  'contacts.update': Contact
+  'contacts.delete': Contact
+  'contacts.restore': Contact
+  'affiliations.create': Contact
+  'affiliations.update': Contact
+  'affiliations.delete': Contact
+  'data.export': string
+  'data.import': ImportSummary
+  'demo.load': ImportSummary
+}
+
+export type Input<M extends Method> = z.input<(typeof inputs)[M]>
+export type ParsedInput<M extends Method> = z.output<(typeof inputs)[M]>
+
+export type { AppErrorData } from './model/errors'
+export type Reply<M extends Method> =
+  | { ok: true; result: Results[M] }
+  | { ok: false; error: import('./model/errors').AppErrorData }
+

@@ -1,0 +1,71 @@
+import { z } from 'zod'
+import { inputs, type Method, type ParsedInput, type Reply, type Results } from './api'
+import type { App } from './app'
+import { AppError, type AppErrorData } from './model/errors'
+import { validationText } from './model/messages'
+import { createAffiliation, createContact, deleteAffiliation, getContact, listContacts, setContactDeleted, updateAffiliation, updateContact } from './services/contacts'
+import { loadDemo } from './services/demo'
+import { createOrganisation, getOrganisation, listOrganisations, setOrganisationDeleted, updateOrganisation } from './services/organisations'
+import { getSettings, updateSettings } from './services/settings'
+import { exportDocument, importDocument } from './services/transfer'
+
+type Handlers = { [M in Method]: (app: App, input: ParsedInput<M>) => Results[M] | Promise<Results[M]> }
+
+const handlers: Handlers = {
+  'profile.status': (app) => app.status(),
+  'profile.restoreBackup': (app, i) => app.restoreBackup(i.name),
+  'preferences.get': (app) => app.store.preferences,
+  'preferences.update': (app, i) => (app.store.setPreferences(i), app.store.preferences),
+  'settings.get': (app) => getSettings(app.store),
+  'settings.update': (app, i) => updateSettings(app.store, i),
+  'organisations.list': (app, i) => listOrganisations(app.store, i),
+  'organisations.get': (app, i) => getOrganisation(app.store, i.id),
+  'organisations.create': (app, i) => createOrganisation(app.store, i),
+  'organisations.update': (app, i) => updateOrganisation(app.store, i.id, i.fields),
+  'organisations.delete': (app, i) => setOrganisationDeleted(app.store, i.id, true),
+  'organisations.restore': (app, i) => setOrganisationDeleted(app.store, i.id, false),
+  'contacts.list': (app, i) => listContacts(app.store, i),
+  'contacts.get': (app, i) => getContact(app.store, i.id),
+  'contacts.create': (app, i) => createContact(app.store, i),
+  'contacts.update': (app, i) => updateContact(app.store, i.id, i.fields),
+  'contacts.delete': (app, i) => setContactDeleted(app.store, i.id, true),
+  'contacts.restore': (app, i) => setContactDeleted(app.store, i.id, false),
+  'affiliations.create': (app, i) => createAffiliation(app.store, i),
+  'affiliations.update': (app, i) => updateAffiliation(app.store, i.id, i.fields),
+  'affiliations.delete': (app, i) => deleteAffiliation(app.store, i.id),
+  'data.export': (app) => exportDocument(app.store),
+  'data.import': (app, i) => importDocument(app.store, i.document),
+  'demo.load': (app) => loadDemo(app.store),
+}
+
+export function isMethod(name: string): name is Method {
+  return Object.hasOwn(inputs, name)
+}
+
+/** The first problem of a failed parse, with its field path and an English message. */
+export function validationError(e: z.ZodError): AppError {
+  const issue = e.issues[0]
+  const field = issue.path.join('.')
+  const key = issue.message.startsWith('validation.') ? issue.message : undefined
+  const text = key ? validationText(key) : issue.message
+  return new AppError('validation', field ? `${field} ${text}` : text, field || undefined, key)
+}
+
+/** The single entry point of the core: validate, run, and turn any failure into error data. */
+export async function dispatch(app: App, method: string, input: unknown): Promise<Reply<Method>> {
+  try {
+    if (!isMethod(method)) throw new AppError('unknown_method', `There is no method called ${method}.`)
+    const parsed = inputs[method].safeParse(input ?? {})
+    if (!parsed.success) throw validationError(parsed.error)
+    const handler = handlers[method] as (app: App, input: unknown) => unknown
+    return { ok: true, result: (await handler(app, parsed.data)) as Results[Method] }
+  } catch (e) {
+    return { ok: false, error: toErrorData(e) }
+  }
+}
+
+export function toErrorData(e: unknown): AppErrorData {
+  if (e instanceof AppError) return e.toData()
+  console.error(e)
+  return { code: 'internal', message: `Unexpected error: ${(e as Error)?.message ?? String(e)}` }
+}

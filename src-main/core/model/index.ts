@@ -1,0 +1,7 @@
+export * from './fields'
+export * from './organisation'
+export * from './contact'
+export * from './settings'
+export * from './reference'
+export * from './errors'
+export * from './messages'

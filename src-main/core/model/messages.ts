@@ -1,0 +1,20 @@
+// English text of the validation keys, for doors that have no UI language (CLI, logs).
+// The renderer's locale files carry the same keys in English and French.
+export const VALIDATION_MESSAGES: Record<string, string> = {
+  'validation.required': 'is required',
+  'validation.tooLong': 'is too long',
+  'validation.tooMany': 'has too many entries',
+  'validation.email': 'is not a valid e-mail address',
+  'validation.date': 'is not a valid date (YYYY-MM-DD)',
+  'validation.url': 'is not a valid web address (http or https)',
+  'validation.phone': 'is not a valid phone number',
+  'validation.id': 'is not a valid id',
+  'validation.unknownCountry': 'is not a United Nations Member State',
+  'validation.endBeforeStart': 'is before the start date',
+  'validation.alreadyMember': 'is already a member of the Group',
+  'validation.invalid': 'is not valid',
+}
+
+export function validationText(key: string): string {
+  return VALIDATION_MESSAGES[key] ?? key
+}

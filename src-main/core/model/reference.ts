@@ -1,0 +1,48 @@
+import { z } from 'zod'
+import statesJson from '../../../resources/reference/un-member-states.json'
+import smeJson from '../../../resources/reference/sme-suggestions.json'
+
+// Reference data shipped in resources/: the UN Member States and the SMEs named in the
+// Terms of Reference. Parsed once at load so that a bad edit to the JSON fails loudly.
+const group = z.enum(['african', 'asia-pacific', 'eastern-european', 'latin-american-caribbean', 'weog'])
+const category = z.enum([
+  'un-entity',
+  'ngo',
+  'training-institute',
+  'advocacy-group',
+  'development-agency',
+  'regional-organisation',
+])
+
+export const MemberStateRef = z.object({
+  iso2: z.string().regex(/^[A-Z]{2}$/),
+  iso3: z.string().regex(/^[A-Z]{3}$/),
+  en: z.string().min(1),
+  fr: z.string().min(1),
+  /** The French name after "de", with its article: "de la Suède", "du Mali". */
+  frOf: z.string().min(1),
+  group,
+})
+export type MemberStateRef = z.infer<typeof MemberStateRef>
+
+export const SmeSuggestion = z.object({
+  name: z.string().min(1),
+  nameFr: z.string().min(1),
+  acronym: z.string(),
+  category,
+  website: z.string().optional(),
+})
+export type SmeSuggestion = z.infer<typeof SmeSuggestion>
+
+export const MEMBER_STATES: readonly MemberStateRef[] = z.array(MemberStateRef).parse(statesJson)
+export const SME_SUGGESTIONS: readonly SmeSuggestion[] = z.array(SmeSuggestion).parse(smeJson)
+
+const byCode = new Map(MEMBER_STATES.map((s) => [s.iso2, s]))
+
+export function memberState(code: string): MemberStateRef | undefined {
+  return byCode.get(code)
+}
+
+export function isMemberStateCode(code: string): boolean {
+  return byCode.has(code)
+}

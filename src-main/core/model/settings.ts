@@ -1,0 +1,21 @@
+import { z } from 'zod'
+import { Language, optionalEmail, phone, text } from './fields'
+
+/** The Chair's letterhead basics, used by the documents. One record per profile. */
+export const SettingsFields = z.object({
+  chairMissionName: text(200).default(''),
+  chairMissionAddress: text(500).default(''),
+  chairMissionPhone: phone.default(''),
+  chairMissionEmail: optionalEmail.default(''),
+  city: text(100).default('New York'),
+  signatoryName: text(200).default(''),
+  signatoryTitle: text(200).default(''),
+  documentLanguage: Language.default('en'),
+})
+export type SettingsFields = z.output<typeof SettingsFields>
+export type SettingsFieldsInput = z.input<typeof SettingsFields>
+export type Settings = SettingsFields & { updatedAt: string }
+
+/** Per-device preferences: not synced to other devices. */
+export const Preferences = z.object({ uiLanguage: Language.default('en') })
+export type Preferences = z.output<typeof Preferences>

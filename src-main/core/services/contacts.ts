@@ -1,0 +1,90 @@
+import { randomUUID } from 'node:crypto'
+import type { ParsedInput } from '../api'
+import type { AffiliationFields, Contact, ContactFields } from '../model/contact'
+import type { Store } from '../store/store'
+import type { Op } from '../sync/change'
+import { indexes } from './indexes'
+import { organisationName } from './organisations-view'
+import { diffOp, fold, isLive, requireLive, requireRecord, view } from './records'
+
+const today = () => new Date().toISOString().slice(0, 10)
+
+function toContact(store: Store, id: string): Contact {
+  const rec = requireRecord(store, 'contacts', id, 'contact')
+  const affiliations = (indexes(store).byContact.get(id) ?? [])
+    .map((a) => {
+      const org = store.record('organisations', a.organisationId)
+      return {
+        ...a,
+        organisationName: org && isLive(org) ? organisationName(org).en : '',
+        current: !a.end || a.end >= today(),
+      }
+    })
+    .filter((a) => a.organisationName)
+    .sort((a, b) => Number(b.current) - Number(a.current) || b.start.localeCompare(a.start))
+  return { ...view<ContactFields>(rec), affiliations }
+}
+
+export function listContacts(store: Store, q: ParsedInput<'contacts.list'>): Contact[] {
+  const idx = indexes(store)
+  const words = fold(q.search).split(/\s+/).filter(Boolean)
+  const memberOf = q.organisationId
+    ? new Set((idx.byOrganisation.get(q.organisationId) ?? []).map((a) => a.contactId))
+    : undefined
+  const out: Contact[] = []
+  for (const rec of idx.contactOrder) {
+    if (!isLive(rec) || (memberOf && !memberOf.has(rec.id))) continue
+    const text = idx.contactText.get(rec.id) ?? ''
+    if (words.every((w) => text.includes(w))) out.push(toContact(store, rec.id))
+  }
+  return out
+}
+
+export function getContact(store: Store, id: string): Contact {
+  return toContact(store, id)
+}
+
+export function createContact(store: Store, input: ParsedInput<'contacts.create'>): Contact {
+  const id = randomUUID()
+  const ops: Op[] = [{ table: 'contacts', id, set: { ...input.contact, deleted: false } }]
+  if (input.affiliation) {
+    requireLive(store, 'organisations', input.affiliation.organisationId, 'member')
+    const fields: AffiliationFields = { ...input.affiliation, contactId: id, end: '' }
+    ops.push({ table: 'affiliations', id: randomUUID(), set: { ...fields, deleted: false } })
+  }
+  store.commit(ops) // the person and their link to the member land together or not at all
+  return toContact(store, id)
+}
+
+export function updateContact(store: Store, id: string, fields: ContactFields): Contact {
+  const op = diffOp('contacts', requireLive(store, 'contacts', id, 'contact'), id, fields)
+  if (op) store.commit([op])
+  return toContact(store, id)
+}
+
+export function setContactDeleted(store: Store, id: string, deleted: boolean): Contact {
+  const rec = requireRecord(store, 'contacts', id, 'contact')
+  if ((rec.data.deleted === true) !== deleted) store.commit([{ table: 'contacts', id, set: { deleted } }])
+  return toContact(store, id)
+}
+
+export function createAffiliation(store: Store, fields: AffiliationFields): Contact {
+  requireLive(store, 'contacts', fields.contactId, 'contact')
+  requireLive(store, 'organisations', fields.organisationId, 'member')
+  store.commit([{ table: 'affiliations', id: randomUUID(), set: { ...fields, deleted: false } }])
+  return toContact(store, fields.contactId)
+}
+
+export function updateAffiliation(store: Store, id: string, fields: AffiliationFields): Contact {
+  const rec = requireLive(store, 'affiliations', id, 'affiliation')
+  requireLive(store, 'organisations', fields.organisationId, 'member')
+  const op = diffOp('affiliations', rec, id, { ...fields, contactId: rec.data.contactId })
+  if (op) store.commit([op])
+  return toContact(store, String(rec.data.contactId))
+}
+
+export function deleteAffiliation(store: Store, id: string): Contact {
+  const rec = requireLive(store, 'affiliations', id, 'affiliation')
+  store.commit([{ table: 'affiliations', id, set: { deleted: true } }])
+  return toContact(store, String(rec.data.contactId))
+}

@@ -1,0 +1,135 @@
+import { createHash } from 'node:crypto'
+import type { ImportSummary } from '../api'
+import type { ContactRole } from '../model/contact'
+import { AppError } from '../model/errors'
+import { SME_SUGGESTIONS } from '../model/reference'
+import type { Store } from '../store/store'
+import { FORMAT, FORMAT_VERSION, importDocument } from './transfer'
+
+// A small, clearly fictional Group: real Member States and SMEs, invented people whose
+// addresses use the reserved example.org domain. Loaded through the ordinary import, with
+// ids derived from names, so it is validated like any file and loading it is repeatable.
+
+function demoId(name: string): string {
+  const h = createHash('sha1').update(`gfc-demo:${name}`).digest('hex')
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${((parseInt(h[16], 16) & 3) | 8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`
+}
+
+const states: [code: string, joined: string, service: string, status?: 'former'][] = [
+  ['SE', '2009-06-01', 'Swedish Prison and Probation Service'],
+  ['NO', '2009-06-01', 'Norwegian Correctional Service'],
+  ['NL', '2010-05-01', 'Custodial Institutions Agency'],
+  ['DE', '2012-03-01', ''],
+  ['CA', '2011-01-15', 'Correctional Service Canada'],
+  ['GH', '2011-01-15', 'Ghana Prisons Service'],
+  ['SN', '2015-09-01', "Direction de l'Administration pénitentiaire"],
+  ['RW', '2015-09-01', 'Rwanda Correctional Service'],
+  ['EG', '2016-02-01', ''],
+  ['JO', '2016-02-01', ''],
+  ['RS', '2012-03-01', ''],
+  ['CN', '2013-04-01', ''],
+  ['JP', '2011-01-15', ''],
+  ['ID', '2015-09-01', ''],
+  ['AR', '2012-03-01', ''],
+  ['UY', '2010-05-01', '', 'former'],
+]
+
+type Person = [key: string, honorific: string, given: string, family: string, lang: 'en' | 'fr', member: string, role: ContactRole, position: string]
+
+const people: Person[] = [
+  ['se-pr', 'H.E.', 'Ingrid', 'Exempelsson', 'en', 'SE', 'permanent-representative', 'Permanent Representative'],
+  ['se-fp', 'Mr.', 'Olof', 'Provsson', 'en', 'SE', 'focal-point', 'Counsellor, Rule of Law'],
+  ['no-pr', 'H.E.', 'Kari', 'Eksempelsen', 'en', 'NO', 'permanent-representative', 'Permanent Representative'],
+  ['nl-fp', 'Ms.', 'Femke', 'Voorbeeld', 'en', 'NL', 'focal-point', 'First Secretary'],
+  ['de-fp', 'Dr.', 'Jonas', 'Beispiel', 'en', 'DE', 'focal-point', 'Counsellor'],
+  ['ca-pr', 'H.E.', 'Marie-Claude', 'Exemple', 'fr', 'CA', 'permanent-representative', 'Permanent Representative'],
+  ['gh-fp', 'Mr.', 'Kwame', 'Sampleson', 'en', 'GH', 'focal-point', 'Minister Counsellor'],
+  ['sn-pr', 'S.E.', 'Aminata', 'Échantillon', 'fr', 'SN', 'permanent-representative', 'Représentante permanente'],
+  ['rw-fp', 'Ms.', 'Uwase', 'Demo', 'en', 'RW', 'focal-point', 'Counsellor'],
+  ['eg-fp', 'Mr.', 'كريم', 'المثال', 'en', 'EG', 'focal-point', 'Counsellor'],
+  ['jo-fp', 'Ms.', 'ليلى', 'النموذج', 'en', 'JO', 'counsellor', 'First Secretary'],
+  ['rs-fp', 'Mr.', 'Марко', 'Примеровић', 'en', 'RS', 'focal-point', 'Counsellor'],
+  ['cn-fp', 'Ms.', '示例', '王', 'en', 'CN', 'focal-point', 'First Secretary'],
+  ['jp-fp', 'Mr.', 'Taro', 'Reibun', 'en', 'JP', 'focal-point', 'Counsellor'],
+  ['id-fp', 'Ms.', 'Sari', 'Contoh', 'en', 'ID', 'focal-point', 'Counsellor'],
+  ['ar-fp', 'Mr.', 'Mateo', 'Ejemplo', 'en', 'AR', 'focal-point', 'Counsellor'],
+  ['icrc-fp', 'Dr.', 'Anne', 'Muster', 'fr', 'ICRC', 'focal-point', 'Detention Adviser'],
+  ['icpa-fp', 'Mr.', 'Peter', 'Specimen', 'en', 'ICPA', 'focal-point', 'Executive Officer'],
+  ['pri-fp', 'Ms.', 'Alice', 'Placeholder', 'en', 'PRI', 'focal-point', 'Programme Manager'],
+  ['zif-fp', 'Mr.', 'Lukas', 'Muster', 'en', 'ZIF', 'focal-point', 'Training Coordinator'],
+]
+
+const slug = (s: string) => s.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '.').replace(/^\.|\.$/g, '')
+
+export function demoDocument(): object {
+  const orgId = (key: string) => demoId(`org:${key}`)
+  const organisations = [
+    ...states.map(([code, joined, service, status]) => ({
+      id: orgId(code),
+      kind: 'state',
+      countryCode: code,
+      joined,
+      status: status ?? 'active',
+      correctionsService: service,
+      address: `Permanent Mission (fictional address), ${100 + code.charCodeAt(0)} Example Avenue, New York, NY 10017`,
+      phone: `+1 212 555 0${code.charCodeAt(0)}${code.charCodeAt(1) % 10}`,
+      email: `${code.toLowerCase()}.mission@example.org`,
+      notes: 'Demo data: addresses and people are fictional.',
+    })),
+    ...SME_SUGGESTIONS.map((s) => ({
+      id: orgId(s.acronym),
+      kind: 'sme',
+      name: s.name,
+      nameFr: s.nameFr,
+      acronym: s.acronym,
+      category: s.category,
+      website: s.website ?? '',
+      email: `contact.${s.acronym.toLowerCase()}@example.org`,
+      joined: '2015-09-01',
+      notes: 'Demo data: people are fictional.',
+    })),
+  ]
+  const contacts = people.map(([key, honorific, givenName, familyName, language]) => ({
+    id: demoId(`contact:${key}`),
+    honorific,
+    givenName,
+    familyName,
+    language,
+    emails: [`${slug(`${givenName} ${familyName}`) || key}@example.org`],
+    phones: ['+1 212 555 0100'],
+    notes: 'Fictional person (demo data).',
+  }))
+  const affiliations = people.map(([key, , , , , member, role, position]) => ({
+    id: demoId(`affiliation:${key}`),
+    contactId: demoId(`contact:${key}`),
+    organisationId: orgId(member),
+    role,
+    position,
+    start: '2024-09-01',
+    end: '',
+  }))
+  return {
+    format: FORMAT,
+    formatVersion: FORMAT_VERSION,
+    organisations,
+    contacts,
+    affiliations,
+    settings: {
+      chairMissionName: 'Permanent Mission of Sweden to the United Nations',
+      chairMissionAddress: 'One Dag Hammarskjöld Plaza (fictional), New York, NY 10017',
+      chairMissionEmail: 'chair.gfc@example.org',
+      chairMissionPhone: '+1 212 555 0199',
+      city: 'New York',
+      signatoryName: 'Ingrid Exempelsson',
+      signatoryTitle: 'Ambassador and Permanent Representative',
+      documentLanguage: 'en',
+    },
+  }
+}
+
+/** Loads the demo into an empty profile only, so it never mixes with real data. */
+export function loadDemo(store: Store): ImportSummary {
+  const used = Object.values(store.tables).some((t) => Object.keys(t).length > 0)
+  if (used) throw new AppError('conflict', 'The demo data can only be loaded into an empty profile. Use a new data folder (gfc --data DIR demo).')
+  return importDocument(store, demoDocument())
+}

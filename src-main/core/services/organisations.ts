@@ -1,0 +1,80 @@
+import { randomUUID } from 'node:crypto'
+import type { ParsedInput } from '../api'
+import { AppError } from '../model/errors'
+import { validationText } from '../model/messages'
+import type { Organisation, OrganisationFields } from '../model/organisation'
+import { memberState } from '../model/reference'
+import type { Store } from '../store/store'
+import type { Op } from '../sync/change'
+import { toOrganisation } from './organisations-view'
+import { diffOp, fold, isLive, matchesAll, requireLive, requireRecord } from './records'
+
+const collator = new Intl.Collator(['en', 'fr'], { sensitivity: 'base' })
+
+export function listOrganisations(store: Store, q: ParsedInput<'organisations.list'>): Organisation[] {
+  return Object.values(store.tables.organisations)
+    .filter(isLive)
+    .map(toOrganisation)
+    .filter(
+      (o) =>
+        (!q.kind || o.kind === q.kind) &&
+        (!q.status || o.status === q.status) &&
+        (!q.regionalGroup || o.regionalGroup === q.regionalGroup) &&
+        (!q.search || matchesAll(fold(searchText(o)), q.search)),
+    )
+    .sort((a, b) => collator.compare(a.displayName, b.displayName))
+}
+
+function searchText(o: Organisation): string {
+  const extra = o.kind === 'state' ? [o.countryCode, memberState(o.countryCode)?.iso3, o.correctionsService] : [o.acronym]
+  return [o.displayName, o.displayNameFr, o.email, o.address, ...extra].join(' ')
+}
+
+export function getOrganisation(store: Store, id: string): Organisation {
+  return toOrganisation(requireRecord(store, 'organisations', id, 'member'))
+}
+
+/** A Member State can be in the Group once: refuse a second live record for the same country. */
+function assertNotDuplicate(store: Store, fields: OrganisationFields, selfId?: string): void {
+  if (fields.kind !== 'state') return
+  const other = Object.values(store.tables.organisations).find(
+    (r) => r.id !== selfId && isLive(r) && r.data.kind === 'state' && r.data.countryCode === fields.countryCode,
+  )
+  if (other) {
+    const name = memberState(fields.countryCode)?.en ?? fields.countryCode
+    throw new AppError(
+      'validation',
+      `${name} ${validationText('validation.alreadyMember')}.`,
+      'countryCode',
+      'validation.alreadyMember',
+    )
+  }
+}
+
+export function createOrganisation(store: Store, fields: OrganisationFields): Organisation {
+  assertNotDuplicate(store, fields)
+  const id = randomUUID()
+  store.commit([{ table: 'organisations', id, set: { ...fields, deleted: false } }])
+  return getOrganisation(store, id)
+}
+
+export function updateOrganisation(store: Store, id: string, fields: OrganisationFields): Organisation {
+  const rec = requireLive(store, 'organisations', id, 'member')
+  if (rec.data.kind !== fields.kind) {
+    throw new AppError('validation', 'A member cannot change between Member State and expert organisation.', 'kind')
+  }
+  assertNotDuplicate(store, fields, id)
+  const op = diffOp('organisations', rec, id, fields)
+  if (op) store.commit([op])
+  return getOrganisation(store, id)
+}
+
+/** Deletion is a tombstone, so it can be undone and travels to other devices. */
+export function setOrganisationDeleted(store: Store, id: string, deleted: boolean): Organisation {
+  const rec = requireRecord(store, 'organisations', id, 'member')
+  if (!deleted) assertNotDuplicate(store, rec.data as OrganisationFields, id)
+  const ops: Op[] = []
+  if ((rec.data.deleted === true) !== deleted) ops.push({ table: 'organisations', id, set: { deleted } })
+  store.commit(ops)
+  return getOrganisation(store, id)
+}

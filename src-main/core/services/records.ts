@@ -1,0 +1,45 @@
+import { AppError } from '../model/errors'
+import type { Op, StoredRecord, TableName } from '../sync/change'
+import { stampTime } from '../sync/clock'
+import type { Store } from '../store/store'
+
+/** The record's fields with its id, tombstone flag and time of last change. */
+export function view<T>(rec: StoredRecord): T & { id: string; deleted: boolean; updatedAt: string } {
+  const newest = Object.values(rec.stamps).reduce((a, b) => (a > b ? a : b), '')
+  return { ...(rec.data as T), id: rec.id, deleted: rec.data.deleted === true, updatedAt: newest ? stampTime(newest) : '' }
+}
+
+export function isLive(rec: StoredRecord | undefined): rec is StoredRecord {
+  return rec !== undefined && rec.data.deleted !== true
+}
+
+export function requireRecord(store: Store, table: TableName, id: string, what: string): StoredRecord {
+  const rec = store.record(table, id)
+  if (!rec) throw new AppError('not_found', `No ${what} has the id ${id}.`, 'id')
+  return rec
+}
+
+export function requireLive(store: Store, table: TableName, id: string, what: string): StoredRecord {
+  const rec = requireRecord(store, table, id, what)
+  if (!isLive(rec)) throw new AppError('not_found', `The ${what} ${id} has been deleted.`, 'id')
+  return rec
+}
+
+/** An op setting only the fields whose value differs from the stored one (or null if none). */
+export function diffOp(table: TableName, rec: StoredRecord | undefined, id: string, fields: object): Op | null {
+  const set: Record<string, unknown> = {}
+  for (const [k, v] of Object.entries(fields)) {
+    if (!rec || JSON.stringify(rec.data[k]) !== JSON.stringify(v)) set[k] = v
+  }
+  return Object.keys(set).length ? { table, id, set } : null
+}
+
+/** Lower-case, accents folded: "Côte d'Ivoire" is found by "cote". Works for every script. */
+export function fold(s: string): string {
+  return s.normalize('NFKD').replace(/\p{M}/gu, '').toLocaleLowerCase()
+}
+
+export function matchesAll(haystack: string, query: string): boolean {
+  const words = fold(query).split(/\s+/).filter(Boolean)
+  return words.every((w) => haystack.includes(w))
+}

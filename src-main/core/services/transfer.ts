@@ -1,0 +1,139 @@
+import { z } from 'zod'
+import type { ImportSummary } from '../api'
+import { AffiliationFields, ContactFields } from '../model/contact'
+import { AppError } from '../model/errors'
+import { Uuid } from '../model/fields'
+import { validationText } from '../model/messages'
+import { OrganisationFields } from '../model/organisation'
+import { memberState } from '../model/reference'
+import { SettingsFields } from '../model/settings'
+import type { Store } from '../store/store'
+import type { Op, StoredRecord, TableName } from '../sync/change'
+import { canonicalJson } from './canonical-json'
+import { diffOp, isLive } from './records'
+import { SETTINGS_ID } from './settings'
+
+// The whole dataset as one JSON document (docs/json-format.md). Deleted records and sync
+// stamps stay out: the file says what the Group's data is, not how it came to be.
+
+export const FORMAT = 'gfc-desk'
+export const FORMAT_VERSION = 1
+
+const ENTITY: Record<Exclude<TableName, 'settings'>, z.ZodType> = {
+  organisations: OrganisationFields,
+  contacts: ContactFields,
+  affiliations: AffiliationFields,
+}
+
+const Envelope = z.object({
+  format: z.literal(FORMAT),
+  formatVersion: z.literal(FORMAT_VERSION),
+  organisations: z.array(z.unknown()).default([]),
+  contacts: z.array(z.unknown()).default([]),
+  affiliations: z.array(z.unknown()).default([]),
+  settings: z.unknown().optional(),
+})
+
+export function exportDocument(store: Store): string {
+  const table = (t: TableName) =>
+    Object.values(store.tables[t])
+      .filter(isLive)
+      .sort((a, b) => (a.id < b.id ? -1 : 1))
+      .map((r) => {
+        const { deleted: _deleted, ...fields } = r.data
+        return { id: r.id, ...fields }
+      })
+  const settings = store.record('settings', SETTINGS_ID)
+  return canonicalJson({
+    format: FORMAT,
+    formatVersion: FORMAT_VERSION,
+    organisations: table('organisations'),
+    contacts: table('contacts'),
+    affiliations: table('affiliations'),
+    settings: SettingsFields.parse(settings?.data ?? {}),
+  })
+}
+
+function issueText(prefix: string, e: z.ZodError): string[] {
+  return e.issues.map((i) => {
+    const path = [prefix, ...i.path].join('.').replace(/\.(\d+)/g, '[$1]')
+    return `${path}: ${i.message.startsWith('validation.') ? validationText(i.message) : i.message}`
+  })
+}
+
+/**
+ * Validates the whole document first; then merges it by id in one transaction, so an
+ * import lands entirely or not at all. Records absent from the file are left as they are.
+ */
+export function importDocument(store: Store, doc: unknown): ImportSummary {
+  const env = Envelope.safeParse(doc)
+  if (!env.success) {
+    throw new AppError('validation', `Not a GFC Desk export: ${issueText('document', env.error).join('; ')}`)
+  }
+  const problems: string[] = []
+  const parsed: { table: TableName; id: string; fields: Record<string, unknown> }[] = []
+  for (const table of ['organisations', 'contacts', 'affiliations'] as const) {
+    const seen = new Set<string>()
+    env.data[table].forEach((item, i) => {
+      const where = `${table}[${i}]`
+      const id = Uuid.safeParse((item as { id?: unknown } | null)?.id)
+      if (!id.success) return void problems.push(`${where}.id: ${validationText('validation.id')}`)
+      if (seen.has(id.data)) return void problems.push(`${where}.id: ${id.data} appears twice`)
+      seen.add(id.data)
+      const { id: _id, ...rest } = item as Record<string, unknown>
+      const fields = ENTITY[table].safeParse(rest)
+      if (!fields.success) return void problems.push(...issueText(where, fields.error))
+      parsed.push({ table, id: id.data, fields: fields.data as Record<string, unknown> })
+    })
+  }
+  const settings = env.data.settings === undefined ? undefined : SettingsFields.safeParse(env.data.settings)
+  if (settings && !settings.success) problems.push(...issueText('settings', settings.error))
+
+  problems.push(...referenceProblems(store, parsed))
+  if (problems.length) {
+    const shown = problems.slice(0, 20).join('\n  ')
+    const more = problems.length > 20 ? `\n  … and ${problems.length - 20} more` : ''
+    throw new AppError('validation', `The import was refused; nothing was changed:\n  ${shown}${more}`)
+  }
+
+  const summary: ImportSummary = { created: 0, updated: 0, unchanged: 0 }
+  const ops: Op[] = []
+  const merge = (table: TableName, id: string, fields: object) => {
+    const rec = store.record(table, id)
+    const op = diffOp(table, rec, id, { ...fields, ...(table === 'settings' ? {} : { deleted: false }) })
+    if (!op) summary.unchanged++
+    else {
+      ops.push(op)
+      if (rec && (table === 'settings' || isLive(rec))) summary.updated++
+      else summary.created++
+    }
+  }
+  for (const p of parsed) merge(p.table, p.id, p.fields)
+  if (settings?.success) merge('settings', SETTINGS_ID, settings.data)
+  store.commit(ops)
+  return summary
+}
+
+/** Links must point at records in the file or already here; a Member State may appear once. */
+function referenceProblems(store: Store, parsed: { table: TableName; id: string; fields: Record<string, unknown> }[]): string[] {
+  const problems: string[] = []
+  const inFile = (t: TableName) => new Set(parsed.filter((p) => p.table === t).map((p) => p.id))
+  const exists = (t: TableName, ids: Set<string>, id: string) => ids.has(id) || isLive(store.record(t, id))
+  const contacts = inFile('contacts')
+  const orgs = inFile('organisations')
+  for (const p of parsed.filter((q) => q.table === 'affiliations')) {
+    if (!exists('contacts', contacts, String(p.fields.contactId))) problems.push(`affiliation ${p.id}: contact ${p.fields.contactId} is neither in the file nor in this profile`)
+    if (!exists('organisations', orgs, String(p.fields.organisationId))) problems.push(`affiliation ${p.id}: member ${p.fields.organisationId} is neither in the file nor in this profile`)
+  }
+  const byCountry = new Map<string, string>()
+  for (const rec of Object.values(store.tables.organisations) as StoredRecord[]) {
+    if (isLive(rec) && rec.data.kind === 'state' && !orgs.has(rec.id)) byCountry.set(String(rec.data.countryCode), rec.id)
+  }
+  for (const p of parsed.filter((q) => q.table === 'organisations' && q.fields.kind === 'state')) {
+    const code = String(p.fields.countryCode)
+    const other = byCountry.get(code)
+    if (other && other !== p.id) problems.push(`member ${p.id}: ${memberState(code)?.en ?? code} ${validationText('validation.alreadyMember')} (as ${other})`)
+    byCountry.set(code, p.id)
+  }
+  return problems
+}

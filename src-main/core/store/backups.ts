@@ -1,0 +1,62 @@
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync } from 'node:fs'
+import { join } from 'node:path'
+import { AppError } from '../model/errors'
+import { writeFileDurableSync } from './durable-file'
+
+export const BACKUP_DIR = 'backups'
+export const KEEP_BACKUPS = 10
+
+export interface BackupInfo {
+  name: string
+  createdAt: string
+  bytes: number
+}
+
+function stampName(prefix: string): string {
+  return `${prefix}-${new Date().toISOString().replace(/[:.]/g, '-')}.json`
+}
+
+export function backupDir(profileDir: string): string {
+  const dir = join(profileDir, BACKUP_DIR)
+  mkdirSync(dir, { recursive: true })
+  return dir
+}
+
+/** Regular backups, newest first (pre-migration copies and damaged files are kept apart). */
+export function listBackups(profileDir: string): BackupInfo[] {
+  const dir = join(profileDir, BACKUP_DIR)
+  if (!existsSync(dir)) return []
+  return readdirSync(dir)
+    .filter((n) => n.startsWith('gfc-') && n.endsWith('.json'))
+    .sort()
+    .reverse()
+    .map((name) => {
+      const st = statSync(join(dir, name))
+      return { name, createdAt: st.mtime.toISOString(), bytes: st.size }
+    })
+}
+
+/** Copies a good data file into backups/ unless the newest backup is identical; keeps the newest ten. */
+export function rotateBackup(profileDir: string, dataFile: string): void {
+  const dir = backupDir(profileDir)
+  const content = readFileSync(dataFile)
+  const newest = listBackups(profileDir)[0]
+  if (newest && readFileSync(join(dir, newest.name)).equals(content)) return
+  writeFileDurableSync(join(dir, stampName('gfc')), content)
+  for (const old of listBackups(profileDir).slice(KEEP_BACKUPS)) unlinkSync(join(dir, old.name))
+}
+
+export function keepCopy(profileDir: string, file: string, prefix: string): string {
+  const target = join(backupDir(profileDir), stampName(prefix))
+  copyFileSync(file, target)
+  return target
+}
+
+/** Moves the damaged data file aside (never deleted) and puts the chosen backup in its place. */
+export function restoreBackup(profileDir: string, dataFile: string, name: string): void {
+  if (!listBackups(profileDir).some((b) => b.name === name)) {
+    throw new AppError('not_found', `There is no backup named ${name}.`, 'name')
+  }
+  if (existsSync(dataFile)) renameSync(dataFile, join(backupDir(profileDir), stampName('damaged')))
+  writeFileDurableSync(dataFile, readFileSync(join(profileDir, BACKUP_DIR, name)))
+}

@@ -1,0 +1,89 @@
+import { closeSync, fsyncSync, openSync, readdirSync, renameSync, unlinkSync, writeSync } from 'node:fs'
+import { open, readFile, rename } from 'node:fs/promises'
+import { basename, dirname, join } from 'node:path'
+import type { Adapter } from 'lowdb'
+
+function tempPath(file: string): string {
+  return join(dirname(file), `.${basename(file)}.${process.pid}.tmp`)
+}
+
+function fsyncDirSync(dir: string): void {
+  const fd = openSync(dir, 'r')
+  try {
+    fsyncSync(fd)
+  } finally {
+    closeSync(fd)
+  }
+}
+
+/** Write temp, fsync, rename over the target, fsync the folder: the file is old or new, never half. */
+export function writeFileDurableSync(file: string, content: string | Uint8Array): void {
+  const tmp = tempPath(file)
+  const fd = openSync(tmp, 'w')
+  try {
+    writeSync(fd, typeof content === 'string' ? Buffer.from(content) : content)
+    fsyncSync(fd)
+  } finally {
+    closeSync(fd)
+  }
+  renameSync(tmp, file)
+  fsyncDirSync(dirname(file))
+}
+
+export async function writeFileDurable(file: string, content: string): Promise<void> {
+  const tmp = tempPath(file)
+  const fh = await open(tmp, 'w')
+  try {
+    await fh.writeFile(content)
+    await fh.sync()
+  } finally {
+    await fh.close()
+  }
+  await rename(tmp, file)
+  const dir = await open(dirname(file), 'r')
+  try {
+    await dir.sync()
+  } finally {
+    await dir.close()
+  }
+}
+
+/** Temp files left by a write that a crash interrupted: the target file was never touched. */
+export function removeStaleTemps(dir: string): void {
+  for (const name of readdirSync(dir)) if (/^\..+\.\d+\.tmp$/.test(name)) unlinkSync(join(dir, name))
+}
+
+export class JsonParseError extends Error {}
+
+/**
+ * lowdb adapter with the durability lowdb's own JSONFile (steno) lacks: steno renames a
+ * temp file but never fsyncs. Writes are serialised; the JSON text is taken synchronously
+ * when write() is called, so it is a consistent picture of the data at that moment.
+ */
+export class DurableJsonFile<T> implements Adapter<T> {
+  private queue: Promise<void> = Promise.resolve()
+
+  constructor(readonly file: string) {}
+
+  async read(): Promise<T | null> {
+    let text: string
+    try {
+      text = await readFile(this.file, 'utf8')
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null
+      throw e
+    }
+    try {
+      return JSON.parse(text) as T
+    } catch (e) {
+      throw new JsonParseError((e as Error).message)
+    }
+  }
+
+  write(data: T): Promise<void> {
+    const text = JSON.stringify(data)
+    const next = this.queue.then(() => writeFileDurable(this.file, text))
+    this.queue = next.catch(() => undefined)
+    return next
+  }
+}

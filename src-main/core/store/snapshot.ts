@@ -1,0 +1,72 @@
+import { z } from 'zod'
+import { AppError } from '../model/errors'
+import { emptyTables, TABLES, type Tables } from '../sync/change'
+
+/** The schema of the data file written by this version. */
+export const SCHEMA_VERSION = 2
+
+const StoredRecord = z.object({
+  id: z.string(),
+  data: z.record(z.string(), z.unknown()),
+  stamps: z.record(z.string(), z.string()),
+})
+
+// Structural check only: a full parse of every entity would cost the open-time budget,
+// and the entities themselves come from validated log entries.
+export const Snapshot = z.object({
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  /** Per device, the highest change-log sequence folded into this file. */
+  applied: z.record(z.string(), z.number().int().nonnegative()),
+  /** The newest clock stamp folded in, so the clock never runs backwards after a restart. */
+  clock: z.string(),
+  tables: z.object(Object.fromEntries(TABLES.map((t) => [t, z.record(z.string(), StoredRecord)]))),
+})
+export type Snapshot = { schemaVersion: number; applied: Record<string, number>; clock: string; tables: Tables }
+
+export function emptySnapshot(): Snapshot {
+  return { schemaVersion: SCHEMA_VERSION, applied: {}, clock: '', tables: emptyTables() }
+}
+
+type Migration = (doc: Record<string, unknown>) => Record<string, unknown>
+
+/** MIGRATIONS[n] turns a version-n file into version n+1. */
+const MIGRATIONS: Record<number, Migration> = {
+  // Version 1 knew one device and kept its position as `seq`; version 2 keeps one per
+  // device (`applied`), ready for changes arriving from other devices.
+  1: ({ seq, device, ...rest }) => ({
+    ...rest,
+    schemaVersion: 2,
+    applied: typeof device === 'string' ? { [device]: Number(seq ?? 0) } : {},
+  }),
+}
+
+export function needsMigration(raw: unknown): boolean {
+  const v = (raw as { schemaVersion?: unknown } | null)?.schemaVersion
+  return typeof v === 'number' && v < SCHEMA_VERSION
+}
+
+/** Checks the file's shape and brings an older one up to date. Throws `corrupt` with the reason. */
+export function parseSnapshot(raw: unknown, file: string): Snapshot {
+  let doc = raw as Record<string, unknown>
+  const version = doc && typeof doc === 'object' ? doc.schemaVersion : undefined
+  if (typeof version !== 'number') {
+    throw new AppError('corrupt', `The data file ${file} is not a GFC Desk data file (no schema version).`)
+  }
+  if (version > SCHEMA_VERSION) {
+    throw new AppError(
+      'unavailable',
+      `The data file ${file} was written by a newer GFC Desk (schema ${version}); this version reads up to schema ${SCHEMA_VERSION}. Update GFC Desk.`,
+    )
+  }
+  for (let v = version; v < SCHEMA_VERSION; v++) {
+    const step = MIGRATIONS[v]
+    if (!step) throw new AppError('corrupt', `The data file ${file} has schema ${version}, which cannot be migrated.`)
+    doc = step(doc)
+  }
+  const parsed = Snapshot.safeParse(doc)
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]
+    throw new AppError('corrupt', `The data file ${file} is damaged (${issue.path.join('.') || 'top level'}: ${issue.message}).`)
+  }
+  return parsed.data as Snapshot
+}
