@@ -20,6 +20,8 @@ export const OrganisationQuery = z.object({
 export const ContactQuery = z.object({
   search: Search,
   organisationId: Uuid.optional(),
+  /** A list longer than this is cut: a screen shows the first ones and asks to refine. */
+  limit: z.number().int().positive().max(10_000).default(500),
 })
 
 export const NewAffiliation = z.object({

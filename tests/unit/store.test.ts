@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { App } from '../../src-main/core/app'
 import { SCHEMA_VERSION } from '../../src-main/core/store/snapshot'
 import { Store } from '../../src-main/core/store/store'
+import { fieldStamp } from '../../src-main/core/sync/change'
 import { child, gfc, openProfile, tempDir, waitExit } from '../support/profile'
 
 async function profileWithSweden() {
@@ -42,8 +43,9 @@ describe('durability', () => {
     await p.call('organisations.update', { id: se.id, fields: { ...se, email: 'new@example.org' } })
     const rec = p.app.store.record('organisations', se.id)!
     const device = p.app.store.device.deviceId
-    expect(rec.stamps.countryCode).toMatch(new RegExp(`^\\d{13}-\\d{4}-${device}$`))
-    expect(rec.stamps.email > rec.stamps.countryCode).toBe(true)
+    expect(fieldStamp(rec, 'countryCode')).toMatch(new RegExp(`^\\d{13}-\\d{4}-${device}$`))
+    expect(fieldStamp(rec, 'email')! > fieldStamp(rec, 'countryCode')!).toBe(true)
+    expect(fieldStamp(rec, 'phone')).toBe(fieldStamp(rec, 'countryCode'))
     const lines = readFileSync(join(p.dir, 'changes', `${device}.jsonl`), 'utf8').trim().split('\n').map((l) => JSON.parse(l))
     expect(lines.map((l) => l.seq)).toEqual([1, 2])
     expect(lines[1].ops).toEqual([{ table: 'organisations', id: se.id, set: { email: 'new@example.org' } }])

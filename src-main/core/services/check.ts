@@ -7,7 +7,7 @@ import { SettingsFields } from '../model/settings'
 import { listLogs, readLog } from '../store/change-log'
 import { parseSnapshot } from '../store/snapshot'
 import { DATA_FILE } from '../store/store'
-import { applyEntry, emptyTables, TABLES, type Tables } from '../sync/change'
+import { applyEntry, emptyTables, expandedTables, TABLES, type Tables } from '../sync/change'
 import { canonicalJson } from './canonical-json'
 
 export interface CheckResult {
@@ -70,7 +70,7 @@ export function checkProfile(dir: string): CheckResult {
       if (!tables.contacts[String(rec.data.contactId)]) problems.push(`affiliation ${rec.id} points at a missing contact.`)
       if (!tables.organisations[String(rec.data.organisationId)]) problems.push(`affiliation ${rec.id} points at a missing member.`)
     }
-    if (problems.length === 0 && canonicalJson(rebuilt) !== canonicalJson(tables)) {
+    if (problems.length === 0 && canonicalJson(expandedTables(rebuilt)) !== canonicalJson(expandedTables(tables))) {
       problems.push('The data file differs from what its change logs rebuild to.')
     }
   }

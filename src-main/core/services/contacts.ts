@@ -3,7 +3,7 @@ import type { ParsedInput } from '../api'
 import type { AffiliationFields, Contact, ContactFields } from '../model/contact'
 import type { Store } from '../store/store'
 import type { Op } from '../sync/change'
-import { indexes } from './indexes'
+import { contactIndex } from './indexes'
 import { organisationName } from './organisations-view'
 import { diffOp, fold, isLive, requireLive, requireRecord, view } from './records'
 
@@ -11,7 +11,7 @@ const today = () => new Date().toISOString().slice(0, 10)
 
 function toContact(store: Store, id: string): Contact {
   const rec = requireRecord(store, 'contacts', id, 'contact')
-  const affiliations = (indexes(store).byContact.get(id) ?? [])
+  const affiliations = (contactIndex(store).affiliations().byContact.get(id) ?? [])
     .map((a) => {
       const org = store.record('organisations', a.organisationId)
       return {
@@ -25,16 +25,18 @@ function toContact(store: Store, id: string): Contact {
   return { ...view<ContactFields>(rec), affiliations }
 }
 
+/** Contacts in name order whose search text holds every word typed, at most `limit` of them. */
 export function listContacts(store: Store, q: ParsedInput<'contacts.list'>): Contact[] {
-  const idx = indexes(store)
+  const idx = contactIndex(store)
   const words = fold(q.search).split(/\s+/).filter(Boolean)
   const memberOf = q.organisationId
-    ? new Set((idx.byOrganisation.get(q.organisationId) ?? []).map((a) => a.contactId))
+    ? new Set((idx.affiliations().byOrganisation.get(q.organisationId) ?? []).map((a) => a.contactId))
     : undefined
   const out: Contact[] = []
-  for (const rec of idx.contactOrder) {
+  for (const rec of idx.ordered()) {
+    if (out.length >= q.limit) break
     if (!isLive(rec) || (memberOf && !memberOf.has(rec.id))) continue
-    const text = idx.contactText.get(rec.id) ?? ''
+    const text = idx.text(rec)
     if (words.every((w) => text.includes(w))) out.push(toContact(store, rec.id))
   }
   return out

@@ -1,31 +1,10 @@
 import type { Affiliation } from '../model/contact'
 import type { Store } from '../store/store'
-import type { StoredRecord } from '../sync/change'
-import { fold, isLive, view } from './records'
+import type { Op, StoredRecord } from '../sync/change'
 import { organisationName } from './organisations-view'
+import { fold, isLive, view } from './records'
 
-// Derived lookups rebuilt lazily after a change: affiliations by contact and by member,
-// and folded search text, so that typing in a search box scans prepared strings only.
-interface Built {
-  byContact: Map<string, Affiliation[]>
-  byOrganisation: Map<string, Affiliation[]>
-  contactOrder: StoredRecord[]
-  contactText: Map<string, string>
-}
-
-const cache = new WeakMap<Store, { built?: Built }>()
 const collator = new Intl.Collator(['en', 'fr'], { sensitivity: 'base' })
-
-export function indexes(store: Store): Built {
-  let entry = cache.get(store)
-  if (!entry) {
-    const fresh: { built?: Built } = {}
-    store.onChange(() => (fresh.built = undefined))
-    cache.set(store, fresh)
-    entry = fresh
-  }
-  return (entry.built ??= build(store))
-}
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key)
@@ -33,29 +12,77 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value])
 }
 
-function build(store: Store): Built {
-  const byContact = new Map<string, Affiliation[]>()
-  const byOrganisation = new Map<string, Affiliation[]>()
-  for (const rec of Object.values(store.tables.affiliations)) {
-    if (!isLive(rec)) continue
-    const a = view<Affiliation>(rec)
-    push(byContact, a.contactId, a)
-    push(byOrganisation, a.organisationId, a)
+/**
+ * Lookups derived from the tables, kept off the edit path: each part is dropped only by
+ * the changes that affect it and rebuilt on the next read. Editing one contact re-folds
+ * that contact's search text, not five thousand.
+ */
+class ContactIndex {
+  private links?: { byContact: Map<string, Affiliation[]>; byOrganisation: Map<string, Affiliation[]> }
+  private order?: StoredRecord[]
+  private texts = new Map<string, string>()
+
+  constructor(private readonly store: Store) {
+    store.onChange((ops) => this.invalidate(ops))
   }
-  const contactOrder = Object.values(store.tables.contacts).sort(
-    (a, b) =>
-      collator.compare(String(a.data.familyName), String(b.data.familyName)) ||
-      collator.compare(String(a.data.givenName), String(b.data.givenName)),
-  )
-  const contactText = new Map<string, string>()
-  for (const rec of contactOrder) {
-    const d = rec.data
-    const orgs = (byContact.get(rec.id) ?? []).flatMap((a) => {
-      const org = store.record('organisations', a.organisationId)
-      return org ? [a.position, organisationName(org).en, organisationName(org).fr] : [a.position]
-    })
-    const parts = [d.honorific, d.givenName, d.familyName, ...(d.emails as string[]), ...(d.phones as string[]), ...orgs]
-    contactText.set(rec.id, fold(parts.join(' ')))
+
+  private invalidate(ops: Op[]): void {
+    for (const op of ops) {
+      if (op.table === 'contacts') {
+        this.texts.delete(op.id)
+        if ('familyName' in op.set || 'givenName' in op.set) this.order = undefined
+      } else if (op.table === 'affiliations') {
+        this.links = undefined
+        this.texts.delete(String(this.store.record('affiliations', op.id)?.data.contactId))
+      } else if (op.table === 'organisations') {
+        this.links = undefined
+        this.texts.clear() // a member's name is in its contacts' search text
+      }
+    }
   }
-  return { byContact, byOrganisation, contactOrder, contactText }
+
+  affiliations() {
+    if (this.links) return this.links
+    const byContact = new Map<string, Affiliation[]>()
+    const byOrganisation = new Map<string, Affiliation[]>()
+    for (const rec of Object.values(this.store.tables.affiliations)) {
+      if (!isLive(rec)) continue
+      const a = view<Affiliation>(rec)
+      push(byContact, a.contactId, a)
+      push(byOrganisation, a.organisationId, a)
+    }
+    return (this.links = { byContact, byOrganisation })
+  }
+
+  /** Every contact record, live or not, by family then given name. */
+  ordered(): StoredRecord[] {
+    return (this.order ??= Object.values(this.store.tables.contacts).sort(
+      (a, b) =>
+        collator.compare(String(a.data.familyName), String(b.data.familyName)) ||
+        collator.compare(String(a.data.givenName), String(b.data.givenName)),
+    ))
+  }
+
+  /** Folded text a search matches against: names, e-mails, phones, positions, members. */
+  text(rec: StoredRecord): string {
+    let t = this.texts.get(rec.id)
+    if (t === undefined) {
+      const d = rec.data
+      const orgs = (this.affiliations().byContact.get(rec.id) ?? []).flatMap((a) => {
+        const org = this.store.record('organisations', a.organisationId)
+        return org ? [a.position, organisationName(org).en, organisationName(org).fr] : [a.position]
+      })
+      t = fold([d.honorific, d.givenName, d.familyName, ...(d.emails as string[]), ...(d.phones as string[]), ...orgs].join(' '))
+      this.texts.set(rec.id, t)
+    }
+    return t
+  }
+}
+
+const indexes = new WeakMap<Store, ContactIndex>()
+
+export function contactIndex(store: Store): ContactIndex {
+  let idx = indexes.get(store)
+  if (!idx) indexes.set(store, (idx = new ContactIndex(store)))
+  return idx
 }

@@ -1,12 +1,11 @@
 import { AppError } from '../model/errors'
-import type { Op, StoredRecord, TableName } from '../sync/change'
+import { newestStamp, type Op, type StoredRecord, type TableName } from '../sync/change'
 import { stampTime } from '../sync/clock'
 import type { Store } from '../store/store'
 
 /** The record's fields with its id, tombstone flag and time of last change. */
 export function view<T>(rec: StoredRecord): T & { id: string; deleted: boolean; updatedAt: string } {
-  const newest = Object.values(rec.stamps).reduce((a, b) => (a > b ? a : b), '')
-  return { ...(rec.data as T), id: rec.id, deleted: rec.data.deleted === true, updatedAt: newest ? stampTime(newest) : '' }
+  return { ...(rec.data as T), id: rec.id, deleted: rec.data.deleted === true, updatedAt: stampTime(newestStamp(rec)) }
 }
 
 export function isLive(rec: StoredRecord | undefined): rec is StoredRecord {

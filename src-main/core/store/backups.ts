@@ -1,7 +1,8 @@
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync } from 'node:fs'
+import { readFile, unlink } from 'node:fs/promises'
 import { join } from 'node:path'
 import { AppError } from '../model/errors'
-import { writeFileDurableSync } from './durable-file'
+import { writeFileDurable, writeFileDurableSync } from './durable-file'
 
 export const BACKUP_DIR = 'backups'
 export const KEEP_BACKUPS = 10
@@ -37,13 +38,12 @@ export function listBackups(profileDir: string): BackupInfo[] {
 }
 
 /** Copies a good data file into backups/ unless the newest backup is identical; keeps the newest ten. */
-export function rotateBackup(profileDir: string, dataFile: string): void {
+export async function rotateBackup(profileDir: string, content: string): Promise<void> {
   const dir = backupDir(profileDir)
-  const content = readFileSync(dataFile)
   const newest = listBackups(profileDir)[0]
-  if (newest && readFileSync(join(dir, newest.name)).equals(content)) return
-  writeFileDurableSync(join(dir, stampName('gfc')), content)
-  for (const old of listBackups(profileDir).slice(KEEP_BACKUPS)) unlinkSync(join(dir, old.name))
+  if (newest && (await readFile(join(dir, newest.name), 'utf8')) === content) return
+  await writeFileDurable(join(dir, stampName('gfc')), content)
+  for (const old of listBackups(profileDir).slice(KEEP_BACKUPS)) await unlink(join(dir, old.name))
 }
 
 export function keepCopy(profileDir: string, file: string, prefix: string): string {

@@ -5,22 +5,28 @@ import { emptyTables, TABLES, type Tables } from '../sync/change'
 /** The schema of the data file written by this version. */
 export const SCHEMA_VERSION = 2
 
-const StoredRecord = z.object({
-  id: z.string(),
-  data: z.record(z.string(), z.unknown()),
-  stamps: z.record(z.string(), z.string()),
-})
-
-// Structural check only: a full parse of every entity would cost the open-time budget,
-// and the entities themselves come from validated log entries.
+// The envelope is checked with zod; the records, thousands of them, with a plain loop: a
+// schema walk over every record would take most of the open-time budget. The entities
+// themselves were validated when their changes were logged.
 export const Snapshot = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
   /** Per device, the highest change-log sequence folded into this file. */
   applied: z.record(z.string(), z.number().int().nonnegative()),
   /** The newest clock stamp folded in, so the clock never runs backwards after a restart. */
   clock: z.string(),
-  tables: z.object(Object.fromEntries(TABLES.map((t) => [t, z.record(z.string(), StoredRecord)]))),
+  tables: z.object(Object.fromEntries(TABLES.map((t) => [t, z.record(z.string(), z.unknown())]))),
 })
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
+
+function recordProblem(id: string, rec: unknown): string | null {
+  if (!isObject(rec) || rec.id !== id) return 'id'
+  if (!isObject(rec.data)) return 'data'
+  if (typeof rec.base !== 'string') return 'base'
+  if (!isObject(rec.stamps) || !Object.values(rec.stamps).every((s) => typeof s === 'string')) return 'stamps'
+  return null
+}
+
 export type Snapshot = { schemaVersion: number; applied: Record<string, number>; clock: string; tables: Tables }
 
 export function emptySnapshot(): Snapshot {
@@ -33,10 +39,20 @@ type Migration = (doc: Record<string, unknown>) => Record<string, unknown>
 const MIGRATIONS: Record<number, Migration> = {
   // Version 1 knew one device and kept its position as `seq`; version 2 keeps one per
   // device (`applied`), ready for changes arriving from other devices.
-  1: ({ seq, device, ...rest }) => ({
+  // Version 1 also stamped every field of a record; version 2 keeps the creating change's
+  // stamp as `base` and lists only later ones (the oldest listed stamp becomes the base).
+  1: ({ seq, device, tables, ...rest }) => ({
     ...rest,
     schemaVersion: 2,
     applied: typeof device === 'string' ? { [device]: Number(seq ?? 0) } : {},
+    tables: Object.fromEntries(
+      Object.entries(tables as Record<string, Record<string, { stamps: Record<string, string> }>>).map(([name, table]) => [
+        name,
+        Object.fromEntries(
+          Object.entries(table).map(([id, rec]) => [id, { ...rec, base: Object.values(rec.stamps).sort()[0] ?? '' }]),
+        ),
+      ]),
+    ),
   }),
 }
 
@@ -67,6 +83,12 @@ export function parseSnapshot(raw: unknown, file: string): Snapshot {
   if (!parsed.success) {
     const issue = parsed.error.issues[0]
     throw new AppError('corrupt', `The data file ${file} is damaged (${issue.path.join('.') || 'top level'}: ${issue.message}).`)
+  }
+  for (const [name, table] of Object.entries(parsed.data.tables)) {
+    for (const [id, rec] of Object.entries(table)) {
+      const bad = recordProblem(id, rec)
+      if (bad) throw new AppError('corrupt', `The data file ${file} is damaged (tables.${name}.${id}.${bad}).`)
+    }
   }
   return parsed.data as Snapshot
 }

@@ -1,4 +1,5 @@
 import { existsSync, mkdirSync } from 'node:fs'
+import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { Low } from 'lowdb'
 import { AppError } from '../model/errors'
@@ -47,7 +48,7 @@ export class Store {
   private timer: NodeJS.Timeout | undefined
   private writing: Promise<void> = Promise.resolve()
   private closed = false
-  private listeners = new Set<(tables: TableName[]) => void>()
+  private listeners = new Set<(ops: Op[]) => void>()
 
   static async open(dir: string): Promise<Store> {
     mkdirSync(join(dir, LOG_DIR), { recursive: true })
@@ -107,7 +108,10 @@ export class Store {
     const store = new Store(dir, device, db, log, new HybridClock(device.deviceId, snapshot.clock || undefined), lastSeq, unlock, report)
 
     if (raw === null || report.replayed > 0 || report.migratedFrom) await db.write()
-    rotateBackup(dir, file)
+    // Off the open path: the backup is a copy of the file as it now stands.
+    store.writing = readFile(file, 'utf8')
+      .then((text) => rotateBackup(dir, text))
+      .catch((e: Error) => console.error(`GFC Desk could not back up ${DATA_FILE}: ${e.message}`))
     return store
   }
 
@@ -132,12 +136,11 @@ export class Store {
     data.applied[entry.device] = entry.seq
     data.clock = hlc
     this.scheduleSnapshot()
-    const touched = [...new Set(ops.map((o) => o.table))]
-    for (const l of this.listeners) l(touched)
+    for (const l of this.listeners) l(ops)
     return hlc
   }
 
-  onChange(listener: (tables: TableName[]) => void): () => void {
+  onChange(listener: (ops: Op[]) => void): () => void {
     this.listeners.add(listener)
     return () => this.listeners.delete(listener)
   }
@@ -165,7 +168,8 @@ export class Store {
   async snapshot(): Promise<void> {
     clearTimeout(this.timer)
     this.unsnapshotted = 0
-    this.writing = this.db.write().catch((e: Error) => {
+    const previous = this.writing
+    this.writing = previous.then(() => this.db.write()).catch((e: Error) => {
       // Not fatal: the changes are safe in the log and are folded in on the next open.
       console.error(`GFC Desk could not update ${DATA_FILE}: ${e.message}`)
     })

@@ -1,0 +1,5 @@
+#!/usr/bin/env node
+// npm run bench: prints each figure with its goal beside it.
+import { tsImport } from 'tsx/esm/api'
+
+await tsImport('../tests/bench/store.bench.ts', import.meta.url)
