@@ -1,0 +1,62 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import { chromium, type Browser, type Page } from 'playwright-core'
+import { ROOT, waitExit } from './profile'
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+
+/** The built renderer is needed: `npm test` builds it before the tests run. */
+export function assertBuilt(): void {
+  if (!existsSync(join(ROOT, 'out/renderer/index.html'))) {
+    throw new Error('out/renderer is missing: run `npm run build` first (npm test does).')
+  }
+}
+
+export interface Host {
+  url: string
+  proc: ChildProcess
+  stop(signal?: NodeJS.Signals): Promise<void>
+}
+
+/** The loopback host over the real core, on a free port, in its own process. */
+export function startHost(dataDir: string): Promise<Host> {
+  const proc = spawn(process.execPath, [join(ROOT, 'bin/host.js'), '--data', dataDir, '--port', '0'], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  })
+  return new Promise((ok, fail) => {
+    let out = ''
+    proc.stdout!.on('data', (d: Buffer) => {
+      out += d.toString()
+      const m = /http:\/\/127\.0\.0\.1:(\d+)\//.exec(out)
+      if (m) {
+        ok({
+          url: m[0],
+          proc,
+          async stop(signal = 'SIGTERM') {
+            proc.kill(signal)
+            await waitExit(proc)
+          },
+        })
+      }
+    })
+    proc.on('exit', (code) => fail(new Error(`host exited with ${code}: ${out}`)))
+  })
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  })
+}
+
+export async function newPage(browser: Browser, url: string): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 860 }, locale: 'en-GB' })
+  page.on('pageerror', (e) => {
+    throw e
+  })
+  await page.goto(url)
+  return page
+}
