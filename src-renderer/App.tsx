@@ -1,0 +1,159 @@
+import { useCallback, useEffect, useMemo, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { ProfileStatus } from '../src-main/core/api'
+import { call } from './api/client'
+import { DataProvider } from './api/data'
+import { NoticeBanner } from './components/NoticeBanner'
+import { ToastProvider } from './components/Toasts'
+import { errorMessage } from './forms/serverErrors'
+import i18n from './i18n'
+import { NavContext, sectionOf, type View } from './navigation'
+import { ContactDetail } from './screens/ContactDetail'
+import { ContactEdit, ContactNew } from './screens/ContactFormScreen'
+import { Contacts } from './screens/Contacts'
+import { MemberDetail } from './screens/MemberDetail'
+import { MemberEdit, MemberNew } from './screens/MemberFormScreen'
+import { Members } from './screens/Members'
+import { Recovery } from './screens/Recovery'
+import { Settings } from './screens/Settings'
+import { Welcome } from './screens/Welcome'
+
+type Boot = { phase: 'loading' } | { phase: 'failed'; error: unknown } | { phase: 'ready'; status: ProfileStatus }
+
+export function App() {
+  const { t } = useTranslation()
+  const [boot, setBoot] = useState<Boot>({ phase: 'loading' })
+
+  const start = useCallback(async () => {
+    setBoot({ phase: 'loading' })
+    try {
+      const status = await call('profile.status', {})
+      await loadLanguage()
+      setBoot({ phase: 'ready', status })
+    } catch (error) {
+      setBoot({ phase: 'failed', error })
+    }
+    async function loadLanguage() {
+      try {
+        const prefs = await call('preferences.get', {})
+        await i18n.changeLanguage(prefs.uiLanguage)
+      } catch {
+        // preferences are unreadable while the profile is closed: keep the default language
+      }
+    }
+  }, [])
+
+  useEffect(() => {
+    void start()
+  }, [start])
+
+  if (boot.phase === 'loading') {
+    return (
+      <main className="boot" aria-busy="true">
+        <p>{t('app.loading')}</p>
+      </main>
+    )
+  }
+  if (boot.phase === 'failed') {
+    return (
+      <main className="recovery">
+        <div className="recovery-card">
+          <h1>{t('app.cannotStart')}</h1>
+          <div className="alert alert--error" role="alert">
+            {errorMessage(boot.error, t)}
+          </div>
+          <button type="button" className="btn btn--primary" onClick={start}>
+            {t('recovery.retry')}
+          </button>
+        </div>
+      </main>
+    )
+  }
+  if (boot.status.state !== 'ok') {
+    return <Recovery status={boot.status} onStatus={(status) => (status.state === 'ok' ? start() : setBoot({ phase: 'ready', status }))} />
+  }
+  return (
+    <DataProvider>
+      <ToastProvider>
+        <Shell initial={boot.status.empty ? { name: 'welcome' } : { name: 'members' }} notices={boot.status.notices} />
+      </ToastProvider>
+    </DataProvider>
+  )
+}
+
+function Shell({ initial, notices }: { initial: View; notices: string[] }) {
+  const { t } = useTranslation()
+  const [view, setView] = useState<View>(initial)
+  const go = useCallback((v: View) => {
+    setView(v)
+    document.querySelector('.main')?.scrollTo({ top: 0 })
+  }, [])
+  const nav = useMemo(() => ({ view, go }), [view, go])
+  const section = sectionOf(view)
+
+  const item = (key: 'members' | 'contacts' | 'settings', target: View) => (
+    <li>
+      <button type="button" className="nav-item" aria-current={section === key ? 'page' : undefined} onClick={() => go(target)}>
+        <span className={`nav-icon nav-icon--${key}`} aria-hidden="true" />
+        {t(`nav.${key}`)}
+      </button>
+    </li>
+  )
+
+  return (
+    <NavContext.Provider value={nav}>
+      <div className="app">
+        <a className="skip-link" href="#main">
+          {t('nav.skip')}
+        </a>
+        <aside className="sidebar">
+          <div className="brand">
+            <span className="brand-mark" aria-hidden="true">
+              GFC
+            </span>
+            <span className="brand-text">
+              <span className="brand-name">GFC Desk</span>
+              <span className="brand-sub">{t('app.groupName')}</span>
+            </span>
+          </div>
+          <nav aria-label={t('nav.label')}>
+            <ul>
+              {item('members', { name: 'members' })}
+              {item('contacts', { name: 'contacts' })}
+              {item('settings', { name: 'settings' })}
+            </ul>
+          </nav>
+        </aside>
+        <main className="main" id="main">
+          <NoticeBanner notices={notices} />
+          <Screen view={view} />
+        </main>
+      </div>
+    </NavContext.Provider>
+  )
+}
+
+function Screen({ view }: { view: View }) {
+  switch (view.name) {
+    case 'welcome':
+      return <Welcome />
+    case 'members':
+      return <Members />
+    case 'member':
+      return <MemberDetail key={view.id} id={view.id} />
+    case 'memberNew':
+      return <MemberNew key={view.kind} kind={view.kind} />
+    case 'memberEdit':
+      return <MemberEdit key={view.id} id={view.id} />
+    case 'contacts':
+      return <Contacts />
+    case 'contact':
+      return <ContactDetail key={view.id} id={view.id} />
+    case 'contactNew':
+      return <ContactNew key={view.organisationId ?? ''} organisationId={view.organisationId} />
+    case 'contactEdit':
+      return <ContactEdit key={view.id} id={view.id} />
+    case 'settings':
+      return <Settings />
+  }
+}

@@ -1,0 +1,85 @@
+import { zodResolver } from '@hookform/resolvers/zod'
+import { useState } from 'react'
+import { useForm, type FieldValues, type UseFormReturn } from 'react-hook-form'
+import { useTranslation } from 'react-i18next'
+import type { z } from 'zod'
+import { AffiliationFields, ContactRole, type Contact } from '../../src-main/core/model'
+import { useMutate, useQuery } from '../api/data'
+import { SelectField, TextField, type AnyForm } from '../components/Field'
+import { FormAlert } from '../components/FormAlert'
+import { orgName, sortedByName, uiLang } from '../lib/format'
+import { applyServerError } from './serverErrors'
+
+type In = z.input<typeof AffiliationFields>
+type Out = z.output<typeof AffiliationFields>
+type ContactAffiliation = Contact['affiliations'][number]
+
+interface Props {
+  contactId: string
+  /** The link being edited; absent when adding one. */
+  initial?: ContactAffiliation
+  onDone(): void
+}
+
+/** Links a person to a member (role, position, period), or edits such a link. */
+export function AffiliationForm({ contactId, initial, onDone }: Props) {
+  const { t, i18n } = useTranslation()
+  const lang = uiLang(i18n.language)
+  const mutate = useMutate()
+  const [alert, setAlert] = useState<string | null>(null)
+  const members = useQuery('organisations.list', {})
+  const form = useForm<In, unknown, Out>({
+    resolver: zodResolver(AffiliationFields),
+    defaultValues: initial
+      ? { contactId, organisationId: initial.organisationId, role: initial.role, position: initial.position, start: initial.start, end: initial.end }
+      : { contactId, organisationId: '', role: 'other', position: '', start: '', end: '' },
+  })
+  const anyForm = form as unknown as AnyForm
+
+  const onSubmit = form.handleSubmit(async (fields) => {
+    setAlert(null)
+    try {
+      if (initial) await mutate('affiliations.update', { id: initial.id, fields })
+      else await mutate('affiliations.create', fields)
+      onDone()
+    } catch (e) {
+      setAlert(applyServerError(e, form as unknown as UseFormReturn<FieldValues>, t))
+    }
+  })
+
+  return (
+    <form className="form form--inline-card" onSubmit={onSubmit} noValidate aria-label={initial ? t('affiliation.edit') : t('affiliation.add')}>
+      <h3 className="card-title">{initial ? t('affiliation.edit') : t('affiliation.add')}</h3>
+      <FormAlert message={alert} />
+      <div className="grid-2">
+        <SelectField
+          form={anyForm}
+          name="organisationId"
+          label={t('contact.member')}
+          required
+          placeholder={t('affiliation.chooseMember')}
+          options={sortedByName(members.data ?? [], lang).map((o) => ({ value: o.id, label: orgName(o, lang) }))}
+        />
+        <SelectField
+          form={anyForm}
+          name="role"
+          label={t('contact.role')}
+          options={ContactRole.options.map((r) => ({ value: r, label: t(`role.${r}`) }))}
+        />
+      </div>
+      <TextField form={anyForm} name="position" label={t('contact.position')} />
+      <div className="grid-2">
+        <TextField form={anyForm} name="start" type="date" label={t('contact.from')} />
+        <TextField form={anyForm} name="end" type="date" label={t('contact.to')} />
+      </div>
+      <div className="form-actions">
+        <button type="submit" className="btn btn--primary" disabled={form.formState.isSubmitting}>
+          {initial ? t('common.saveChanges') : t('affiliation.save')}
+        </button>
+        <button type="button" className="btn" onClick={onDone}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </form>
+  )
+}

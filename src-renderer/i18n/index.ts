@@ -1,0 +1,24 @@
+import i18n from 'i18next'
+import { initReactI18next } from 'react-i18next'
+import en from './en.json'
+import fr from './fr.json'
+
+// Every string the user sees comes from here. The language is the device preference
+// (preferences.get at start, preferences.update from Settings); <html lang> follows it.
+void i18n.use(initReactI18next).init({
+  resources: { en: { translation: en }, fr: { translation: fr } },
+  lng: 'en',
+  fallbackLng: 'en',
+  supportedLngs: ['en', 'fr'],
+  interpolation: { escapeValue: false }, // React escapes
+  returnNull: false,
+})
+
+function follow(lng: string) {
+  document.documentElement.lang = lng
+  document.title = i18n.t('app.title')
+}
+follow(i18n.language)
+i18n.on('languageChanged', follow)
+
+export default i18n

@@ -1,0 +1,222 @@
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { fullName, type Contact } from '../../src-main/core/model'
+import { useMutate, useQuery } from '../api/data'
+import { useMemberNames } from '../api/useMemberNames'
+import { ConfirmDialog } from '../components/ConfirmDialog'
+import { DeletedNotice } from '../components/DeletedNotice'
+import { DetailList } from '../components/DetailList'
+import { Loading, Page } from '../components/Page'
+import { useToast } from '../components/Toasts'
+import { AffiliationForm } from '../forms/AffiliationForm'
+import { errorMessage } from '../forms/serverErrors'
+import { formatDate, today, uiLang } from '../lib/format'
+import { useNav } from '../navigation'
+import { useDeleteWithUndo } from './useDelete'
+
+type Aff = Contact['affiliations'][number]
+
+export function ContactDetail({ id }: { id: string }) {
+  const { t } = useTranslation()
+  const { go } = useNav()
+  const contact = useQuery('contacts.get', { id })
+  const del = useDeleteWithUndo('contacts', () => go({ name: 'contacts' }))
+  const back = (
+    <button type="button" className="link back" onClick={() => go({ name: 'contacts' })}>
+      ← {t('contacts.back')}
+    </button>
+  )
+  if (contact.error)
+    return (
+      <Page title={t('contacts.notFound')} back={back}>
+        <div className="alert alert--error" role="alert">
+          {errorMessage(contact.error, t)}
+        </div>
+      </Page>
+    )
+  if (!contact.data) return <Loading />
+  const c = contact.data
+  const name = fullName(c)
+
+  return (
+    <Page
+      title={name}
+      back={back}
+      actions={
+        !c.deleted && (
+        <>
+          <button type="button" className="btn" onClick={() => go({ name: 'contactEdit', id })}>
+            {t('common.edit')}
+          </button>
+          <button type="button" className="btn btn--danger-outline" onClick={() => del.ask(id, name)}>
+            {t('common.delete')}
+          </button>
+        </>
+        )
+      }
+    >
+      {c.deleted && <DeletedNotice kind="contact" id={id} name={name} />}
+      <div className="cards">
+        <section className="card" aria-labelledby="sec-person">
+          <h2 id="sec-person">{t('contact.person')}</h2>
+          <DetailList
+            items={[
+              [t('contact.honorific'), c.honorific, 'contact-honorific'],
+              [t('contact.givenName'), c.givenName, 'contact-given-name'],
+              [t('contact.familyName'), c.familyName, 'contact-family-name'],
+              [t('contact.language'), t(`language.${c.language}`)],
+            ]}
+          />
+        </section>
+        <section className="card" aria-labelledby="sec-reach">
+          <h2 id="sec-reach">{t('contact.reach')}</h2>
+          <DetailList
+            items={[
+              [t('contact.emails'), c.emails.length ? <Lines values={c.emails} /> : ''],
+              [t('contact.phones'), c.phones.length ? <Lines values={c.phones} /> : ''],
+            ]}
+          />
+        </section>
+        {c.notes && (
+          <section className="card card--wide" aria-labelledby="sec-cnotes">
+            <h2 id="sec-cnotes">{t('contact.notes')}</h2>
+            <p className="pre" dir="auto">
+              {c.notes}
+            </p>
+          </section>
+        )}
+      </div>
+      {!c.deleted && <Affiliations contact={c} />}
+      {del.dialog}
+    </Page>
+  )
+}
+
+function Lines({ values }: { values: string[] }) {
+  return (
+    <ul className="plain">
+      {values.map((v, i) => (
+        <li key={i} dir="ltr">
+          {v}
+        </li>
+      ))}
+    </ul>
+  )
+}
+
+function Affiliations({ contact }: { contact: Contact }) {
+  const { t, i18n } = useTranslation()
+  const lang = uiLang(i18n.language)
+  const { go } = useNav()
+  const mutate = useMutate()
+  const toast = useToast()
+  const memberName = useMemberNames()
+  const [editing, setEditing] = useState<Aff | 'new' | null>(null)
+  const [removing, setRemoving] = useState<Aff | null>(null)
+
+  const end = async (a: Aff) => {
+    const { contactId, organisationId, role, position, start } = a
+    try {
+      await mutate('affiliations.update', { id: a.id, fields: { contactId, organisationId, role, position, start, end: today() } })
+      toast({ tone: 'success', message: t('affiliation.ended', { member: memberName(a.organisationId, a.organisationName) }) })
+    } catch (e) {
+      toast({ tone: 'error', message: errorMessage(e, t) })
+    }
+  }
+
+  const remove = async (a: Aff) => {
+    try {
+      await mutate('affiliations.delete', { id: a.id })
+      toast({ tone: 'success', message: t('affiliation.removed', { member: memberName(a.organisationId, a.organisationName) }) })
+    } catch (e) {
+      toast({ tone: 'error', message: errorMessage(e, t) })
+    }
+  }
+
+  return (
+    <section className="section" aria-labelledby="sec-affiliations">
+      <div className="section-header">
+        <h2 id="sec-affiliations">{t('affiliation.title')}</h2>
+        {editing === null && (
+          <button type="button" className="btn btn--primary" onClick={() => setEditing('new')}>
+            {t('affiliation.add')}
+          </button>
+        )}
+      </div>
+      {editing !== null && (
+        <AffiliationForm
+          key={editing === 'new' ? 'new' : editing.id}
+          contactId={contact.id}
+          initial={editing === 'new' ? undefined : editing}
+          onDone={() => setEditing(null)}
+        />
+      )}
+      <div className="table-wrap">
+        <table className="table" data-testid="affiliations-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('contact.member')}</th>
+              <th scope="col">{t('contact.role')}</th>
+              <th scope="col">{t('contact.position')}</th>
+              <th scope="col">{t('contact.from')}</th>
+              <th scope="col">{t('contact.to')}</th>
+              <th scope="col">
+                <span className="visually-hidden">{t('common.actions')}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {contact.affiliations.map((a) => {
+              const member = memberName(a.organisationId, a.organisationName)
+              return (
+                <tr key={a.id} className={a.current ? '' : 'row--past'}>
+                  <td>
+                    <button type="button" className="link" dir="auto" onClick={() => go({ name: 'member', id: a.organisationId })}>
+                      {member}
+                    </button>
+                    {!a.current && <span className="badge badge--former">{t('affiliation.past')}</span>}
+                  </td>
+                  <td>{t(`role.${a.role}`)}</td>
+                  <td dir="auto">{a.position}</td>
+                  <td>{formatDate(a.start, lang)}</td>
+                  <td>{formatDate(a.end, lang)}</td>
+                  <td className="row-actions">
+                    <button type="button" className="btn btn--small" aria-label={t('affiliation.editAria', { member })} onClick={() => setEditing(a)}>
+                      {t('common.edit')}
+                    </button>
+                    {a.current && !a.end && (
+                      <button type="button" className="btn btn--small" aria-label={t('affiliation.endAria', { member })} onClick={() => end(a)}>
+                        {t('affiliation.end')}
+                      </button>
+                    )}
+                    <button type="button" className="btn btn--small btn--danger-outline" aria-label={t('affiliation.removeAria', { member })} onClick={() => setRemoving(a)}>
+                      {t('common.remove')}
+                    </button>
+                  </td>
+                </tr>
+              )
+            })}
+            {contact.affiliations.length === 0 && (
+              <tr>
+                <td colSpan={6} className="empty-cell">
+                  {t('affiliation.none')}
+                </td>
+              </tr>
+            )}
+          </tbody>
+        </table>
+      </div>
+      {removing && (
+        <ConfirmDialog
+          title={t('affiliation.removeTitle', { member: memberName(removing.organisationId, removing.organisationName) })}
+          confirmLabel={t('common.remove')}
+          danger
+          onConfirm={() => remove(removing)}
+          onClose={() => setRemoving(null)}
+        >
+          <p>{t('affiliation.removeBody')}</p>
+        </ConfirmDialog>
+      )}
+    </section>
+  )
+}

@@ -1,0 +1,127 @@
+import { zodResolver } from '@hookform/resolvers/zod'
+import { useId, useState } from 'react'
+import { useForm, type FieldValues, type UseFormReturn } from 'react-hook-form'
+import { useTranslation } from 'react-i18next'
+import type { z } from 'zod'
+import { SettingsFields, type Settings as SettingsRecord } from '../../src-main/core/model'
+import { useMutate, useQuery } from '../api/data'
+import { FieldShell, SelectField, TextField, type AnyForm } from '../components/Field'
+import { FormAlert } from '../components/FormAlert'
+import { Loading, Page } from '../components/Page'
+import { useToast } from '../components/Toasts'
+import { applyServerError, errorMessage } from '../forms/serverErrors'
+import { formatDate, uiLang } from '../lib/format'
+
+export function Settings() {
+  const { t } = useTranslation()
+  const settings = useQuery('settings.get', {})
+  return (
+    <Page title={t('settings.title')} subtitle={t('settings.subtitle')}>
+      <LanguageSection />
+      {settings.error && (
+        <div className="alert alert--error" role="alert">
+          {errorMessage(settings.error, t)}
+        </div>
+      )}
+      {settings.data ? <LetterheadForm initial={settings.data} /> : !settings.error && <Loading />}
+    </Page>
+  )
+}
+
+function LanguageSection() {
+  const { t, i18n } = useTranslation()
+  const mutate = useMutate()
+  const toast = useToast()
+  const id = useId()
+  const [busy, setBusy] = useState(false)
+  const change = async (lng: 'en' | 'fr') => {
+    setBusy(true)
+    try {
+      const prefs = await mutate('preferences.update', { uiLanguage: lng })
+      await i18n.changeLanguage(prefs.uiLanguage)
+    } catch (e) {
+      toast({ tone: 'error', message: errorMessage(e, t) })
+    } finally {
+      setBusy(false)
+    }
+  }
+  return (
+    <section className="card card--form" aria-labelledby="sec-language">
+      <h2 id="sec-language">{t('settings.languageSection')}</h2>
+      <FieldShell id={id} label={t('settings.uiLanguage')} hint={t('settings.uiLanguageHint')} className="field--narrow">
+        {(aria) => (
+          <select {...aria} value={uiLang(i18n.language)} disabled={busy} onChange={(e) => change(e.target.value as 'en' | 'fr')}>
+            {/* Each language is named in itself, so anyone can find their own. */}
+            <option value="en" lang="en">
+              English
+            </option>
+            <option value="fr" lang="fr">
+              Français
+            </option>
+          </select>
+        )}
+      </FieldShell>
+    </section>
+  )
+}
+
+type In = z.input<typeof SettingsFields>
+type Out = z.output<typeof SettingsFields>
+
+function LetterheadForm({ initial }: { initial: SettingsRecord }) {
+  const { t, i18n } = useTranslation()
+  const mutate = useMutate()
+  const toast = useToast()
+  const [alert, setAlert] = useState<string | null>(null)
+  const { updatedAt, ...fields } = initial
+  const form = useForm<In, unknown, Out>({ resolver: zodResolver(SettingsFields), defaultValues: fields })
+  const anyForm = form as unknown as AnyForm
+
+  const onSubmit = form.handleSubmit(async (values) => {
+    setAlert(null)
+    try {
+      const saved = await mutate('settings.update', values)
+      const { updatedAt: _updatedAt, ...next } = saved
+      form.reset(next)
+      toast({ tone: 'success', message: t('settings.saved') })
+    } catch (e) {
+      setAlert(applyServerError(e, form as unknown as UseFormReturn<FieldValues>, t))
+    }
+  })
+
+  return (
+    <form className="card card--form form" onSubmit={onSubmit} noValidate aria-labelledby="sec-letterhead">
+      <h2 id="sec-letterhead">{t('settings.letterhead')}</h2>
+      <p className="muted">{t('settings.letterheadIntro')}</p>
+      <FormAlert message={alert} />
+      <TextField form={anyForm} name="chairMissionName" label={t('settings.chairMissionName')} hint={t('settings.chairMissionNameHint')} />
+      <TextField form={anyForm} name="chairMissionAddress" label={t('settings.chairMissionAddress')} multiline />
+      <div className="grid-2">
+        <TextField form={anyForm} name="chairMissionPhone" type="tel" label={t('settings.chairMissionPhone')} />
+        <TextField form={anyForm} name="chairMissionEmail" type="email" label={t('settings.chairMissionEmail')} />
+      </div>
+      <div className="grid-2">
+        <TextField form={anyForm} name="city" label={t('settings.city')} hint={t('settings.cityHint')} />
+        <SelectField
+          form={anyForm}
+          name="documentLanguage"
+          label={t('settings.documentLanguage')}
+          options={[
+            { value: 'en', label: t('language.en') },
+            { value: 'fr', label: t('language.fr') },
+          ]}
+        />
+      </div>
+      <div className="grid-2">
+        <TextField form={anyForm} name="signatoryName" label={t('settings.signatoryName')} />
+        <TextField form={anyForm} name="signatoryTitle" label={t('settings.signatoryTitle')} hint={t('settings.signatoryTitleHint')} />
+      </div>
+      <div className="form-actions">
+        <button type="submit" className="btn btn--primary" disabled={form.formState.isSubmitting}>
+          {t('settings.save')}
+        </button>
+        {updatedAt && <span className="muted">{t('settings.lastSaved', { date: formatDate(updatedAt, uiLang(i18n.language)) })}</span>}
+      </div>
+    </form>
+  )
+}
