@@ -52,11 +52,14 @@ export async function launchBrowser(): Promise<Browser> {
   })
 }
 
-export async function newPage(browser: Browser, url: string): Promise<Page> {
+/** A page on the app; `errors` collects uncaught page errors and console errors, to assert none. */
+export async function newPage(browser: Browser, url: string): Promise<{ page: Page; errors: string[] }> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 860 }, locale: 'en-GB' })
-  page.on('pageerror', (e) => {
-    throw e
+  const errors: string[] = []
+  page.on('pageerror', (e) => errors.push(e.message))
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text())
   })
   await page.goto(url)
-  return page
+  return { page, errors }
 }
