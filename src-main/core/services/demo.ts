@@ -59,7 +59,7 @@ const people: Person[] = [
   ['zif-fp', 'Mr.', 'Lukas', 'Muster', 'en', 'ZIF', 'focal-point', 'Training Coordinator'],
 ]
 
-const slug = (s: string) => s.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '.').replace(/^\.|\.$/g, '')
+const slug = (s: string) => s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, '.').replace(/^\.|\.$/g, '')
 
 export function demoDocument(): object {
   const orgId = (key: string) => demoId(`org:${key}`)
