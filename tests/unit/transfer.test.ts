@@ -83,7 +83,7 @@ describe('gfc init, demo, export json, import json', () => {
     expect(r.stderr).toContain('nothing was changed')
     expect(r.stderr).toContain('organisations[2].email: is not a valid e-mail address')
     expect(r.stderr).toContain('contacts[0].familyName: is required')
-    expect(r.stderr).toContain('member 44444444-4444-4444-8444-444444444444 is neither in the file nor in this profile')
+    expect(r.stderr).toContain('organisationId 44444444-4444-4444-8444-444444444444 is neither in the file nor in this profile')
     expect(r.stderr).toContain('Sweden is already a member of the Group')
     expect(exported(dir)).toBe(before)
   })
@@ -103,7 +103,7 @@ describe('gfc init, demo, export json, import json', () => {
   it('reads the data folder from GFC_DATA_DIR, and refuses the demo on a profile in use', () => {
     const dir = tempDir()
     expect(gfc(['demo'], { GFC_DATA_DIR: dir }).code).toBe(0)
-    expect(JSON.parse(readFileSync(join(dir, 'gfc.json'), 'utf8')).schemaVersion).toBe(2)
+    expect(JSON.parse(readFileSync(join(dir, 'gfc.json'), 'utf8')).schemaVersion).toBe(3)
     const again = gfc(['--data', dir, 'demo'])
     expect(again.code).toBe(1)
     expect(again.stderr).toContain('only be loaded into an empty profile')

@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { Language, optionalDate, phone, requiredText, text, Uuid } from './fields'
 
 /** Offered in the form; any other honorific may be typed. */
-export const HONORIFICS = ['H.E.', 'Mr.', 'Ms.', 'Mrs.', 'Dr.', 'Prof.', 'Amb.', 'Col.', 'Gen.'] as const
+export const HONORIFICS = ['H.E. Mr.', 'H.E. Ms.', 'H.E.', 'Mr.', 'Ms.', 'Mrs.', 'Dr.', 'Prof.', 'Col.', 'Gen.'] as const
 
 export const ContactFields = z.object({
   honorific: text(40).default(''),

@@ -13,6 +13,12 @@ export const VALIDATION_MESSAGES: Record<string, string> = {
   'validation.endBeforeStart': 'is before the start date',
   'validation.alreadyMember': 'is already a member of the Group',
   'validation.invalid': 'is not valid',
+  'validation.dateTime': 'is not a valid date and time (YYYY-MM-DDTHH:MM)',
+  'validation.timeZone': 'is not a known time zone (such as America/New_York)',
+  'validation.venueOrLink': 'needs a venue (city or address) or an online link',
+  'validation.wholeNumber': 'must be a whole number',
+  'validation.range': 'is out of range',
+  'validation.unknownPlaceholder': 'uses a placeholder GFC Desk does not know',
 }
 
 export function validationText(key: string): string {

@@ -4,6 +4,7 @@ import { ContactFields, AffiliationFields } from '../model/contact'
 import { AppError } from '../model/errors'
 import { OrganisationFields } from '../model/organisation'
 import { SettingsFields } from '../model/settings'
+import { CommentFields, InviteeFields, IssuanceFields, MeetingFields } from '../model/meeting'
 import { listLogs, readLog } from '../store/change-log'
 import { parseSnapshot } from '../store/snapshot'
 import { DATA_FILE } from '../store/store'
@@ -16,7 +17,16 @@ export interface CheckResult {
   facts: string[]
 }
 
-const SCHEMAS = { organisations: OrganisationFields, contacts: ContactFields, affiliations: AffiliationFields, settings: SettingsFields }
+const SCHEMAS = {
+  organisations: OrganisationFields,
+  contacts: ContactFields,
+  affiliations: AffiliationFields,
+  settings: SettingsFields,
+  meetings: MeetingFields,
+  invitees: InviteeFields,
+  comments: CommentFields,
+  issuances: IssuanceFields,
+}
 
 /**
  * Reads a profile without taking its lock or changing anything: the data file parses,

@@ -4,6 +4,7 @@ import { AffiliationFields, ContactFields } from '../model/contact'
 import { AppError } from '../model/errors'
 import { Uuid } from '../model/fields'
 import { validationText } from '../model/messages'
+import { CommentFields, InviteeFields, IssuanceFields, MeetingFields } from '../model/meeting'
 import { OrganisationFields } from '../model/organisation'
 import { memberState } from '../model/reference'
 import { SettingsFields } from '../model/settings'
@@ -19,18 +20,28 @@ import { SETTINGS_ID } from './settings'
 export const FORMAT = 'gfc-desk'
 export const FORMAT_VERSION = 1
 
-const ENTITY: Record<Exclude<TableName, 'settings'>, z.ZodType> = {
+type ListTable = Exclude<TableName, 'settings'>
+
+/** The lists of the file, in the order they are checked, with each record's schema. */
+const ENTITY: Record<ListTable, z.ZodType> = {
   organisations: OrganisationFields,
   contacts: ContactFields,
   affiliations: AffiliationFields,
+  meetings: MeetingFields,
+  invitees: InviteeFields,
+  comments: CommentFields,
+  issuances: IssuanceFields,
 }
+const LISTS = Object.keys(ENTITY) as ListTable[]
 
+const lists = Object.fromEntries(LISTS.map((t) => [t, z.array(z.unknown()).default([])])) as Record<
+  ListTable,
+  z.ZodDefault<z.ZodArray<z.ZodUnknown>>
+>
 const Envelope = z.object({
   format: z.literal(FORMAT),
   formatVersion: z.literal(FORMAT_VERSION),
-  organisations: z.array(z.unknown()).default([]),
-  contacts: z.array(z.unknown()).default([]),
-  affiliations: z.array(z.unknown()).default([]),
+  ...lists,
   settings: z.unknown().optional(),
 })
 
@@ -47,9 +58,7 @@ export function exportDocument(store: Store): string {
   return canonicalJson({
     format: FORMAT,
     formatVersion: FORMAT_VERSION,
-    organisations: table('organisations'),
-    contacts: table('contacts'),
-    affiliations: table('affiliations'),
+    ...Object.fromEntries(LISTS.map((t) => [t, table(t)])),
     settings: SettingsFields.parse(settings?.data ?? {}),
   })
 }
@@ -72,7 +81,7 @@ export function importDocument(store: Store, doc: unknown): ImportSummary {
   }
   const problems: string[] = []
   const parsed: { table: TableName; id: string; fields: Record<string, unknown> }[] = []
-  for (const table of ['organisations', 'contacts', 'affiliations'] as const) {
+  for (const table of LISTS) {
     const seen = new Set<string>()
     env.data[table].forEach((item, i) => {
       const where = `${table}[${i}]`
@@ -114,17 +123,30 @@ export function importDocument(store: Store, doc: unknown): ImportSummary {
   return summary
 }
 
+/** Which fields of a record point at which list. */
+const LINKS: Partial<Record<ListTable, Record<string, ListTable>>> = {
+  affiliations: { contactId: 'contacts', organisationId: 'organisations' },
+  meetings: { chairOrganisationId: 'organisations' },
+  invitees: { meetingId: 'meetings', organisationId: 'organisations', addresseeId: 'contacts' },
+  comments: { meetingId: 'meetings', organisationId: 'organisations' },
+  issuances: { meetingId: 'meetings', organisationId: 'organisations', addresseeId: 'contacts' },
+}
+
 /** Links must point at records in the file or already here; a Member State may appear once. */
 function referenceProblems(store: Store, parsed: { table: TableName; id: string; fields: Record<string, unknown> }[]): string[] {
   const problems: string[] = []
   const inFile = (t: TableName) => new Set(parsed.filter((p) => p.table === t).map((p) => p.id))
   const exists = (t: TableName, ids: Set<string>, id: string) => ids.has(id) || isLive(store.record(t, id))
-  const contacts = inFile('contacts')
-  const orgs = inFile('organisations')
-  for (const p of parsed.filter((q) => q.table === 'affiliations')) {
-    if (!exists('contacts', contacts, String(p.fields.contactId))) problems.push(`affiliation ${p.id}: contact ${p.fields.contactId} is neither in the file nor in this profile`)
-    if (!exists('organisations', orgs, String(p.fields.organisationId))) problems.push(`affiliation ${p.id}: member ${p.fields.organisationId} is neither in the file nor in this profile`)
+  const ids = Object.fromEntries(LISTS.map((t) => [t, inFile(t)])) as Record<ListTable, Set<string>>
+  for (const p of parsed) {
+    for (const [field, target] of Object.entries(LINKS[p.table as ListTable] ?? {})) {
+      const ref = String(p.fields[field] ?? '')
+      if (ref && !exists(target, ids[target], ref)) {
+        problems.push(`${p.table} ${p.id}: ${field} ${ref} is neither in the file nor in this profile`)
+      }
+    }
   }
+  const orgs = ids.organisations
   const byCountry = new Map<string, string>()
   for (const rec of Object.values(store.tables.organisations) as StoredRecord[]) {
     if (isLive(rec) && rec.data.kind === 'state' && !orgs.has(rec.id)) byCountry.set(String(rec.data.countryCode), rec.id)

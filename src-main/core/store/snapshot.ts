@@ -3,7 +3,7 @@ import { AppError } from '../model/errors'
 import { emptyTables, TABLES, type Tables } from '../sync/change'
 
 /** The schema of the data file written by this version. */
-export const SCHEMA_VERSION = 2
+export const SCHEMA_VERSION = 3
 
 // The envelope is checked with zod; the records, thousands of them, with a plain loop: a
 // schema walk over every record would take most of the open-time budget. The entities
@@ -53,6 +53,12 @@ const MIGRATIONS: Record<number, Migration> = {
         ),
       ]),
     ),
+  }),
+  // Version 3 adds the meetings: their invitees, written comments and the issue log.
+  2: (doc) => ({
+    ...doc,
+    schemaVersion: 3,
+    tables: { meetings: {}, invitees: {}, comments: {}, issuances: {}, ...(doc.tables as object) },
   }),
 }
 

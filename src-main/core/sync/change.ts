@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import type { Stamp } from './clock'
 
-export const TABLES = ['organisations', 'contacts', 'affiliations', 'settings'] as const
+export const TABLES = ['organisations', 'contacts', 'affiliations', 'settings', 'meetings', 'invitees', 'comments', 'issuances'] as const
 export const TableName = z.enum(TABLES)
 export type TableName = z.infer<typeof TableName>
 
@@ -36,7 +36,7 @@ export interface StoredRecord {
 export type Tables = Record<TableName, Record<string, StoredRecord>>
 
 export function emptyTables(): Tables {
-  return { organisations: {}, contacts: {}, affiliations: {}, settings: {} }
+  return Object.fromEntries(TABLES.map((t) => [t, {}])) as Tables
 }
 
 export function fieldStamp(rec: StoredRecord, field: string): Stamp | undefined {

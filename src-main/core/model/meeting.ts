@@ -1,0 +1,97 @@
+import { z } from 'zod'
+import { Language, optionalDate, optionalUrl, requiredText, text, Uuid } from './fields'
+
+export const MeetingKind = z.enum(['annual', 'regular', 'teleconference', 'side-event', 'ad-hoc'])
+export type MeetingKind = z.infer<typeof MeetingKind>
+
+/** A wall-clock time in the meeting's own time zone: "2027-03-15T10:00". */
+export const LocalDateTime = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'validation.dateTime')
+
+export function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz })
+    return tz.includes('/') || tz === 'UTC'
+  } catch {
+    return false
+  }
+}
+
+export const AgendaItem = z.object({
+  title: requiredText(300),
+  presenter: text(200).default(''),
+  minutes: z.number().int('validation.wholeNumber').min(0, 'validation.range').max(600, 'validation.range').default(0),
+})
+export type AgendaItem = z.output<typeof AgendaItem>
+
+export const MeetingFields = z
+  .object({
+    kind: MeetingKind.default('regular'),
+    title: requiredText(200),
+    start: LocalDateTime,
+    end: LocalDateTime,
+    timeZone: z.string().refine(isTimeZone, 'validation.timeZone'),
+    city: text(100).default(''),
+    address: text(500).default(''),
+    onlineLink: optionalUrl.default(''),
+    dialIn: text(300).default(''),
+    agenda: z.array(AgendaItem).max(60, 'validation.tooMany').default([]),
+    rsvpDeadline: optionalDate.default(''),
+    rsvpContact: text(300).default(''),
+    /** The Member State that convenes the meeting (the Chair at the time). */
+    chairOrganisationId: z.union([z.literal(''), Uuid]).default(''),
+    notes: text(4000).default(''),
+  })
+  .refine((m) => m.end > m.start, { message: 'validation.endBeforeStart', path: ['end'] })
+  .refine((m) => m.city || m.address || m.onlineLink, { message: 'validation.venueOrLink', path: ['city'] })
+export type MeetingFields = z.output<typeof MeetingFields>
+export type MeetingFieldsInput = z.input<typeof MeetingFields>
+
+export const Response = z.enum(['invited', 'accepted', 'declined', 'tentative', 'no-answer'])
+export type Response = z.infer<typeof Response>
+
+/** One member invited to one meeting: whom the invitation is addressed to, and what came back. */
+export const InviteeFields = z.object({
+  meetingId: Uuid,
+  organisationId: Uuid,
+  /** The contact the invitation is addressed to; empty when the member has none yet. */
+  addresseeId: z.union([z.literal(''), Uuid]).default(''),
+  response: Response.default('invited'),
+  /** Who will attend, as the member told us. */
+  attendees: text(1000).default(''),
+  attended: z.boolean().default(false),
+  /** The member's input to the agenda. */
+  agendaInput: text(4000).default(''),
+})
+export type InviteeFields = z.output<typeof InviteeFields>
+
+/** Written comments from a member who will not attend, for the Chair to table at the meeting. */
+export const CommentFields = z.object({
+  meetingId: Uuid,
+  organisationId: Uuid,
+  text: requiredText(20000),
+  received: optionalDate.default(''),
+  /** Where the member's own document is kept, if any (a path on this computer). */
+  attachmentPath: text(1000).default(''),
+})
+export type CommentFields = z.output<typeof CommentFields>
+
+export const InvitationForm = z.enum(['letter', 'note-verbale'])
+export type InvitationForm = z.infer<typeof InvitationForm>
+
+/** One line of the issue log: what was sent to whom. */
+export const IssuanceFields = z.object({
+  meetingId: Uuid,
+  organisationId: Uuid,
+  addresseeId: z.union([z.literal(''), Uuid]),
+  form: InvitationForm,
+  language: Language,
+  reference: requiredText(100),
+  issuedOn: z.iso.date(),
+  fileName: text(300),
+})
+export type IssuanceFields = z.output<typeof IssuanceFields>
+
+export type Meeting = MeetingFields & { id: string; deleted: boolean; updatedAt: string }
+export type Invitee = InviteeFields & { id: string; deleted: boolean; updatedAt: string }
+export type Comment = CommentFields & { id: string; deleted: boolean; updatedAt: string }
+export type Issuance = IssuanceFields & { id: string; deleted: boolean; updatedAt: string }
