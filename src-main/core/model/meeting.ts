@@ -49,20 +49,32 @@ export type MeetingFieldsInput = z.input<typeof MeetingFields>
 export const Response = z.enum(['invited', 'accepted', 'declined', 'tentative', 'no-answer'])
 export type Response = z.infer<typeof Response>
 
+const answers = {
+  /** The contact the invitation is addressed to; empty when the member has none yet. */
+  addresseeId: z.union([z.literal(''), Uuid]),
+  response: Response,
+  /** Who will attend, as the member told us. */
+  attendees: text(1000),
+  attended: z.boolean(),
+  /** The member's input to the agenda. */
+  agendaInput: text(4000),
+}
+
 /** One member invited to one meeting: whom the invitation is addressed to, and what came back. */
 export const InviteeFields = z.object({
   meetingId: Uuid,
   organisationId: Uuid,
-  /** The contact the invitation is addressed to; empty when the member has none yet. */
-  addresseeId: z.union([z.literal(''), Uuid]).default(''),
-  response: Response.default('invited'),
-  /** Who will attend, as the member told us. */
-  attendees: text(1000).default(''),
-  attended: z.boolean().default(false),
-  /** The member's input to the agenda. */
-  agendaInput: text(4000).default(''),
+  addresseeId: answers.addresseeId.default(''),
+  response: answers.response.default('invited'),
+  attendees: answers.attendees.default(''),
+  attended: answers.attended.default(false),
+  agendaInput: answers.agendaInput.default(''),
 })
 export type InviteeFields = z.output<typeof InviteeFields>
+
+/** What may change on an invitee; fields left out stay as they are (no defaults here). */
+export const InviteeChanges = z.object(answers).partial()
+export type InviteeChanges = z.output<typeof InviteeChanges>
 
 /** Written comments from a member who will not attend, for the Chair to table at the meeting. */
 export const CommentFields = z.object({
@@ -95,3 +107,40 @@ export type Meeting = MeetingFields & { id: string; deleted: boolean; updatedAt:
 export type Invitee = InviteeFields & { id: string; deleted: boolean; updatedAt: string }
 export type Comment = CommentFields & { id: string; deleted: boolean; updatedAt: string }
 export type Issuance = IssuanceFields & { id: string; deleted: boolean; updatedAt: string }
+
+/** A member as a meeting's screens show it. */
+export interface MemberRef {
+  id: string
+  kind: 'state' | 'sme'
+  en: string
+  fr: string
+}
+
+/** A person an invitation can be addressed to. */
+export interface AddresseeRef {
+  id: string
+  name: string
+  role: string
+  position: string
+  language: Language
+}
+
+export type InviteeView = Invitee & {
+  organisation: MemberRef
+  addressee: AddresseeRef | null
+  /** The member's current contacts, to choose the addressee from. */
+  candidates: AddresseeRef[]
+  /** The invitation's language: the addressee's, else the Settings' document language. */
+  language: Language
+}
+
+export type CommentView = Comment & { organisation: MemberRef }
+export type IssuanceView = Issuance & { organisation: MemberRef }
+
+export type MeetingSummary = Meeting & { counts: Record<Response, number> & { attended: number; total: number } }
+
+export type MeetingDetail = Meeting & {
+  invitees: InviteeView[]
+  comments: CommentView[]
+  issuances: IssuanceView[]
+}

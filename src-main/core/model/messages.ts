@@ -18,7 +18,11 @@ export const VALIDATION_MESSAGES: Record<string, string> = {
   'validation.venueOrLink': 'needs a venue (city or address) or an online link',
   'validation.wholeNumber': 'must be a whole number',
   'validation.range': 'is out of range',
-  'validation.unknownPlaceholder': 'uses a placeholder GFC Desk does not know',
+  'validation.templateUnknownPlaceholder': 'uses a placeholder GFC Desk does not know',
+  'validation.templateNotDocx': 'is not a Word (.docx) file',
+  'validation.templateTags': 'has a placeholder that is not closed or not well formed',
+  'validation.alreadyInvited': 'is already invited',
+  'validation.referencePattern': 'must contain {NNN}, the running number',
 }
 
 export function validationText(key: string): string {

@@ -1,0 +1,25 @@
+// The document builders: pure functions from gathered data to .docx bytes or .ics text.
+// Node-side core: no Electron, no React, no store or services here.
+export type * from './types'
+export { buildInvitation, buildInvitations } from './invitation'
+export { buildAgenda } from './agenda'
+export { buildParticipants } from './participants'
+export { buildTabledComments } from './tabled-comments'
+export { buildIcs, type IcsInput } from './ics'
+export { checkTemplate, fillTemplate, listPlaceholders, templateValues, TEMPLATE_FIELDS, type TemplateField } from './template'
+export { invitationFileName, meetingFileName, safeFileNamePart, MAX_FILE_NAME, type MeetingDocumentKind } from './file-names'
+export {
+  formatDate,
+  formatWeekdayDate,
+  formatTime,
+  formatUtcOffset,
+  formatMeetingDate,
+  formatMeetingTime,
+  formatMeetingWhen,
+  formatSlot,
+  meetingInstants,
+  wallClockToInstant,
+  zoneLabel,
+  NEW_YORK,
+} from './format'
+export { addressee, invitationWording, memberMission, memberName, parseHonorific, GROUP_NAME } from './wording'

@@ -1,0 +1,68 @@
+import { AlignmentType, BorderStyle, type Paragraph } from 'docx'
+import type { Language } from '../model/fields'
+import { formatDate, formatMeetingWhen } from './format'
+import { pack, para, PT, spacer, STYLE } from './docx-kit'
+import { byMember, meetingSection, memberLabel } from './meeting-section'
+import type { CommentRow, MeetingDocInput } from './types'
+
+// The written comments of members unable to attend, which the Chair tables at the meeting:
+// one part per member, with the day they came and their text, paragraphs as written.
+
+export function commentsTitle(language: Language): string {
+  return language === 'fr'
+    ? 'Observations écrites reçues des membres ne pouvant assister à la réunion, présentées par la présidence'
+    : 'Written comments received from members unable to attend, tabled by the Chair'
+}
+
+/** The member's text, paragraph by paragraph (a blank line starts a new one; a single newline stays a line break). */
+function textParagraphs(text: string): Paragraph[] {
+  return text
+    .replace(/\r\n?/g, '\n')
+    .split(/\n[ \t]*\n+/)
+    .map((p) => p.replace(/^\n+|\s+$/g, ''))
+    .filter((p) => p.trim())
+    .map((p) => {
+      const ragged = p.split(/\s+/).some((w) => w.includes('://') || w.length > 40)
+      return para(p, { style: ragged ? STYLE.bodyLeft : STYLE.body, spacing: { after: 160 } })
+    })
+}
+
+export async function buildTabledComments(input: MeetingDocInput & { comments: CommentRow[] }): Promise<Uint8Array> {
+  const { language: lang, meeting } = input
+  const title = commentsTitle(lang)
+  const children: Paragraph[] = [
+    para(meeting.title.trim(), { alignment: AlignmentType.CENTER, spacing: { after: 40 } }, { bold: true }),
+    para(formatMeetingWhen(meeting, lang), { alignment: AlignmentType.CENTER }, { size: PT(11) }),
+    spacer(18),
+  ]
+  const comments = byMember(input.comments.filter((c) => c.text.trim()), lang)
+  if (!comments.length) {
+    children.push(para(lang === 'fr' ? 'Aucune observation écrite n’a été reçue.' : 'No written comments were received.', {}, { italics: true }))
+  } else {
+    children.push(
+      para(
+        lang === 'fr'
+          ? `La présidence présente ci-après, dans l’ordre alphabétique, les observations écrites des ${comments.length} membres du Groupe qui ne pouvaient pas assister à la réunion.`
+          : `The Chair tables below, in alphabetical order, the written comments of the ${comments.length} members of the Group who were unable to attend the meeting.`,
+        { alignment: AlignmentType.JUSTIFIED, spacing: { after: 240 } },
+      ),
+    )
+  }
+  comments.forEach((c, i) => {
+    children.push(
+      para(`${i + 1}.  ${memberLabel(c.organisation, lang)}`, {
+        keepNext: true,
+        spacing: { before: 240, after: 40 },
+        border: { bottom: { style: BorderStyle.SINGLE, size: 4, color: 'A6A6A6', space: 2 } },
+      }, { bold: true }),
+    )
+    const received = /^\d{4}-\d{2}-\d{2}$/.test(c.received) ? formatDate(c.received, lang) : ''
+    if (received) children.push(para(lang === 'fr' ? `Reçues le ${received}` : `Received on ${received}`, { keepNext: true, spacing: { after: 120 } }, { italics: true, size: PT(10.5), color: '404040' }))
+    children.push(...textParagraphs(c.text))
+    const attachment = c.attachmentPath.trim()
+    if (attachment) children.push(para(`${lang === 'fr' ? 'Pièce jointe\u00a0:' : 'Attachment:'} ${attachment}`, { spacing: { after: 120 } }, { italics: true, size: PT(10), color: '404040' }))
+  })
+  return pack({ title: `${title} – ${meeting.title}`, language: lang }, [
+    meetingSection(input, title, children, { runningTitle: lang === 'fr' ? 'Observations écrites' : 'Written comments' }),
+  ])
+}

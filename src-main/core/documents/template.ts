@@ -1,0 +1,253 @@
+import Docxtemplater from 'docxtemplater'
+import InspectModule from 'docxtemplater/js/inspect-module.js'
+import PizZip from 'pizzip'
+import { AppError } from '../model/errors'
+import { checkDate, formatDate, formatMeetingDate, formatMeetingTime, formatMeetingWhen, formatWeekdayDate } from './format'
+import type { InvitationInput } from './types'
+import { agendaLines, chairMission, invitationWording, keepNumbersTogether, memberMission, memberName, rsvpContact, venueOrOnline } from './wording'
+
+// A secretary's own Word template (the mission's real letterhead) with {{placeholders}},
+// filled by docxtemplater. The values come from the same wording helpers as the generated
+// invitations, so that the protocol phrases have one source.
+
+export interface TemplateField {
+  /** The placeholder's name, written {{name}} in the template. */
+  name: string
+  description: string
+  /** What it becomes for an English letter to Ghana. */
+  example: string
+  /** For a loop ({{#agenda}}…{{/agenda}}): the placeholders inside it. */
+  fields?: readonly TemplateField[]
+}
+
+/**
+ * The placeholders a template may use. Besides these, a section {{#name}}…{{/name}} around
+ * text keeps that text only when the field has a value (e.g. {{#meeting.link}}Join at
+ * {{meeting.link}}{{/meeting.link}}), and {{^name}}…{{/name}} only when it is empty.
+ */
+export const TEMPLATE_FIELDS: readonly TemplateField[] = [
+  { name: 'addressee.name', description: 'Given and family name of the addressee (empty when the invitation goes to the mission)', example: 'Kwame Sampleson' },
+  { name: 'addressee.fullName', description: 'The first line of the address: honorific and name, or the office', example: 'His Excellency Mr. Kwame Sampleson' },
+  { name: 'addressee.honorific', description: 'The honorific, spelt out in the language', example: 'His Excellency Mr.' },
+  { name: 'addressee.position', description: 'The position, with the state or organisation', example: 'Permanent Representative of Ghana to the United Nations' },
+  { name: 'addressee.block', description: 'The whole protocol address block, one line each', example: 'His Excellency Mr. Kwame Sampleson\nPermanent Representative of Ghana to the United Nations\nNew York' },
+  { name: 'member.name', description: 'The member’s name in the language', example: 'Ghana' },
+  { name: 'member.permanentMission', description: 'The member’s Permanent Mission (for an SME, the organisation)', example: 'Permanent Mission of Ghana to the United Nations' },
+  { name: 'salutation', description: 'The opening of the letter', example: 'Excellency,' },
+  { name: 'closing', description: 'The closing courtesy sentence', example: 'Accept, Excellency, the assurances of my highest consideration.' },
+  { name: 'reference', description: 'The reference number', example: 'GFC/2027/014' },
+  { name: 'date', description: 'The date of issue', example: '1 February 2027' },
+  { name: 'placeDate', description: 'Place and date of issue', example: 'New York, 1 February 2027' },
+  { name: 'meeting.title', description: 'The meeting’s title', example: 'Annual meeting 2027' },
+  { name: 'meeting.date', description: 'The day of the meeting', example: 'Monday, 15 March 2027' },
+  { name: 'meeting.time', description: 'The hours, with the time zone (and New York time when different)', example: 'from 10:00 to 13:00 (New York time, UTC−04:00)' },
+  { name: 'meeting.when', description: 'Day and hours together', example: 'Monday, 15 March 2027, from 10:00 to 13:00 (New York time, UTC−04:00)' },
+  { name: 'meeting.venue', description: 'Address and city, or “Online”', example: 'United Nations Headquarters, Conference Room 7, New York' },
+  { name: 'meeting.link', description: 'The link to join online (may be empty)', example: 'https://meet.example.org/gfc-2027' },
+  { name: 'meeting.dialIn', description: 'The telephone dial-in (may be empty)', example: '+1 646 555 0199, code 123 456' },
+  { name: 'meeting.rsvpDeadline', description: 'The day to reply by (may be empty)', example: 'Monday, 1 March 2027' },
+  { name: 'meeting.rsvpContact', description: 'Whom to reply to (else the Chair’s e-mail)', example: 'Ms. Maja Exempel (maja.exempel@gov.example)' },
+  { name: 'chair.missionName', description: 'The Chair’s Permanent Mission', example: 'Permanent Mission of Sweden to the United Nations' },
+  { name: 'chair.signatoryName', description: 'Who signs', example: 'Anna Exempel' },
+  { name: 'chair.signatoryTitle', description: 'The signatory’s title', example: 'Ambassador and Permanent Representative' },
+  { name: 'chair.city', description: 'Place of signature', example: 'New York' },
+  {
+    name: 'agenda',
+    description: 'Loop over the agenda items: {{#agenda}}{{number}}. {{title}} ({{presenter}}, {{minutes}} min){{/agenda}}',
+    example: '1. Opening of the meeting (Sweden (Chair), 10 min)',
+    fields: [
+      { name: 'number', description: 'The item’s number', example: '1' },
+      { name: 'title', description: 'The item’s title', example: 'Opening of the meeting' },
+      { name: 'presenter', description: 'Who presents it (may be empty)', example: 'Sweden (Chair)' },
+      { name: 'minutes', description: 'Its duration in minutes (may be 0)', example: '10' },
+      { name: 'detail', description: 'Presenter and duration together, as the generated annex writes them', example: 'Sweden (Chair) · 10 min' },
+    ],
+  },
+]
+
+const SCALARS = new Set(TEMPLATE_FIELDS.filter((f) => !f.fields).map((f) => f.name))
+const LOOPS = new Map(TEMPLATE_FIELDS.filter((f) => f.fields).map((f) => [f.name, new Set(f.fields!.map((g) => g.name))]))
+
+/** "{{addressee.name}}, …, {{#agenda}}…{{/agenda}} with {{number}}, …", for messages. */
+function knownList(): string {
+  const scalars = [...SCALARS].map((n) => `{{${n}}}`).join(', ')
+  const loops = [...LOOPS].map(([n, inner]) => `{{#${n}}}…{{/${n}}} with ${[...inner].map((i) => `{{${i}}}`).join(', ')}`).join('; ')
+  return `${scalars}; ${loops}`
+}
+
+const DELIMITERS = { start: '{{', end: '}}' }
+
+/** Dotted names read into nested values; a name not found in a loop's item is looked up outside it. */
+function parser(tag: string) {
+  const path = tag.trim()
+  return {
+    get(scope: unknown): unknown {
+      if (path === '.' || path === 'this') return scope
+      let value: unknown = scope
+      for (const key of path.split('.')) {
+        if (value === null || typeof value !== 'object' || !Object.prototype.hasOwnProperty.call(value, key)) return undefined
+        value = (value as Record<string, unknown>)[key]
+      }
+      return value
+    },
+  }
+}
+
+interface Part {
+  type: string
+  value: string
+  module?: string
+  inverted?: boolean
+  subparsed?: Part[]
+}
+
+interface Inspector {
+  getAllStructuredTags(): Part[]
+}
+
+function openZip(bytes: Uint8Array): PizZip {
+  let zip: PizZip
+  try {
+    zip = new PizZip(bytes)
+  } catch {
+    throw new AppError('validation', 'The template is not a Word document (.docx): it cannot be opened.', 'template', 'validation.templateNotDocx')
+  }
+  if (!zip.file('word/document.xml')) {
+    throw new AppError('validation', 'The template is not a Word document (.docx): it has no word/document.xml.', 'template', 'validation.templateNotDocx')
+  }
+  return zip
+}
+
+interface TemplateErrorLike {
+  properties?: { id?: string; explanation?: string; errors?: TemplateErrorLike[]; xtag?: string }
+  message?: string
+}
+
+/** Compiles the template (throwing an AppError that lists every broken tag). */
+function compile(bytes: Uint8Array): { doc: Docxtemplater; inspector: Inspector } {
+  const zip = openZip(bytes)
+  const inspector = new InspectModule() as unknown as Inspector
+  try {
+    const doc = new Docxtemplater(zip, {
+      delimiters: DELIMITERS,
+      paragraphLoop: true,
+      linebreaks: true,
+      parser,
+      nullGetter: () => '',
+      errorLogging: false,
+      modules: [inspector as unknown as InstanceType<typeof InspectModule>],
+    })
+    return { doc, inspector }
+  } catch (e) {
+    const err = e as TemplateErrorLike
+    const all = err.properties?.errors?.length ? err.properties.errors : [err]
+    const explanations = [...new Set(all.map((x) => (x.properties?.explanation ?? x.message ?? 'unreadable').trim().replace(/\.+$/, '')))]
+    throw new AppError('validation', `The template has broken placeholders: ${explanations.join('; ')}.`, 'template', 'validation.templateTags')
+  }
+}
+
+/** The placeholders the tags use: "reference", "agenda" (a loop), "agenda[].number" (inside it). */
+function walk(parts: Part[], inLoop: string | null, out: { used: string[]; unknown: string[] }): void {
+  for (const p of parts) {
+    if (p.type !== 'placeholder') continue
+    const name = p.value.trim()
+    if (p.module && p.module !== 'loop') {
+      // {{@raw}} and the like: not something a secretary's letter needs.
+      out.used.push(name)
+      out.unknown.push(`{{${p.module === 'rawxml' ? '@' : ''}${name}}}`)
+      continue
+    }
+    if (p.module === 'loop') {
+      const loop = LOOPS.get(name)
+      const label = inLoop && LOOPS.get(inLoop)?.has(name) ? `${inLoop}[].${name}` : name
+      out.used.push(label)
+      if (!loop && !SCALARS.has(name) && !(inLoop && LOOPS.get(inLoop)?.has(name))) out.unknown.push(`{{#${name}}}`)
+      walk(p.subparsed ?? [], loop ? name : inLoop, out)
+      continue
+    }
+    const inner = inLoop ? LOOPS.get(inLoop) : undefined
+    if (inner?.has(name)) {
+      out.used.push(`${inLoop}[].${name}`)
+    } else {
+      out.used.push(name)
+      if (!SCALARS.has(name)) out.unknown.push(`{{${name}}}`)
+    }
+  }
+}
+
+function inspect(bytes: Uint8Array) {
+  const { doc, inspector } = compile(bytes)
+  const out = { used: [] as string[], unknown: [] as string[] }
+  walk(inspector.getAllStructuredTags(), null, out)
+  return { doc, used: [...new Set(out.used)], unknown: [...new Set(out.unknown)] }
+}
+
+/** The placeholders a template uses, in the order they first appear: "reference", "agenda", "agenda[].title"… */
+export function listPlaceholders(bytes: Uint8Array): string[] {
+  return inspect(bytes).used
+}
+
+/**
+ * Checks that a file is a .docx whose placeholders are all known and well formed; throws
+ * AppError('validation') naming every unknown placeholder, and listing the known ones.
+ */
+export function checkTemplate(bytes: Uint8Array): void {
+  const { unknown } = inspect(bytes)
+  if (unknown.length) {
+    throw new AppError(
+      'validation',
+      `The template uses ${unknown.length === 1 ? 'a placeholder' : 'placeholders'} GFC Desk does not know: ${unknown.join(', ')}. Known placeholders: ${knownList()}.`,
+      'template',
+      'validation.templateUnknownPlaceholder',
+    )
+  }
+}
+
+/** The values of the placeholders for one invitation. */
+export function templateValues(input: InvitationInput): Record<string, unknown> {
+  checkDate(input.date, 'date')
+  const { language: lang, meeting, chair, organisation: org } = input
+  const w = invitationWording(input)
+  const a = w.addressee
+  return {
+    addressee: { name: a.name, fullName: a.fullName, honorific: a.honorific, position: a.position, block: a.lines.join('\n') },
+    member: { name: memberName(org, lang), permanentMission: memberMission(org, lang) },
+    salutation: a.salutation,
+    closing: a.closing,
+    reference: input.reference.trim(),
+    date: formatDate(input.date, lang),
+    placeDate: w.placeDate,
+    meeting: {
+      title: meeting.title.trim(),
+      date: formatMeetingDate(meeting, lang),
+      time: formatMeetingTime(meeting, lang),
+      when: formatMeetingWhen(meeting, lang),
+      venue: venueOrOnline(meeting, lang),
+      link: meeting.onlineLink.trim(),
+      dialIn: keepNumbersTogether(meeting.dialIn.trim()),
+      rsvpDeadline: meeting.rsvpDeadline ? formatWeekdayDate(meeting.rsvpDeadline, lang) : '',
+      rsvpContact: rsvpContact(meeting, chair),
+    },
+    chair: {
+      missionName: chairMission(chair, lang),
+      signatoryName: chair.signatoryName.trim(),
+      signatoryTitle: chair.signatoryTitle.trim(),
+      city: chair.city.trim() || 'New York',
+    },
+    agenda: agendaLines(meeting.agenda).map((item) => ({ ...item, number: String(item.number), minutes: String(item.minutes) })),
+  }
+}
+
+/** Fills a checked template for one invitation; the result is a .docx. */
+export function fillTemplate(bytes: Uint8Array, input: InvitationInput): Uint8Array {
+  const { doc, unknown } = inspect(bytes)
+  if (unknown.length) checkTemplate(bytes)
+  try {
+    doc.render(templateValues(input))
+  } catch (e) {
+    if (e instanceof AppError) throw e
+    const err = e as TemplateErrorLike
+    throw new AppError('validation', `The template could not be filled: ${err.properties?.explanation ?? err.message ?? 'unknown error'}.`, 'template')
+  }
+  return doc.toUint8Array({ compression: 'DEFLATE' })
+}
