@@ -1,34 +1,49 @@
-import { readFileSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { basename, dirname, join, resolve } from 'node:path'
 import { Command, CommanderError } from 'commander'
 import type { Input, Method, Results } from '../core/api'
 import { App } from '../core/app'
 import { dispatch } from '../core/dispatch'
 import { AppError } from '../core/model/errors'
 import { checkProfile } from '../core/services/check'
+import type { Shell } from '../core/shell'
 import { resolveDataDir } from '../core/store/data-dir'
 
 // `gfc`: the same dispatch as the app, from a terminal. Exit codes: 0 done, 1 refused or
 // failed (the message says why), 2 wrong usage.
 
-async function withApp<T>(dataFlag: string | undefined, run: (call: Caller) => Promise<T>): Promise<T> {
-  const app = await App.open(resolveDataDir(dataFlag))
+async function withApp<T>(dataFlag: string | undefined, run: (call: Caller, app: App) => Promise<T>, shell?: Shell): Promise<T> {
+  const app = await App.open(resolveDataDir(dataFlag), shell)
   try {
     const status = app.status()
     if (status.state !== 'ok') {
       const backups = status.state === 'corrupt' && status.backups.length ? `\nBackups you can restore (gfc restore NAME):\n${status.backups.map((b) => `  ${b.name}`).join('\n')}` : ''
       throw new AppError('unavailable', `${status.message}${backups}`)
     }
-    return await run(async (method, input) => {
+    const call: Caller = async (method, input) => {
       const reply = await dispatch(app, method, input)
       if (!reply.ok) throw new AppError(reply.error.code, reply.error.message, reply.error.field)
       return reply.result as never
-    })
+    }
+    return await run(call, app)
   } finally {
     await app.close()
   }
 }
 
 type Caller = <M extends Method>(method: M, input: Input<M>) => Promise<Results[M]>
+
+/** The CLI's answer to "where should this go?": the --out path it was given. */
+function outShell(out: string): Shell {
+  const path = resolve(out)
+  return {
+    chooseFolder: async () => path,
+    chooseSaveFile: async () => {
+      mkdirSync(dirname(path), { recursive: true })
+      return path
+    },
+  }
+}
 
 function readJsonFile(file: string): unknown {
   let text: string
@@ -90,6 +105,68 @@ export function program(): Command {
       }
     })
   })
+
+  const meetings = cli.command('meetings').description('the Group\'s meetings')
+  meetings.command('list').description('list the meetings, newest first').action(async () => {
+    await withApp(data(), async (call) => {
+      for (const m of await call('meetings.list', {})) {
+        const c = m.counts
+        console.log([m.id, m.start.replace('T', ' '), m.timeZone, m.title, `${c.total} invited, ${c.accepted} accepted, ${c.declined} declined`].join('\t'))
+      }
+    })
+  })
+
+  cli
+    .command('invitations')
+    .description('write one invitation (.docx) per invited member, in the member\'s language, and log them')
+    .requiredOption('--meeting <id>', 'the meeting (see gfc meetings list)')
+    .requiredOption('--out <dir>', 'folder for the files')
+    .option('--form <form>', 'letter or note-verbale', 'letter')
+    .option('--combined', 'also write all invitations in one file')
+    .option('--template <file>', 'fill your own Word template instead (kept in the profile for next time)')
+    .option('--date <yyyy-mm-dd>', 'date of issue (default today)')
+    .action(async (o: { meeting: string; out: string; form: string; combined?: boolean; template?: string; date?: string }) => {
+      const template = o.template ? readFileSync(o.template) : null
+      await withApp(
+        data(),
+        async (call, app) => {
+          let name = ''
+          if (template) name = (await call('templates.add', { name: basename(o.template!), contentBase64: template.toString('base64') })).name
+          const preview = await call('invitations.preview', { meetingId: o.meeting, form: o.form as 'letter' })
+          if (preview.alreadyIssued.length) console.error(`Note: ${preview.alreadyIssued.length} members already received an invitation for this meeting; these are logged as new issues.`)
+          const job = await call('invitations.issue', { meetingId: o.meeting, form: o.form as 'letter', combined: !!o.combined, template: name, date: o.date ?? '' })
+          const done = job && (await app.jobs.wait(job.id))
+          if (!done || done.state !== 'done') throw new AppError('internal', done?.message ?? 'The invitations were not written.')
+          for (const f of done.files) console.log(join(done.folder, f))
+          console.error(done.message)
+        },
+        outShell(o.out),
+      )
+    })
+
+  cli
+    .command('ics')
+    .description('the meeting as an iCalendar file (RFC 5545) with its time zone and invitees')
+    .requiredOption('--meeting <id>')
+    .requiredOption('--out <file>')
+    .action(async (o: { meeting: string; out: string }) => {
+      await withApp(data(), async (call) => console.log((await call('meetings.saveDocument', { meetingId: o.meeting, kind: 'ics' }))?.path), outShell(o.out))
+    })
+
+  cli
+    .command('document')
+    .description('the agenda, list of participants, or compiled written comments of a meeting (.docx)')
+    .requiredOption('--meeting <id>')
+    .requiredOption('--kind <kind>', 'agenda, participants or comments')
+    .requiredOption('--out <file>')
+    .option('--lang <en|fr>', 'language', 'en')
+    .action(async (o: { meeting: string; kind: string; out: string; lang: string }) => {
+      await withApp(
+        data(),
+        async (call) => console.log((await call('meetings.saveDocument', { meetingId: o.meeting, kind: o.kind as 'agenda', language: o.lang as 'en' }))?.path),
+        outShell(o.out),
+      )
+    })
 
   cli.command('check').description('verify the data file and change logs; exit 1 on any problem').action(() => {
     const dir = resolveDataDir(data())

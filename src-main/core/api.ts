@@ -1,6 +1,8 @@
 import { z } from 'zod'
 import { AffiliationFields, ContactFields, ContactRole, type Contact } from './model/contact'
-import { optionalDate, text, Uuid } from './model/fields'
+import { Language, optionalDate, text, Uuid } from './model/fields'
+import { CommentFields, InvitationForm, InviteeChanges, MeetingFields, type InviteeView, type Meeting, type MeetingDetail, type MeetingSummary } from './model/meeting'
+import type { JobStatus, Preview, TemplateInfo } from './model/documents'
 import { MemberStatus, OrganisationFields, RegionalGroup, type Organisation } from './model/organisation'
 import { Preferences, SettingsFields, type Settings } from './model/settings'
 
@@ -53,6 +55,33 @@ export const inputs = {
   'affiliations.create': AffiliationFields,
   'affiliations.update': z.object({ id: Uuid, fields: AffiliationFields }),
   'affiliations.delete': ById,
+  'meetings.list': z.object({}),
+  'meetings.get': ById,
+  'meetings.create': MeetingFields,
+  'meetings.update': z.object({ id: Uuid, fields: MeetingFields }),
+  'meetings.delete': ById,
+  'meetings.restore': ById,
+  'invitees.add': z.object({ meetingId: Uuid, organisationId: Uuid }),
+  'invitees.remove': ById,
+  'invitees.update': z.object({ id: Uuid, changes: InviteeChanges }),
+  'comments.create': CommentFields,
+  'comments.update': z.object({ id: Uuid, fields: CommentFields }),
+  'comments.delete': ById,
+  'invitations.preview': z.object({ meetingId: Uuid, form: InvitationForm.default('letter') }),
+  'invitations.issue': z.object({
+    meetingId: Uuid,
+    form: InvitationForm.default('letter'),
+    combined: z.boolean().default(false),
+    /** The name of a template added with templates.add; empty for the built-in layout. */
+    template: text(120).default(''),
+    /** Date of issue; today when empty. */
+    date: optionalDate.default(''),
+  }),
+  'jobs.get': ById,
+  'meetings.saveDocument': z.object({ meetingId: Uuid, kind: z.enum(['agenda', 'participants', 'comments', 'ics']), language: Language.default('en') }),
+  'templates.list': z.object({}),
+  'templates.add': z.object({ name: text(120), contentBase64: z.string().min(1, 'validation.required') }),
+  'templates.delete': z.object({ name: text(120) }),
   'data.export': z.object({}),
   'data.import': z.object({ document: z.unknown() }),
   'demo.load': z.object({}),
@@ -99,6 +128,26 @@ export interface Results {
   'affiliations.create': Contact
   'affiliations.update': Contact
   'affiliations.delete': Contact
+  'meetings.list': MeetingSummary[]
+  'meetings.get': MeetingDetail
+  'meetings.create': MeetingDetail
+  'meetings.update': MeetingDetail
+  'meetings.delete': Meeting
+  'meetings.restore': Meeting
+  'invitees.add': MeetingDetail
+  'invitees.remove': MeetingDetail
+  'invitees.update': InviteeView
+  'comments.create': MeetingDetail
+  'comments.update': MeetingDetail
+  'comments.delete': MeetingDetail
+  'invitations.preview': Preview
+  /** Null when the person cancelled the choice of folder. */
+  'invitations.issue': JobStatus | null
+  'jobs.get': JobStatus
+  'meetings.saveDocument': { path: string } | null
+  'templates.list': TemplateInfo[]
+  'templates.add': TemplateInfo
+  'templates.delete': TemplateInfo[]
   'data.export': string
   'data.import': ImportSummary
   'demo.load': ImportSummary

@@ -3,6 +3,8 @@ import { AppError } from './model/errors'
 import { listBackups, restoreBackup } from './store/backups'
 import { DATA_FILE, Store } from './store/store'
 import { join } from 'node:path'
+import { Jobs } from './services/jobs'
+import { noShell, type Shell } from './shell'
 
 /**
  * One open profile, or the reason it could not be opened. Every door (Electron, CLI, test
@@ -10,14 +12,18 @@ import { join } from 'node:path'
  * until the user picks a backup, and is never replaced by an empty one.
  */
 export class App {
+  /** Background document work (invitation batches). */
+  readonly jobs = new Jobs()
+
   private constructor(
     readonly dataDir: string,
+    readonly shell: Shell,
     private current: Store | null,
     private failure: AppError | null,
   ) {}
 
-  static async open(dataDir: string): Promise<App> {
-    const app = new App(dataDir, null, null)
+  static async open(dataDir: string, shell: Shell = noShell): Promise<App> {
+    const app = new App(dataDir, shell, null, null)
     await app.reopen()
     return app
   }
@@ -61,6 +67,7 @@ export class App {
   }
 
   async close(): Promise<void> {
+    await this.jobs.settle()
     await this.current?.close()
     this.current = null
   }

@@ -6,7 +6,10 @@ import { validationText } from './model/messages'
 import { createAffiliation, createContact, deleteAffiliation, getContact, listContacts, setContactDeleted, updateAffiliation, updateContact } from './services/contacts'
 import { loadDemo } from './services/demo'
 import { createOrganisation, getOrganisation, listOrganisations, setOrganisationDeleted, updateOrganisation } from './services/organisations'
+import { issueInvitations, previewInvitations, saveMeetingDocument } from './services/invitations'
+import { addInvitee, createComment, createMeeting, deleteComment, getMeeting, listMeetings, removeInvitee, setMeetingDeleted, updateComment, updateInvitee, updateMeeting } from './services/meetings'
 import { getSettings, updateSettings } from './services/settings'
+import { addTemplate, deleteTemplate, listTemplates } from './services/templates'
 import { exportDocument, importDocument } from './services/transfer'
 
 type Handlers = { [M in Method]: (app: App, input: ParsedInput<M>) => Results[M] | Promise<Results[M]> }
@@ -33,6 +36,29 @@ const handlers: Handlers = {
   'affiliations.create': (app, i) => createAffiliation(app.store, i),
   'affiliations.update': (app, i) => updateAffiliation(app.store, i.id, i.fields),
   'affiliations.delete': (app, i) => deleteAffiliation(app.store, i.id),
+  'meetings.list': (app) => listMeetings(app.store),
+  'meetings.get': (app, i) => getMeeting(app.store, i.id),
+  'meetings.create': (app, i) => createMeeting(app.store, i),
+  'meetings.update': (app, i) => updateMeeting(app.store, i.id, i.fields),
+  'meetings.delete': (app, i) => setMeetingDeleted(app.store, i.id, true),
+  'meetings.restore': (app, i) => setMeetingDeleted(app.store, i.id, false),
+  'invitees.add': (app, i) => addInvitee(app.store, i.meetingId, i.organisationId),
+  'invitees.remove': (app, i) => removeInvitee(app.store, i.id),
+  'invitees.update': (app, i) => updateInvitee(app.store, i.id, i.changes),
+  'comments.create': (app, i) => createComment(app.store, i),
+  'comments.update': (app, i) => updateComment(app.store, i.id, i.fields),
+  'comments.delete': (app, i) => deleteComment(app.store, i.id),
+  'invitations.preview': (app, i) => previewInvitations(app.store, i.meetingId, i.form),
+  'invitations.issue': (app, i) => issueInvitations(app.store, app.shell, app.jobs, i),
+  'jobs.get': (app, i) => {
+    const job = app.jobs.get(i.id)
+    if (!job) throw new AppError('not_found', `No job has the id ${i.id}.`, 'id')
+    return job
+  },
+  'meetings.saveDocument': (app, i) => saveMeetingDocument(app.store, app.shell, i.meetingId, i.kind, i.language),
+  'templates.list': (app) => listTemplates(app.store.dir),
+  'templates.add': (app, i) => addTemplate(app.store.dir, i.name, i.contentBase64),
+  'templates.delete': (app, i) => deleteTemplate(app.store.dir, i.name),
   'data.export': (app) => exportDocument(app.store),
   'data.import': (app, i) => importDocument(app.store, i.document),
   'demo.load': (app) => loadDemo(app.store),

@@ -5,6 +5,7 @@ import { DataDirError, parseDataDirArg } from './data-dir'
 import { registerIpc, unregisterIpc } from './ipc'
 import { buildMenu, setAboutPanel } from './menu'
 import { rendererDir } from './paths'
+import { dialogShell } from './shell'
 import { handleAppProtocol, registerAppScheme } from './protocol'
 import { hardenSession, hardenWebContents } from './security'
 import { createMainWindow, focusWindow } from './window'
@@ -39,7 +40,7 @@ function dataDirectory(): string {
 
 async function start(): Promise<void> {
   const dataDir = dataDirectory()
-  core = await App.open(dataDir)
+  core = await App.open(dataDir, dialogShell(() => mainWindow))
   setAboutPanel()
   hardenSession(session.defaultSession, devServerUrl)
   handleAppProtocol(rendererDir)

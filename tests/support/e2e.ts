@@ -19,9 +19,11 @@ export interface Host {
   stop(signal?: NodeJS.Signals): Promise<void>
 }
 
-/** The loopback host over the real core, on a free port, in its own process. */
-export function startHost(dataDir: string): Promise<Host> {
-  const proc = spawn(process.execPath, [join(ROOT, 'bin/host.js'), '--data', dataDir, '--port', '0'], {
+/** The loopback host over the real core, on a free port, in its own process; files it is
+ *  asked to save go into `exportsDir` (default: the profile's exports/). */
+export function startHost(dataDir: string, exportsDir?: string): Promise<Host> {
+  const args = ['--data', dataDir, '--port', '0', ...(exportsDir ? ['--exports', exportsDir] : [])]
+  const proc = spawn(process.execPath, [join(ROOT, 'bin/host.js'), ...args], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'inherit'],
   })

@@ -11,6 +11,10 @@ export const SettingsFields = z.object({
   signatoryName: text(200).default(''),
   signatoryTitle: text(200).default(''),
   documentLanguage: Language.default('en'),
+  /** Reference numbers of documents: {YYYY} the year, {NNN} the running number in that year. */
+  referencePattern: text(60)
+    .default('GFC/{YYYY}/{NNN}')
+    .refine((p) => p.includes('{NNN}'), 'validation.referencePattern'),
 })
 export type SettingsFields = z.output<typeof SettingsFields>
 export type SettingsFieldsInput = z.input<typeof SettingsFields>

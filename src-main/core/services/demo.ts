@@ -37,14 +37,14 @@ const states: [code: string, joined: string, service: string, status?: 'former']
 type Person = [key: string, honorific: string, given: string, family: string, lang: 'en' | 'fr', member: string, role: ContactRole, position: string]
 
 const people: Person[] = [
-  ['se-pr', 'H.E.', 'Ingrid', 'Exempelsson', 'en', 'SE', 'permanent-representative', 'Permanent Representative'],
+  ['se-pr', 'H.E. Ms.', 'Ingrid', 'Exempelsson', 'en', 'SE', 'permanent-representative', 'Permanent Representative'],
   ['se-fp', 'Mr.', 'Olof', 'Provsson', 'en', 'SE', 'focal-point', 'Counsellor, Rule of Law'],
-  ['no-pr', 'H.E.', 'Kari', 'Eksempelsen', 'en', 'NO', 'permanent-representative', 'Permanent Representative'],
+  ['no-pr', 'H.E. Ms.', 'Kari', 'Eksempelsen', 'en', 'NO', 'permanent-representative', 'Permanent Representative'],
   ['nl-fp', 'Ms.', 'Femke', 'Voorbeeld', 'en', 'NL', 'focal-point', 'First Secretary'],
   ['de-fp', 'Dr.', 'Jonas', 'Beispiel', 'en', 'DE', 'focal-point', 'Counsellor'],
-  ['ca-pr', 'H.E.', 'Marie-Claude', 'Exemple', 'fr', 'CA', 'permanent-representative', 'Permanent Representative'],
+  ['ca-pr', 'H.E. Ms.', 'Marie-Claude', 'Exemple', 'fr', 'CA', 'permanent-representative', 'Permanent Representative'],
   ['gh-fp', 'Mr.', 'Kwame', 'Sampleson', 'en', 'GH', 'focal-point', 'Minister Counsellor'],
-  ['sn-pr', 'S.E.', 'Aminata', 'Échantillon', 'fr', 'SN', 'permanent-representative', 'Représentante permanente'],
+  ['sn-pr', 'H.E. Ms.', 'Aminata', 'Échantillon', 'fr', 'SN', 'permanent-representative', 'Représentante permanente'],
   ['rw-fp', 'Ms.', 'Uwase', 'Demo', 'en', 'RW', 'focal-point', 'Counsellor'],
   ['eg-fp', 'Mr.', 'كريم', 'المثال', 'en', 'EG', 'focal-point', 'Counsellor'],
   ['jo-fp', 'Ms.', 'ليلى', 'النموذج', 'en', 'JO', 'counsellor', 'First Secretary'],
@@ -108,12 +108,16 @@ export function demoDocument(): object {
     start: '2024-09-01',
     end: '',
   }))
+  const { meetings, invitees, comments } = demoMeetings(orgId)
   return {
     format: FORMAT,
     formatVersion: FORMAT_VERSION,
     organisations,
     contacts,
     affiliations,
+    meetings,
+    invitees,
+    comments,
     settings: {
       chairMissionName: 'Permanent Mission of Sweden to the United Nations',
       chairMissionAddress: 'One Dag Hammarskjöld Plaza (fictional), New York, NY 10017',
@@ -125,6 +129,101 @@ export function demoDocument(): object {
       documentLanguage: 'en',
     },
   }
+}
+
+/** An upcoming annual meeting with answers and a written comment, and a past teleconference. */
+function demoMeetings(orgId: (key: string) => string) {
+  const annual = demoId('meeting:annual-2027')
+  const call = demoId('meeting:teleconference-2026-10')
+  const meetings = [
+    {
+      id: annual,
+      kind: 'annual',
+      title: 'Annual meeting 2027',
+      start: '2027-03-15T10:00',
+      end: '2027-03-15T13:00',
+      timeZone: 'America/New_York',
+      city: 'New York',
+      address: 'United Nations Headquarters, Conference Room 7, 405 East 42nd Street',
+      onlineLink: '',
+      dialIn: '',
+      agenda: [
+        { title: 'Opening remarks by the Chair', presenter: 'Chair', minutes: 10 },
+        { title: 'Briefing by the Justice and Corrections Service', presenter: 'Justice and Corrections Service', minutes: 30 },
+        { title: 'Corrections components in peace operations: needs and staffing', presenter: 'Heads of corrections components', minutes: 45 },
+        { title: 'Work plan 2027–2028', presenter: 'Chair', minutes: 40 },
+        { title: 'Selection of the next Chair', presenter: 'Chair', minutes: 20 },
+        { title: 'Any other business', presenter: '', minutes: 15 },
+      ],
+      rsvpDeadline: '2027-03-01',
+      rsvpContact: 'chair.gfc@example.org',
+      chairOrganisationId: orgId('SE'),
+      notes: 'Demo meeting.',
+    },
+    {
+      id: call,
+      kind: 'teleconference',
+      title: 'Teleconference on training of corrections officers',
+      start: '2026-10-08T15:00',
+      end: '2026-10-08T16:30',
+      timeZone: 'Europe/Stockholm',
+      city: '',
+      address: '',
+      onlineLink: 'https://meet.example.org/gfc-training',
+      dialIn: '+46 8 555 0100, code 4411',
+      agenda: [{ title: 'Pre-deployment training for corrections officers', presenter: 'ZIF', minutes: 60 }],
+      rsvpDeadline: '2026-10-01',
+      rsvpContact: 'chair.gfc@example.org',
+      chairOrganisationId: orgId('SE'),
+      notes: 'Demo meeting.',
+    },
+  ]
+  const addressees: Record<string, string> = Object.fromEntries(
+    people.filter((p) => p[6] === 'permanent-representative' || p[6] === 'focal-point').map((p) => [p[5], demoId(`contact:${p[0]}`)]),
+  )
+  const answers: Record<string, { response: string; attendees?: string; agendaInput?: string }> = {
+    SE: { response: 'accepted', attendees: 'H.E. Ms. Ingrid Exempelsson; Mr. Olof Provsson' },
+    NO: { response: 'declined' },
+    GH: { response: 'accepted', attendees: 'Mr. Kwame Sampleson', agendaInput: 'Proposes a briefing on pre-deployment training of seconded officers.' },
+    SN: { response: 'tentative' },
+    CA: { response: 'accepted', attendees: 'H.E. Ms. Marie-Claude Exemple' },
+    ICRC: { response: 'accepted', attendees: 'Dr. Anne Muster' },
+    JP: { response: 'no-answer' },
+  }
+  const active = [...states.filter((s) => !s[3]).map((s) => s[0]), ...SME_SUGGESTIONS.map((s) => s.acronym)]
+  const invitees = active.flatMap((key) => [
+    {
+      id: demoId(`invitee:${annual}:${key}`),
+      meetingId: annual,
+      organisationId: orgId(key),
+      addresseeId: addressees[key] ?? '',
+      response: answers[key]?.response ?? 'invited',
+      attendees: answers[key]?.attendees ?? '',
+      attended: false,
+      agendaInput: answers[key]?.agendaInput ?? '',
+    },
+    {
+      id: demoId(`invitee:${call}:${key}`),
+      meetingId: call,
+      organisationId: orgId(key),
+      addresseeId: addressees[key] ?? '',
+      response: ['SE', 'NO', 'ZIF', 'GH'].includes(key) ? 'accepted' : 'no-answer',
+      attendees: '',
+      attended: ['SE', 'NO', 'ZIF', 'GH'].includes(key),
+      agendaInput: '',
+    },
+  ])
+  const comments = [
+    {
+      id: demoId('comment:annual-2027:NO'),
+      meetingId: annual,
+      organisationId: orgId('NO'),
+      received: '2027-02-20',
+      text: 'Norway regrets that it cannot attend the annual meeting.\n\nNorway supports the draft work plan and proposes that the Group consider a joint training module for corrections officers seconded to field missions, in cooperation with the Justice and Corrections Service.',
+      attachmentPath: '',
+    },
+  ]
+  return { meetings, invitees, comments }
 }
 
 /** Loads the demo into an empty profile only, so it never mixes with real data. */

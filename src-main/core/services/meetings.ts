@@ -1,0 +1,220 @@
+import { randomUUID } from 'node:crypto'
+import type { ContactFields, AffiliationFields } from '../model/contact'
+import { fullName } from '../model/contact'
+import { AppError } from '../model/errors'
+import type { Language } from '../model/fields'
+import type {
+  AddresseeRef,
+  CommentFields,
+  CommentView,
+  InviteeChanges,
+  InviteeFields,
+  InviteeView,
+  IssuanceView,
+  Meeting,
+  MeetingDetail,
+  MeetingFields,
+  MeetingSummary,
+  MemberRef,
+  Response,
+} from '../model/meeting'
+import type { Store } from '../store/store'
+import type { Op, StoredRecord } from '../sync/change'
+import { contactIndex } from './indexes'
+import { organisationName } from './organisations-view'
+import { diffOp, isLive, requireLive, requireRecord, view } from './records'
+import { getSettings } from './settings'
+
+const today = () => new Date().toISOString().slice(0, 10)
+
+/** Whom an invitation goes to, in order of preference (Terms of Reference practice). */
+const ADDRESSEE_ROLES = ['permanent-representative', 'focal-point']
+
+export function memberRef(rec: StoredRecord): MemberRef {
+  const n = organisationName(rec)
+  return { id: rec.id, kind: rec.data.kind as 'state' | 'sme', en: n.en, fr: n.fr }
+}
+
+/** The member's current contacts, best addressee first. */
+export function candidates(store: Store, organisationId: string): AddresseeRef[] {
+  const now = today()
+  const rank = (role: string) => (ADDRESSEE_ROLES.includes(role) ? ADDRESSEE_ROLES.indexOf(role) : ADDRESSEE_ROLES.length)
+  return (contactIndex(store).affiliations().byOrganisation.get(organisationId) ?? [])
+    .filter((a: AffiliationFields) => !a.end || a.end >= now)
+    .flatMap((a) => {
+      const c = store.record('contacts', a.contactId)
+      if (!isLive(c)) return []
+      const d = c.data as ContactFields
+      return [{ id: c.id, name: fullName(d), role: a.role, position: a.position, language: d.language }]
+    })
+    .sort((x, y) => rank(x.role) - rank(y.role) || x.name.localeCompare(y.name))
+}
+
+/** The Permanent Representative, else the focal point; nobody when the member has neither. */
+export function defaultAddressee(store: Store, organisationId: string): string {
+  const best = candidates(store, organisationId)[0]
+  return best && ADDRESSEE_ROLES.includes(best.role) ? best.id : ''
+}
+
+function live(store: Store, table: 'invitees' | 'comments' | 'issuances', meetingId: string): StoredRecord[] {
+  return Object.values(store.tables[table]).filter((r) => isLive(r) && r.data.meetingId === meetingId)
+}
+
+function documentLanguage(store: Store): Language {
+  return getSettings(store).documentLanguage
+}
+
+export function inviteeView(store: Store, rec: StoredRecord): InviteeView {
+  const inv = view<InviteeFields>(rec)
+  const cands = candidates(store, inv.organisationId)
+  const addresseeRec = inv.addresseeId ? store.record('contacts', inv.addresseeId) : undefined
+  const addressee = isLive(addresseeRec)
+    ? (cands.find((c) => c.id === inv.addresseeId) ?? {
+        id: addresseeRec.id,
+        name: fullName(addresseeRec.data as ContactFields),
+        role: '',
+        position: '',
+        language: (addresseeRec.data as ContactFields).language,
+      })
+    : null
+  return {
+    ...inv,
+    organisation: memberRef(requireRecord(store, 'organisations', inv.organisationId, 'member')),
+    addressee,
+    candidates: cands,
+    language: addressee?.language ?? documentLanguage(store),
+  }
+}
+
+const RESPONSES: Response[] = ['invited', 'accepted', 'declined', 'tentative', 'no-answer']
+
+export function listMeetings(store: Store): MeetingSummary[] {
+  const invitees = Object.values(store.tables.invitees).filter(isLive)
+  return Object.values(store.tables.meetings)
+    .filter(isLive)
+    .map((rec) => {
+      const mine = invitees.filter((i) => i.data.meetingId === rec.id)
+      const counts = Object.fromEntries(RESPONSES.map((r) => [r, mine.filter((i) => i.data.response === r).length])) as Record<Response, number>
+      return { ...view<MeetingFields>(rec), counts: { ...counts, attended: mine.filter((i) => i.data.attended).length, total: mine.length } }
+    })
+    .sort((a, b) => b.start.localeCompare(a.start))
+}
+
+const byMember = <T extends { organisation: MemberRef }>(a: T, b: T) =>
+  Number(a.organisation.kind === 'sme') - Number(b.organisation.kind === 'sme') || a.organisation.en.localeCompare(b.organisation.en)
+
+export function getMeeting(store: Store, id: string): MeetingDetail {
+  const meeting = view<MeetingFields>(requireRecord(store, 'meetings', id, 'meeting'))
+  const withMember = <T extends { organisationId: string }>(x: T) => ({
+    ...x,
+    organisation: memberRef(requireRecord(store, 'organisations', x.organisationId, 'member')),
+  })
+  return {
+    ...meeting,
+    invitees: live(store, 'invitees', id).map((r) => inviteeView(store, r)).sort(byMember),
+    comments: live(store, 'comments', id).map((r) => withMember(view<CommentFields>(r)) as CommentView).sort(byMember),
+    issuances: live(store, 'issuances', id)
+      .map((r) => withMember(view<IssuanceView>(r)) as IssuanceView)
+      .sort((a, b) => b.issuedOn.localeCompare(a.issuedOn) || b.reference.localeCompare(a.reference)),
+  }
+}
+
+function checkChair(store: Store, fields: MeetingFields): void {
+  if (!fields.chairOrganisationId) return
+  const rec = requireLive(store, 'organisations', fields.chairOrganisationId, 'member')
+  if (rec.data.kind !== 'state') {
+    throw new AppError('validation', 'chairOrganisationId: only a Member State can chair the Group.', 'chairOrganisationId')
+  }
+}
+
+/** A new meeting invites the whole Group: every active member, addressed by role. */
+export function createMeeting(store: Store, fields: MeetingFields): MeetingDetail {
+  checkChair(store, fields)
+  const id = randomUUID()
+  const ops: Op[] = [{ table: 'meetings', id, set: { ...fields, deleted: false } }]
+  for (const org of Object.values(store.tables.organisations)) {
+    if (!isLive(org) || org.data.status !== 'active') continue
+    ops.push({ table: 'invitees', id: randomUUID(), set: newInvitee(store, id, org.id) })
+  }
+  store.commit(ops)
+  return getMeeting(store, id)
+}
+
+function newInvitee(store: Store, meetingId: string, organisationId: string): Record<string, unknown> {
+  const fields: InviteeFields = {
+    meetingId,
+    organisationId,
+    addresseeId: defaultAddressee(store, organisationId),
+    response: 'invited',
+    attendees: '',
+    attended: false,
+    agendaInput: '',
+  }
+  return { ...fields, deleted: false }
+}
+
+export function updateMeeting(store: Store, id: string, fields: MeetingFields): MeetingDetail {
+  const rec = requireLive(store, 'meetings', id, 'meeting')
+  checkChair(store, fields)
+  const op = diffOp('meetings', rec, id, fields)
+  if (op) store.commit([op])
+  return getMeeting(store, id)
+}
+
+export function setMeetingDeleted(store: Store, id: string, deleted: boolean): Meeting {
+  const rec = requireRecord(store, 'meetings', id, 'meeting')
+  if ((rec.data.deleted === true) !== deleted) store.commit([{ table: 'meetings', id, set: { deleted } }])
+  return view<MeetingFields>(rec)
+}
+
+export function addInvitee(store: Store, meetingId: string, organisationId: string): MeetingDetail {
+  requireLive(store, 'meetings', meetingId, 'meeting')
+  requireLive(store, 'organisations', organisationId, 'member')
+  const existing = Object.values(store.tables.invitees).find((r) => r.data.meetingId === meetingId && r.data.organisationId === organisationId)
+  if (existing && existing.data.deleted !== true) {
+    throw new AppError('validation', 'organisationId: this member is already invited.', 'organisationId', 'validation.alreadyInvited')
+  }
+  // A member removed and added again keeps its record (and its answers): the tombstone is lifted.
+  const op: Op = existing
+    ? { table: 'invitees', id: existing.id, set: { deleted: false } }
+    : { table: 'invitees', id: randomUUID(), set: newInvitee(store, meetingId, organisationId) }
+  store.commit([op])
+  return getMeeting(store, meetingId)
+}
+
+export function removeInvitee(store: Store, id: string): MeetingDetail {
+  const rec = requireLive(store, 'invitees', id, 'invitee')
+  store.commit([{ table: 'invitees', id, set: { deleted: true } }])
+  return getMeeting(store, String(rec.data.meetingId))
+}
+
+export function updateInvitee(store: Store, id: string, changes: InviteeChanges): InviteeView {
+  const rec = requireLive(store, 'invitees', id, 'invitee')
+  if (changes.addresseeId) {
+    const ok = candidates(store, String(rec.data.organisationId)).some((c) => c.id === changes.addresseeId)
+    if (!ok) throw new AppError('validation', "addresseeId: the addressee must be one of the member's current contacts.", 'addresseeId')
+  }
+  const op = diffOp('invitees', rec, id, changes)
+  if (op) store.commit([op])
+  return inviteeView(store, requireRecord(store, 'invitees', id, 'invitee'))
+}
+
+export function createComment(store: Store, fields: CommentFields): MeetingDetail {
+  requireLive(store, 'meetings', fields.meetingId, 'meeting')
+  requireLive(store, 'organisations', fields.organisationId, 'member')
+  store.commit([{ table: 'comments', id: randomUUID(), set: { ...fields, deleted: false } }])
+  return getMeeting(store, fields.meetingId)
+}
+
+export function updateComment(store: Store, id: string, fields: CommentFields): MeetingDetail {
+  const rec = requireLive(store, 'comments', id, 'comment')
+  const op = diffOp('comments', rec, id, { ...fields, meetingId: rec.data.meetingId })
+  if (op) store.commit([op])
+  return getMeeting(store, String(rec.data.meetingId))
+}
+
+export function deleteComment(store: Store, id: string): MeetingDetail {
+  const rec = requireLive(store, 'comments', id, 'comment')
+  store.commit([{ table: 'comments', id, set: { deleted: true } }])
+  return getMeeting(store, String(rec.data.meetingId))
+}

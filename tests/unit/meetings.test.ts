@@ -1,0 +1,163 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { App } from '../../src-main/core/app'
+import { dispatch } from '../../src-main/core/dispatch'
+import type { Shell } from '../../src-main/core/shell'
+import { gfc, tempDir } from '../support/profile'
+import type { Input, Method, Results } from '../../src-main/core/api'
+
+/** A profile whose "save" dialogs answer with paths in a temp folder. */
+async function profile(withDemo = true) {
+  const dir = tempDir()
+  const out = tempDir('gfc-out-')
+  if (withDemo) gfc(['--data', dir, 'demo'])
+  const shell: Shell = { chooseFolder: async (_t, name) => join(out, name), chooseSaveFile: async (_t, name) => join(out, name) }
+  const app = await App.open(dir, shell)
+  async function call<M extends Method>(method: M, input: Input<M>): Promise<Results[M]> {
+    const r = await dispatch(app, method, input)
+    if (!r.ok) throw Object.assign(new Error(r.error.message), { data: r.error })
+    return r.result as Results[M]
+  }
+  async function fail(method: string, input: unknown) {
+    const r = await dispatch(app, method, input)
+    if (r.ok) throw new Error(`${method} should have failed`)
+    return r.error
+  }
+  return { app, dir, out, call, fail, close: () => app.close() }
+}
+
+const meeting = {
+  kind: 'regular' as const,
+  title: 'Regular meeting',
+  start: '2027-06-10T15:00',
+  end: '2027-06-10T17:00',
+  timeZone: 'Europe/Zurich',
+  city: 'Geneva',
+  agenda: [{ title: 'Field needs', presenter: 'Chair', minutes: 30 }],
+}
+
+describe('meetings', () => {
+  it('invites every active member, addressed to its Permanent Representative, else its focal point', async () => {
+    const p = await profile()
+    const members = await p.call('organisations.list', {})
+    const m = await p.call('meetings.create', meeting)
+    const active = members.filter((o) => o.status === 'active')
+    expect(m.invitees.map((i) => i.organisationId).sort()).toEqual(active.map((o) => o.id).sort())
+    expect(m.invitees.some((i) => i.organisation.en === 'Uruguay')).toBe(false) // a former member
+    const sweden = m.invitees.find((i) => i.organisation.en === 'Sweden')!
+    expect(sweden.addressee?.name).toBe('H.E. Ms. Ingrid Exempelsson') // PR before the focal point
+    expect(sweden.candidates.map((c) => c.role)).toEqual(['permanent-representative', 'focal-point'])
+    expect(m.invitees.find((i) => i.organisation.en === 'Ghana')!.addressee?.role).toBe('focal-point')
+    expect(m.invitees.find((i) => i.organisation.en === 'Senegal')!.language).toBe('fr')
+    await p.close()
+  })
+
+  it('refuses an end before the start, an unknown time zone, no venue nor link, and a Chair that is not a Member State', async () => {
+    const p = await profile()
+    expect(await p.fail('meetings.create', { ...meeting, end: '2027-06-10T14:00' })).toMatchObject({ field: 'end', key: 'validation.endBeforeStart' })
+    expect(await p.fail('meetings.create', { ...meeting, timeZone: 'Mars/Olympus' })).toMatchObject({ field: 'timeZone', key: 'validation.timeZone' })
+    expect(await p.fail('meetings.create', { ...meeting, city: '' })).toMatchObject({ field: 'city', key: 'validation.venueOrLink' })
+    const icrc = (await p.call('organisations.list', { search: 'ICRC' }))[0]
+    expect(await p.fail('meetings.create', { ...meeting, chairOrganisationId: icrc.id })).toMatchObject({ field: 'chairOrganisationId' })
+    expect((await p.call('meetings.list', {})).map((x) => x.title)).not.toContain('Regular meeting')
+    await p.close()
+  })
+
+  it('tracks responses, attendance and agenda input; members can be removed and invited again with their answers', async () => {
+    const p = await profile()
+    const m = await p.call('meetings.create', meeting)
+    const ghana = m.invitees.find((i) => i.organisation.en === 'Ghana')!
+    await p.call('invitees.update', { id: ghana.id, changes: { response: 'accepted', attendees: 'Mr. Kwame Sampleson', agendaInput: 'Training.' } })
+    await p.call('invitees.update', { id: ghana.id, changes: { attended: true } })
+    const other = (await p.call('contacts.list', { search: 'Exempelsson' }))[0]
+    expect(await p.fail('invitees.update', { id: ghana.id, changes: { addresseeId: other.id } })).toMatchObject({ field: 'addresseeId' })
+
+    const removed = await p.call('invitees.remove', { id: ghana.id })
+    expect(removed.invitees.some((i) => i.id === ghana.id)).toBe(false)
+    const back = await p.call('invitees.add', { meetingId: m.id, organisationId: ghana.organisationId })
+    expect(back.invitees.find((i) => i.id === ghana.id)).toMatchObject({ response: 'accepted', attended: true, agendaInput: 'Training.' })
+    expect(await p.fail('invitees.add', { meetingId: m.id, organisationId: ghana.organisationId })).toMatchObject({ key: 'validation.alreadyInvited' })
+    const summary = (await p.call('meetings.list', {})).find((x) => x.id === m.id)!
+    expect(summary.counts).toMatchObject({ accepted: 1, attended: 1, total: m.invitees.length })
+    await p.close()
+  })
+
+  it('records written comments and compiles them for tabling', async () => {
+    const p = await profile()
+    const m = await p.call('meetings.create', meeting)
+    expect(await p.fail('meetings.saveDocument', { meetingId: m.id, kind: 'comments' })).toMatchObject({ message: expect.stringContaining('No written comments') })
+    const norway = m.invitees.find((i) => i.organisation.en === 'Norway')!
+    const withComment = await p.call('comments.create', { meetingId: m.id, organisationId: norway.organisationId, text: 'Norway supports the plan.', received: '2027-06-01' })
+    expect(withComment.comments).toMatchObject([{ organisation: { en: 'Norway' }, text: 'Norway supports the plan.' }])
+    const saved = await p.call('meetings.saveDocument', { meetingId: m.id, kind: 'comments', language: 'en' })
+    expect(readFileSync(saved!.path).subarray(0, 2).toString()).toBe('PK')
+    await p.call('comments.delete', { id: withComment.comments[0].id })
+    expect((await p.call('meetings.get', { id: m.id })).comments).toEqual([])
+    await p.close()
+  })
+})
+
+describe('issuing invitations', () => {
+  it('previews, then writes one file per member in its language, numbered and logged; issuing again warns and continues the numbering', async () => {
+    const p = await profile()
+    const m = (await p.call('meetings.list', {})).find((x) => x.title === 'Annual meeting 2027')!
+    const preview = await p.call('invitations.preview', { meetingId: m.id, form: 'letter' })
+    expect(preview.alreadyIssued).toEqual([])
+    const year = new Date().getFullYear()
+    expect(preview.rows.map((r) => r.reference).slice(0, 3)).toEqual([`GFC/${year}/001`, `GFC/${year}/002`, `GFC/${year}/003`])
+    const senegal = preview.rows.find((r) => r.organisation.en === 'Senegal')!
+    expect(senegal.language).toBe('fr')
+    expect(senegal.fileName).toMatch(/Senegal.*FR/)
+
+    const job = await p.call('invitations.issue', { meetingId: m.id, form: 'letter', combined: true })
+    const done = await p.app.jobs.wait(job!.id)
+    expect(done).toMatchObject({ state: 'done', done: preview.rows.length + 1, total: preview.rows.length + 1 })
+    const files = readdirSync(done!.folder)
+    expect(files).toHaveLength(preview.rows.length + 1)
+    expect(files.some((f) => /all invitations/.test(f))).toBe(true)
+    for (const f of files) expect(readFileSync(join(done!.folder, f)).subarray(0, 2).toString()).toBe('PK')
+
+    const detail = await p.call('meetings.get', { id: m.id })
+    expect(detail.issuances).toHaveLength(preview.rows.length)
+    expect(detail.issuances.find((s) => s.organisation.en === 'Senegal')).toMatchObject({ language: 'fr', form: 'letter' })
+
+    const again = await p.call('invitations.preview', { meetingId: m.id, form: 'note-verbale' })
+    expect(again.alreadyIssued).toHaveLength(preview.rows.length)
+    expect(again.rows[0].reference).toBe(`GFC/${year}/${String(preview.rows.length + 1).padStart(3, '0')}`)
+    await p.close()
+  })
+
+  it('refuses a Word template with an unknown placeholder, naming it', async () => {
+    const p = await profile()
+    const fixture = join(import.meta.dirname, '../fixtures/templates/letterhead.docx')
+    const good = readFileSync(fixture)
+    const added = await p.call('templates.add', { name: 'Our letterhead', contentBase64: good.toString('base64') })
+    expect(added.placeholders).toContain('addressee.block')
+    expect((await p.call('templates.list', {})).map((t) => t.name)).toEqual(['Our letterhead'])
+    expect(await p.fail('templates.add', { name: 'x', contentBase64: Buffer.from('not a docx').toString('base64') })).toMatchObject({ code: 'validation' })
+    await p.close()
+  })
+})
+
+describe('from the command line', () => {
+  it('lists meetings, writes the invitations and the calendar file', async () => {
+    const dir = tempDir()
+    gfc(['--data', dir, 'demo'])
+    const list = gfc(['--data', dir, 'meetings', 'list'])
+    expect(list.code).toBe(0)
+    const line = list.stdout.split('\n').find((l) => l.includes('Annual meeting 2027'))!
+    const id = line.split('\t')[0]
+    const out = tempDir('gfc-cli-out-')
+    const r = gfc(['--data', dir, 'invitations', '--meeting', id, '--out', out, '--form', 'note-verbale'])
+    expect(r.code, r.stderr).toBe(0)
+    expect(readdirSync(out).length).toBeGreaterThan(15)
+    expect(readdirSync(out).some((f) => /Senegal.*FR.*note verbale/i.test(f))).toBe(true)
+
+    const ics = join(out, 'meeting.ics')
+    expect(gfc(['--data', dir, 'ics', '--meeting', id, '--out', ics]).code).toBe(0)
+    expect(readFileSync(ics, 'utf8')).toContain('BEGIN:VCALENDAR')
+    expect(gfc(['--data', dir, 'invitations', '--meeting', id, '--out', out, '--form', 'telegram']).stderr).toContain('form')
+    expect(existsSync(join(dir, 'gfc.json'))).toBe(true)
+  })
+})
