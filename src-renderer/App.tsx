@@ -3,14 +3,18 @@ import { useTranslation } from 'react-i18next'
 import type { ProfileStatus } from '../src-main/core/api'
 import { call } from './api/client'
 import { DataProvider } from './api/data'
+import { JobsProvider } from './api/jobs'
 import { NoticeBanner } from './components/NoticeBanner'
 import { ToastProvider } from './components/Toasts'
 import { errorMessage } from './forms/serverErrors'
 import i18n from './i18n'
-import { NavContext, sectionOf, type View } from './navigation'
+import { NavContext, sectionOf, type Section, type View } from './navigation'
 import { ContactDetail } from './screens/ContactDetail'
 import { ContactEdit, ContactNew } from './screens/ContactFormScreen'
 import { Contacts } from './screens/Contacts'
+import { MeetingDetail } from './screens/MeetingDetail'
+import { MeetingEdit, MeetingNew } from './screens/MeetingFormScreen'
+import { Meetings } from './screens/Meetings'
 import { MemberDetail } from './screens/MemberDetail'
 import { MemberEdit, MemberNew } from './screens/MemberFormScreen'
 import { Members } from './screens/Members'
@@ -75,7 +79,9 @@ export function App() {
   return (
     <DataProvider>
       <ToastProvider>
-        <Shell initial={boot.status.empty ? { name: 'welcome' } : { name: 'members' }} notices={boot.status.notices} />
+        <JobsProvider>
+          <Shell initial={boot.status.empty ? { name: 'welcome' } : { name: 'members' }} notices={boot.status.notices} />
+        </JobsProvider>
       </ToastProvider>
     </DataProvider>
   )
@@ -91,7 +97,7 @@ function Shell({ initial, notices }: { initial: View; notices: string[] }) {
   const nav = useMemo(() => ({ view, go }), [view, go])
   const section = sectionOf(view)
 
-  const item = (key: 'members' | 'contacts' | 'settings', target: View) => (
+  const item = (key: Section, target: View) => (
     <li>
       <button type="button" className="nav-item" aria-current={section === key ? 'page' : undefined} onClick={() => go(target)}>
         <span className={`nav-icon nav-icon--${key}`} aria-hidden="true" />
@@ -120,6 +126,7 @@ function Shell({ initial, notices }: { initial: View; notices: string[] }) {
             <ul>
               {item('members', { name: 'members' })}
               {item('contacts', { name: 'contacts' })}
+              {item('meetings', { name: 'meetings' })}
               {item('settings', { name: 'settings' })}
             </ul>
           </nav>
@@ -153,6 +160,14 @@ function Screen({ view }: { view: View }) {
       return <ContactNew key={view.organisationId ?? ''} organisationId={view.organisationId} />
     case 'contactEdit':
       return <ContactEdit key={view.id} id={view.id} />
+    case 'meetings':
+      return <Meetings />
+    case 'meeting':
+      return <MeetingDetail key={view.id} id={view.id} tab={view.tab} />
+    case 'meetingNew':
+      return <MeetingNew />
+    case 'meetingEdit':
+      return <MeetingEdit key={view.id} id={view.id} />
     case 'settings':
       return <Settings />
   }

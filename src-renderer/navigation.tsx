@@ -10,7 +10,14 @@ export type View =
   | { name: 'contact'; id: string }
   | { name: 'contactNew'; organisationId?: string }
   | { name: 'contactEdit'; id: string }
+  | { name: 'meetings' }
+  | { name: 'meeting'; id: string; tab?: MeetingTab }
+  | { name: 'meetingNew' }
+  | { name: 'meetingEdit'; id: string }
   | { name: 'settings' }
+
+/** The parts of a meeting's page. */
+export type MeetingTab = 'invitees' | 'agendaInput' | 'comments' | 'documents' | 'invitations'
 
 export interface Nav {
   view: View
@@ -23,8 +30,10 @@ export function useNav(): Nav {
   return useContext(NavContext)
 }
 
+export type Section = 'members' | 'contacts' | 'meetings' | 'settings'
+
 /** Which left-navigation section a view belongs to. */
-export function sectionOf(view: View): 'members' | 'contacts' | 'settings' | null {
+export function sectionOf(view: View): Section | null {
   switch (view.name) {
     case 'members':
     case 'member':
@@ -36,6 +45,11 @@ export function sectionOf(view: View): 'members' | 'contacts' | 'settings' | nul
     case 'contactNew':
     case 'contactEdit':
       return 'contacts'
+    case 'meetings':
+    case 'meeting':
+    case 'meetingNew':
+    case 'meetingEdit':
+      return 'meetings'
     case 'settings':
       return 'settings'
     default:

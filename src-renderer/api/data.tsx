@@ -59,6 +59,11 @@ export function useMutate() {
   )
 }
 
+/** Refreshes every query on screen (after work the core did on its own, such as a finished job). */
+export function useRefresh(): () => void {
+  return useContext(DataContext).bump
+}
+
 /** A value that follows its source after a short pause: search as you type without a call per key. */
 export function useDebounced<T>(value: T, ms = 150): T {
   const [v, setV] = useState(value)

@@ -5,7 +5,9 @@ import { errorMessage } from '../forms/serverErrors'
 import { useToast } from './Toasts'
 
 /** Shown instead of Edit/Delete when the record on screen was deleted (here or on another device). */
-export function DeletedNotice({ kind, id, name }: { kind: 'member' | 'contact'; id: string; name: string }) {
+const RESTORE = { member: 'organisations.restore', contact: 'contacts.restore', meeting: 'meetings.restore' } as const
+
+export function DeletedNotice({ kind, id, name }: { kind: 'member' | 'contact' | 'meeting'; id: string; name: string }) {
   const { t } = useTranslation()
   const mutate = useMutate()
   const toast = useToast()
@@ -13,7 +15,7 @@ export function DeletedNotice({ kind, id, name }: { kind: 'member' | 'contact'; 
   const restore = async () => {
     setBusy(true)
     try {
-      await mutate(kind === 'member' ? 'organisations.restore' : 'contacts.restore', { id })
+      await mutate(RESTORE[kind], { id })
       toast({ tone: 'success', message: t('deleted.restored', { name }) })
     } catch (e) {
       toast({ tone: 'error', message: errorMessage(e, t) })
@@ -23,7 +25,7 @@ export function DeletedNotice({ kind, id, name }: { kind: 'member' | 'contact'; 
   }
   return (
     <div className="alert alert--warning alert--with-action" data-testid="deleted-notice">
-      <span>{t(kind === 'member' ? 'deleted.member' : 'deleted.contact')}</span>
+      <span>{t(`deleted.${kind}`)}</span>
       <button type="button" className="btn btn--small" onClick={restore} disabled={busy}>
         {t('common.restore')}
       </button>

@@ -23,18 +23,20 @@ interface ShellProps {
   error?: string
   required?: boolean
   className?: string
+  /** The label is read out but not shown (a column heading says it, as in a table of rows). */
+  hideLabel?: boolean
   children: (aria: { id: string; 'aria-invalid': boolean; 'aria-describedby'?: string }) => ReactNode
 }
 
 /** Label, control, hint and error message, wired together for assistive technology. */
-export function FieldShell({ id, label, hint, error, required, className, children }: ShellProps) {
+export function FieldShell({ id, label, hint, error, required, className, hideLabel, children }: ShellProps) {
   const { t } = useTranslation()
   const hintId = hint ? `${id}-hint` : undefined
   const errorId = error ? `${id}-error` : undefined
   const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined
   return (
     <div className={'field' + (error ? ' field--invalid' : '') + (className ? ' ' + className : '')}>
-      <div className="field-label">
+      <div className={hideLabel ? 'field-label visually-hidden' : 'field-label'}>
         <label htmlFor={id}>{label}</label>
         {required && (
           <span className="required" aria-hidden="true" title={t('form.required')}>
@@ -61,7 +63,7 @@ interface TextFieldProps {
   form: AnyForm
   name: string
   label: string
-  type?: 'text' | 'email' | 'tel' | 'date' | 'url'
+  type?: 'text' | 'email' | 'tel' | 'date' | 'url' | 'datetime-local'
   multiline?: boolean
   rows?: number
   hint?: string
@@ -71,9 +73,10 @@ interface TextFieldProps {
   autoComplete?: string
   className?: string
   autoFocus?: boolean
+  placeholder?: string
 }
 
-export function TextField({ form, name, label, type = 'text', multiline, rows = 3, hint, required, list, dir, autoComplete = 'off', className, autoFocus }: TextFieldProps) {
+export function TextField({ form, name, label, type = 'text', multiline, rows = 3, hint, required, list, dir, autoComplete = 'off', className, autoFocus, placeholder }: TextFieldProps) {
   const id = useId()
   const errorText = useErrorText()
   const error = errorText(get(form.formState.errors, name))
@@ -82,7 +85,7 @@ export function TextField({ form, name, label, type = 'text', multiline, rows = 
     <FieldShell id={id} label={label} hint={hint} error={error} required={required} className={className}>
       {(aria) =>
         multiline ? (
-          <textarea {...reg} {...aria} rows={rows} dir={dir ?? 'auto'} />
+          <textarea {...reg} {...aria} rows={rows} dir={dir ?? 'auto'} placeholder={placeholder} aria-required={required || undefined} />
         ) : (
           <input
             {...reg}
@@ -92,6 +95,8 @@ export function TextField({ form, name, label, type = 'text', multiline, rows = 
             dir={dir ?? (type === 'text' ? 'auto' : undefined)}
             autoComplete={autoComplete}
             autoFocus={autoFocus}
+            placeholder={placeholder}
+            step={type === 'datetime-local' ? 60 : undefined}
             aria-required={required || undefined}
           />
         )

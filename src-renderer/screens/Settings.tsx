@@ -74,7 +74,7 @@ function LetterheadForm({ initial }: { initial: SettingsRecord }) {
   const toast = useToast()
   const [alert, setAlert] = useState<string | null>(null)
   const { updatedAt, ...fields } = initial
-  const form = useForm<In, unknown, Out>({ resolver: zodResolver(SettingsFields), defaultValues: fields })
+  const form = useForm<In, unknown, Out>({ resolver: zodResolver(SettingsFields), defaultValues: { ...fields, referencePattern: fields.referencePattern || DEFAULT_PATTERN } })
   const anyForm = form as unknown as AnyForm
 
   const onSubmit = form.handleSubmit(async (values) => {
@@ -116,6 +116,14 @@ function LetterheadForm({ initial }: { initial: SettingsRecord }) {
         <TextField form={anyForm} name="signatoryName" label={t('settings.signatoryName')} />
         <TextField form={anyForm} name="signatoryTitle" label={t('settings.signatoryTitle')} hint={t('settings.signatoryTitleHint')} />
       </div>
+      <TextField
+        form={anyForm}
+        name="referencePattern"
+        label={t('settings.referencePattern')}
+        hint={t('settings.referencePatternHint', { example: examplePattern(form.watch('referencePattern') ?? '') })}
+        dir="ltr"
+        className="field--medium"
+      />
       <div className="form-actions">
         <button type="submit" className="btn btn--primary" disabled={form.formState.isSubmitting}>
           {t('settings.save')}
@@ -124,4 +132,12 @@ function LetterheadForm({ initial }: { initial: SettingsRecord }) {
       </div>
     </form>
   )
+}
+
+const DEFAULT_PATTERN = 'GFC/{YYYY}/{NNN}'
+
+/** What the third reference of this year would look like with the pattern typed: "GFC/2027/003". */
+function examplePattern(pattern: string): string {
+  const p = pattern.trim() || DEFAULT_PATTERN
+  return p.replaceAll('{YYYY}', String(new Date().getFullYear())).replaceAll('{NNN}', '003')
 }

@@ -5,7 +5,13 @@ import { useToast } from '../components/Toasts'
 import { useMutate } from '../api/data'
 import { errorMessage } from '../forms/serverErrors'
 
-type Kind = 'organisations' | 'contacts'
+type Kind = 'organisations' | 'contacts' | 'meetings'
+
+const METHODS = {
+  organisations: { del: 'organisations.delete', restore: 'organisations.restore', title: 'delete.memberTitle', body: 'delete.memberBody' },
+  contacts: { del: 'contacts.delete', restore: 'contacts.restore', title: 'delete.contactTitle', body: 'delete.contactBody' },
+  meetings: { del: 'meetings.delete', restore: 'meetings.restore', title: 'delete.meetingTitle', body: 'delete.meetingBody' },
+} as const
 
 /**
  * Delete with a confirmation dialog, then a toast whose Undo restores the record
@@ -19,7 +25,7 @@ export function useDeleteWithUndo(kind: Kind, after?: () => void) {
 
   const run = async ({ id, name }: { id: string; name: string }) => {
     try {
-      await mutate(kind === 'organisations' ? 'organisations.delete' : 'contacts.delete', { id })
+      await mutate(METHODS[kind].del, { id })
     } catch (e) {
       toast({ tone: 'error', message: errorMessage(e, t) })
       return
@@ -31,7 +37,7 @@ export function useDeleteWithUndo(kind: Kind, after?: () => void) {
         label: t('delete.undo'),
         run: async () => {
           try {
-            await mutate(kind === 'organisations' ? 'organisations.restore' : 'contacts.restore', { id })
+            await mutate(METHODS[kind].restore, { id })
             toast({ tone: 'success', message: t('delete.restored', { name }) })
           } catch (e) {
             toast({ tone: 'error', message: errorMessage(e, t) })
@@ -43,13 +49,13 @@ export function useDeleteWithUndo(kind: Kind, after?: () => void) {
 
   const dialog = target && (
     <ConfirmDialog
-      title={t(kind === 'organisations' ? 'delete.memberTitle' : 'delete.contactTitle', { name: target.name })}
+      title={t(METHODS[kind].title, { name: target.name })}
       confirmLabel={t('delete.confirm')}
       danger
       onConfirm={() => run(target)}
       onClose={() => setTarget(null)}
     >
-      <p>{t(kind === 'organisations' ? 'delete.memberBody' : 'delete.contactBody')}</p>
+      <p>{t(METHODS[kind].body)}</p>
     </ConfirmDialog>
   )
 

@@ -1,0 +1,40 @@
+import { useEffect, useId, useRef, type ReactNode } from 'react'
+
+interface Props {
+  title: string
+  children: ReactNode
+  onClose(): void
+  /** While true, Escape does not close (a save is under way). */
+  busy?: boolean
+  wide?: boolean
+}
+
+/** A modal with any content, e.g. a small form (native <dialog>: focus is trapped, the page behind is inert). */
+export function Dialog({ title, children, onClose, busy, wide }: Props) {
+  const ref = useRef<HTMLDialogElement>(null)
+  const titleId = useId()
+  useEffect(() => {
+    const d = ref.current
+    if (d && !d.open) d.showModal()
+    // The first field, else the first button, takes the focus.
+    const first = d?.querySelector<HTMLElement>('input:not([type=hidden]), select, textarea, button')
+    first?.focus()
+    return () => d?.close()
+  }, [])
+  return (
+    <dialog
+      ref={ref}
+      className={'dialog' + (wide ? ' dialog--wide' : '')}
+      aria-labelledby={titleId}
+      onCancel={(e) => {
+        e.preventDefault()
+        if (!busy) onClose()
+      }}
+    >
+      <h2 id={titleId} className="dialog-title" dir="auto">
+        {title}
+      </h2>
+      {children}
+    </dialog>
+  )
+}

@@ -1,0 +1,109 @@
+import { useTranslation } from 'react-i18next'
+import type { MeetingSummary } from '../../src-main/core/model'
+import { useQuery } from '../api/data'
+import { Page } from '../components/Page'
+import { errorMessage } from '../forms/serverErrors'
+import { uiLang, type UiLanguage } from '../lib/format'
+import { formatMeetingStart, offsetMinutes, formatOffset, wallClockToInstant } from '../lib/time'
+import { useNav } from '../navigation'
+
+/** The columns of replies, in the order a secretary reads them. */
+export const COUNT_COLUMNS = ['accepted', 'declined', 'tentative', 'no-answer', 'invited'] as const
+
+export function Meetings() {
+  const { t, i18n } = useTranslation()
+  const lang = uiLang(i18n.language)
+  const { go } = useNav()
+  const list = useQuery('meetings.list', {})
+  const rows = list.data ?? []
+
+  return (
+    <Page
+      title={t('meetings.title')}
+      subtitle={t('meetings.subtitle')}
+      actions={
+        <button type="button" className="btn btn--primary" onClick={() => go({ name: 'meetingNew' })}>
+          {t('meetings.plan')}
+        </button>
+      }
+    >
+      {list.error && (
+        <div className="alert alert--error" role="alert">
+          {errorMessage(list.error, t)}
+        </div>
+      )}
+      <p className="result-count" aria-live="polite" data-testid="meetings-count">
+        {list.data ? t('meetings.count', { count: rows.length }) : ''}
+      </p>
+      <div className="table-wrap">
+        <table className="table" data-testid="meetings-table" aria-busy={list.loading}>
+          <thead>
+            <tr>
+              <th scope="col">{t('meetings.colTitle')}</th>
+              <th scope="col">{t('meetings.colDate')}</th>
+              <th scope="col" className="col-place">
+                {t('meetings.colPlace')}
+              </th>
+              {COUNT_COLUMNS.map((r) => (
+                <th scope="col" key={r} className="col-num">
+                  {t(`meetings.col.${r}`)}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((m) => (
+              <MeetingRow key={m.id} m={m} lang={lang} onOpen={() => go({ name: 'meeting', id: m.id })} />
+            ))}
+            {list.data && rows.length === 0 && (
+              <tr>
+                <td colSpan={3 + COUNT_COLUMNS.length} className="empty-cell">
+                  {t('meetings.none')}
+                </td>
+              </tr>
+            )}
+          </tbody>
+        </table>
+      </div>
+    </Page>
+  )
+}
+
+/** "Vienna", "Vienna · online", "online", or the first line of the address when there is no city. */
+export function placeOf(m: Pick<MeetingSummary, 'city' | 'address' | 'onlineLink' | 'dialIn'>, online: string): string {
+  const venue = m.city || m.address.split('\n')[0]
+  const remote = m.onlineLink || m.dialIn ? online : ''
+  return [venue, remote].filter(Boolean).join(' · ')
+}
+
+function MeetingRow({ m, lang, onOpen }: { m: MeetingSummary; lang: UiLanguage; onOpen(): void }) {
+  const { t } = useTranslation()
+  const at = wallClockToInstant(m.start, m.timeZone)
+  const offset = at ? formatOffset(offsetMinutes(m.timeZone, at)) : ''
+  return (
+    <tr data-testid="meeting-row">
+      <td>
+        <button type="button" className="link" dir="auto" onClick={onOpen}>
+          {m.title}
+        </button>
+        <div className="muted small">
+          {t(`meetingKind.${m.kind}`)} · {t('meetings.invitedOf', { count: m.counts.total })}
+        </div>
+      </td>
+      <td className="col-nowrap">
+        {formatMeetingStart(m.start, lang)}
+        <div className="muted small" dir="ltr" title={m.timeZone}>
+          {m.timeZone} {offset && `(${offset})`}
+        </div>
+      </td>
+      <td dir="auto" className="col-place">
+        {placeOf(m, t('meetings.online'))}
+      </td>
+      {COUNT_COLUMNS.map((r) => (
+        <td key={r} className={'col-num' + (m.counts[r] ? '' : ' is-zero')} data-testid={`count-${r}`}>
+          {m.counts[r]}
+        </td>
+      ))}
+    </tr>
+  )
+}

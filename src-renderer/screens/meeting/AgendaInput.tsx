@@ -1,0 +1,188 @@
+import { zodResolver } from '@hookform/resolvers/zod'
+import { useEffect, useRef, useState } from 'react'
+import { useForm, type FieldValues, type UseFormReturn } from 'react-hook-form'
+import { useTranslation } from 'react-i18next'
+import { z } from 'zod'
+import { InviteeFields, Uuid, type InviteeView, type MeetingDetail } from '../../../src-main/core/model'
+import { useMutate } from '../../api/data'
+import { ConfirmDialog } from '../../components/ConfirmDialog'
+import { Dialog } from '../../components/Dialog'
+import { SelectField, TextField, type AnyForm } from '../../components/Field'
+import { FormAlert } from '../../components/FormAlert'
+import { useToast } from '../../components/Toasts'
+import { applyServerError, errorMessage } from '../../forms/serverErrors'
+import { uiLang } from '../../lib/format'
+import { byMember, refName } from './common'
+
+// The input to the agenda a member gave: the invitee's own field, edited here in a dialog.
+const InputSchema = z.object({ inviteeId: Uuid, agendaInput: InviteeFields.shape.agendaInput })
+type In = z.input<typeof InputSchema>
+type Out = z.output<typeof InputSchema>
+
+export function AgendaInputPanel({ meeting }: { meeting: MeetingDetail }) {
+  const { t, i18n } = useTranslation()
+  const lang = uiLang(i18n.language)
+  const mutate = useMutate()
+  const toast = useToast()
+  const [editing, setEditing] = useState<InviteeView | 'new' | null>(null)
+  const [clearing, setClearing] = useState<InviteeView | null>(null)
+  const rows = meeting.invitees.filter((i) => i.agendaInput.trim()).sort(byMember(lang))
+
+  const clear = async (inv: InviteeView) => {
+    const name = refName(inv.organisation, lang)
+    const before = inv.agendaInput
+    try {
+      await mutate('invitees.update', { id: inv.id, changes: { agendaInput: '' } })
+    } catch (e) {
+      toast({ tone: 'error', message: errorMessage(e, t) })
+      return
+    }
+    toast({
+      message: t('agendaInput.cleared', { name }),
+      action: {
+        label: t('delete.undo'),
+        run: async () => {
+          try {
+            await mutate('invitees.update', { id: inv.id, changes: { agendaInput: before } })
+            toast({ tone: 'success', message: t('agendaInput.restored', { name }) })
+          } catch (e) {
+            toast({ tone: 'error', message: errorMessage(e, t) })
+          }
+        },
+      },
+    })
+  }
+
+  return (
+    <section className="section" aria-labelledby="sec-agenda-input">
+      <div className="section-header">
+        <div>
+          <h2 id="sec-agenda-input">{t('agendaInput.title')}</h2>
+          <p className="muted small section-intro">{t('agendaInput.intro')}</p>
+        </div>
+        <button type="button" className="btn btn--primary" onClick={() => setEditing('new')} disabled={meeting.invitees.length === 0}>
+          {t('agendaInput.record')}
+        </button>
+      </div>
+      <div className="table-wrap">
+        <table className="table" data-testid="agenda-input-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('invitees.colMember')}</th>
+              <th scope="col">{t('agendaInput.colInput')}</th>
+              <th scope="col">
+                <span className="visually-hidden">{t('common.actions')}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((inv) => {
+              const name = refName(inv.organisation, lang)
+              return (
+                <tr key={inv.id}>
+                  <th scope="row" className="cell-member" dir="auto">
+                    {name}
+                  </th>
+                  <td className="pre" dir="auto">
+                    {inv.agendaInput}
+                  </td>
+                  <td className="row-actions">
+                    <button type="button" className="btn btn--small" aria-label={t('agendaInput.editAria', { name })} onClick={() => setEditing(inv)}>
+                      {t('common.edit')}
+                    </button>
+                    <button type="button" className="btn btn--small btn--danger-outline" aria-label={t('agendaInput.clearAria', { name })} onClick={() => setClearing(inv)}>
+                      {t('common.delete')}
+                    </button>
+                  </td>
+                </tr>
+              )
+            })}
+            {rows.length === 0 && (
+              <tr>
+                <td colSpan={3} className="empty-cell">
+                  {t('agendaInput.none')}
+                </td>
+              </tr>
+            )}
+          </tbody>
+        </table>
+      </div>
+      {editing && <AgendaInputDialog meeting={meeting} initial={editing === 'new' ? undefined : editing} onClose={() => setEditing(null)} />}
+      {clearing && (
+        <ConfirmDialog
+          title={t('agendaInput.clearTitle', { name: refName(clearing.organisation, lang) })}
+          confirmLabel={t('delete.confirm')}
+          danger
+          onConfirm={() => clear(clearing)}
+          onClose={() => setClearing(null)}
+        >
+          <p>{t('agendaInput.clearBody')}</p>
+        </ConfirmDialog>
+      )}
+    </section>
+  )
+}
+
+function AgendaInputDialog({ meeting, initial, onClose }: { meeting: MeetingDetail; initial?: InviteeView; onClose(): void }) {
+  const { t, i18n } = useTranslation()
+  const lang = uiLang(i18n.language)
+  const mutate = useMutate()
+  const toast = useToast()
+  const [alert, setAlert] = useState<string | null>(null)
+  const form = useForm<In, unknown, Out>({
+    resolver: zodResolver(InputSchema),
+    defaultValues: { inviteeId: initial?.id ?? '', agendaInput: initial?.agendaInput ?? '' },
+  })
+  const anyForm = form as unknown as AnyForm
+  const sorted = [...meeting.invitees].sort(byMember(lang))
+  // Choosing a member who already gave input brings it up to edit, unless something was typed.
+  const chosen = form.watch('inviteeId')
+  const shown = useRef(initial?.agendaInput ?? '')
+  useEffect(() => {
+    if (initial) return
+    const next = meeting.invitees.find((i) => i.id === chosen)?.agendaInput ?? ''
+    if (form.getValues('agendaInput') === shown.current) {
+      form.setValue('agendaInput', next)
+      shown.current = next
+    }
+  }, [chosen, initial, meeting.invitees, form])
+
+  const onSubmit = form.handleSubmit(async ({ inviteeId, agendaInput }) => {
+    setAlert(null)
+    try {
+      const saved = await mutate('invitees.update', { id: inviteeId, changes: { agendaInput } })
+      toast({ tone: 'success', message: t('agendaInput.saved', { name: refName(saved.organisation, lang) }) })
+      onClose()
+    } catch (e) {
+      setAlert(applyServerError(e, form as unknown as UseFormReturn<FieldValues>, t, (f) => f.replace(/^changes\./, '')))
+    }
+  })
+
+  const title = initial ? t('agendaInput.editTitle', { name: refName(initial.organisation, lang) }) : t('agendaInput.record')
+  return (
+    <Dialog title={title} onClose={onClose} busy={form.formState.isSubmitting} wide>
+      <form className="form" onSubmit={onSubmit} noValidate aria-label={title}>
+        <FormAlert message={alert} />
+        {!initial && (
+          <SelectField
+            form={anyForm}
+            name="inviteeId"
+            label={t('invitees.colMember')}
+            required
+            placeholder={t('affiliation.chooseMember')}
+            options={sorted.map((i) => ({ value: i.id, label: refName(i.organisation, lang) + (i.agendaInput.trim() ? ` ${t('agendaInput.hasInput')}` : '') }))}
+          />
+        )}
+        <TextField form={anyForm} name="agendaInput" label={t('agendaInput.field')} hint={t('agendaInput.fieldHint')} multiline rows={6} />
+        <div className="dialog-actions">
+          <button type="button" className="btn" onClick={onClose}>
+            {t('common.cancel')}
+          </button>
+          <button type="submit" className="btn btn--primary" disabled={form.formState.isSubmitting}>
+            {t('agendaInput.save')}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  )
+}
