@@ -68,9 +68,7 @@ function assemble(date: string, parts: { text: string; cap?: number }[], ext: st
  * searches the same for both.
  */
 export function invitationFileName(input: Pick<InvitationInput, 'meeting' | 'organisation' | 'language' | 'form'>): string {
-  const { en, fr, acronym } = input.organisation
-  // A long organisation name cut short says less than its acronym ("EuroPris", "ACSA").
-  const member = (en.trim().length > 40 && acronym.trim()) || en.trim() || fr.trim() || acronym.trim() || 'member'
+  const member = input.organisation.en.trim() || input.organisation.fr.trim() || input.organisation.acronym.trim() || 'member'
   const form = input.form === 'letter' ? 'letter' : 'note verbale'
   return assemble(
     meetingDay(input.meeting),
