@@ -3,7 +3,8 @@ import { AffiliationFields, ContactFields, ContactRole, type Contact } from './m
 import { Language, optionalDate, text, Uuid } from './model/fields'
 import { CommentFields, InvitationForm, InviteeChanges, MeetingFields, type InviteeView, type Meeting, type MeetingDetail, type MeetingSummary } from './model/meeting'
 import type { JobStatus, Preview, TemplateInfo } from './model/documents'
-import { MemberStatus, OrganisationFields, RegionalGroup, type Organisation } from './model/organisation'
+import { MemberStatus, OrganisationFields, type Organisation } from './model/organisation'
+import { RegionalGroup } from './model/reference'
 import { Preferences, SettingsFields, type Settings } from './model/settings'
 
 // The one contract between the UI (or CLI, or test host) and the core: every method's input

@@ -1,4 +1,5 @@
 import type { UiLanguage } from './format'
+import { isTimeZone } from '../../src-main/core/model/meeting'
 
 // Meeting times as the screens show them. A meeting's start and end are wall-clock readings
 // in its own IANA zone ("2027-03-15T10:00" in Europe/Vienna); the instant they stand for is
@@ -18,15 +19,6 @@ export function deviceTimeZone(): string {
     return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC'
   } catch {
     return 'UTC'
-  }
-}
-
-export function isKnownZone(tz: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: tz })
-    return tz.includes('/') || tz === 'UTC'
-  } catch {
-    return false
   }
 }
 
@@ -91,7 +83,7 @@ export function parseLocal(local: string): { y: number; m: number; d: number; hh
 /** The instant of a wall-clock reading in a zone; a time the zone skips moves on by the gap. */
 export function wallClockToInstant(local: string, tz: string): Date | null {
   const v = parseLocal(local)
-  if (!v || !isKnownZone(tz)) return null
+  if (!v || !isTimeZone(tz)) return null
   const guess = Date.UTC(v.y, v.m - 1, v.d, v.hh, v.mm)
   const first = offsetMinutes(tz, new Date(guess))
   let t = guess - first * 60000
@@ -145,7 +137,7 @@ export interface ZoneReading {
 export function readSpan(start: string, end: string, meetingZone: string, readIn: string, lang: UiLanguage): ZoneReading | null {
   const s = wallClockToInstant(start, meetingZone)
   const e = wallClockToInstant(end, meetingZone)
-  if (!s || !e || !isKnownZone(readIn)) return null
+  if (!s || !e || !isTimeZone(readIn)) return null
   const loc = locale(lang)
   const day = new Intl.DateTimeFormat(loc, { timeZone: readIn, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' })
   const clock = new Intl.DateTimeFormat(loc, { timeZone: readIn, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })

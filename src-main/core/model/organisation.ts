@@ -1,25 +1,6 @@
 import { z } from 'zod'
 import { optionalDate, optionalEmail, optionalUrl, phone, requiredText, text } from './fields'
-import { isMemberStateCode } from './reference'
-
-export const RegionalGroup = z.enum([
-  'african',
-  'asia-pacific',
-  'eastern-european',
-  'latin-american-caribbean',
-  'weog',
-])
-export type RegionalGroup = z.infer<typeof RegionalGroup>
-
-export const SmeCategory = z.enum([
-  'un-entity',
-  'ngo',
-  'training-institute',
-  'advocacy-group',
-  'development-agency',
-  'regional-organisation',
-])
-export type SmeCategory = z.infer<typeof SmeCategory>
+import { isMemberStateCode, SmeCategory, type RegionalGroup } from './reference'
 
 export const MemberStatus = z.enum(['active', 'former'])
 export type MemberStatus = z.infer<typeof MemberStatus>

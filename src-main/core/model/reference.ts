@@ -4,8 +4,12 @@ import smeJson from '../../../resources/reference/sme-suggestions.json'
 
 // Reference data shipped in resources/: the UN Member States and the SMEs named in the
 // Terms of Reference. Parsed once at load so that a bad edit to the JSON fails loudly.
-const group = z.enum(['african', 'asia-pacific', 'eastern-european', 'latin-american-caribbean', 'weog'])
-const category = z.enum([
+/** The five UN regional groups (used for elections, and for the Chair's rotation). */
+export const RegionalGroup = z.enum(['african', 'asia-pacific', 'eastern-european', 'latin-american-caribbean', 'weog'])
+export type RegionalGroup = z.infer<typeof RegionalGroup>
+
+/** The kinds of Correctional Subject Matter Experts named in the Terms of Reference. */
+export const SmeCategory = z.enum([
   'un-entity',
   'ngo',
   'training-institute',
@@ -13,6 +17,7 @@ const category = z.enum([
   'development-agency',
   'regional-organisation',
 ])
+export type SmeCategory = z.infer<typeof SmeCategory>
 
 export const MemberStateRef = z.object({
   iso2: z.string().regex(/^[A-Z]{2}$/),
@@ -21,7 +26,7 @@ export const MemberStateRef = z.object({
   fr: z.string().min(1),
   /** The French name after "de", with its article: "de la Suède", "du Mali". */
   frOf: z.string().min(1),
-  group,
+  group: RegionalGroup,
 })
 export type MemberStateRef = z.infer<typeof MemberStateRef>
 
@@ -29,7 +34,7 @@ export const SmeSuggestion = z.object({
   name: z.string().min(1),
   nameFr: z.string().min(1),
   acronym: z.string(),
-  category,
+  category: SmeCategory,
   website: z.string().optional(),
 })
 export type SmeSuggestion = z.infer<typeof SmeSuggestion>
