@@ -24,7 +24,7 @@ export const ContactQuery = z.object({
   search: Search,
   organisationId: Uuid.optional(),
   /** A list longer than this is cut: a screen shows the first ones and asks to refine. */
-  limit: z.number().int().positive().max(10_000).default(500),
+  limit: z.number().int().positive().max(10_000).default(200),
 })
 
 export const NewAffiliation = z.object({
