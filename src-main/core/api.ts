@@ -68,6 +68,7 @@ export const inputs = {
   'comments.create': CommentFields,
   'comments.update': z.object({ id: Uuid, fields: CommentFields }),
   'comments.delete': ById,
+  'comments.restore': ById,
   'invitations.preview': z.object({ meetingId: Uuid, form: InvitationForm.default('letter') }),
   'invitations.issue': z.object({
     meetingId: Uuid,
@@ -141,6 +142,7 @@ export interface Results {
   'comments.create': MeetingDetail
   'comments.update': MeetingDetail
   'comments.delete': MeetingDetail
+  'comments.restore': MeetingDetail
   'invitations.preview': Preview
   /** Null when the person cancelled the choice of folder. */
   'invitations.issue': JobStatus | null

@@ -7,7 +7,7 @@ import { createAffiliation, createContact, deleteAffiliation, getContact, listCo
 import { loadDemo } from './services/demo'
 import { createOrganisation, getOrganisation, listOrganisations, setOrganisationDeleted, updateOrganisation } from './services/organisations'
 import { issueInvitations, previewInvitations, saveMeetingDocument } from './services/invitations'
-import { addInvitee, createComment, createMeeting, deleteComment, getMeeting, listMeetings, removeInvitee, setMeetingDeleted, updateComment, updateInvitee, updateMeeting } from './services/meetings'
+import { addInvitee, createComment, createMeeting, getMeeting, setCommentDeleted, listMeetings, removeInvitee, setMeetingDeleted, updateComment, updateInvitee, updateMeeting } from './services/meetings'
 import { getSettings, updateSettings } from './services/settings'
 import { addTemplate, deleteTemplate, listTemplates } from './services/templates'
 import { exportDocument, importDocument } from './services/transfer'
@@ -47,7 +47,8 @@ const handlers: Handlers = {
   'invitees.update': (app, i) => updateInvitee(app.store, i.id, i.changes),
   'comments.create': (app, i) => createComment(app.store, i),
   'comments.update': (app, i) => updateComment(app.store, i.id, i.fields),
-  'comments.delete': (app, i) => deleteComment(app.store, i.id),
+  'comments.delete': (app, i) => setCommentDeleted(app.store, i.id, true),
+  'comments.restore': (app, i) => setCommentDeleted(app.store, i.id, false),
   'invitations.preview': (app, i) => previewInvitations(app.store, i.meetingId, i.form),
   'invitations.issue': (app, i) => issueInvitations(app.store, app.shell, app.jobs, i),
   'jobs.get': (app, i) => {

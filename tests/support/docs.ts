@@ -216,6 +216,7 @@ export const CHAIR: ChairInfo = {
   city: 'New York',
   signatoryName: 'Anna Exempel',
   signatoryTitle: 'Ambassador and Permanent Representative',
+  signatoryTitleFr: 'Ambassadrice et Représentante permanente',
 }
 
 export const AGENDA = [

@@ -185,6 +185,9 @@ describe('invitation letters and notes verbales, read by python-docx', () => {
     expect(body).toContain('d’ici au lundi 1er mars 2027')
     expect(body).toContain('Annexe : Ordre du jour provisoire')
     expect(d.header_footer_text).toContain('Mission permanente de la Suède auprès de l’Organisation des Nations Unies')
+    // Signed with the title as typed in French in Settings.
+    const closing = ps.indexOf('Veuillez agréer, Excellence, les assurances de ma très haute considération.')
+    expect(ps.slice(closing + 1).filter(Boolean).slice(0, 2)).toEqual(['Anna Exempel', 'Ambassadrice et Représentante permanente'])
   })
 
   it('writes the English note verbale in the third person, with the recipient line at the end', () => {

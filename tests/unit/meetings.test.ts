@@ -94,6 +94,8 @@ describe('meetings', () => {
     expect(readFileSync(saved!.path).subarray(0, 2).toString()).toBe('PK')
     await p.call('comments.delete', { id: withComment.comments[0].id })
     expect((await p.call('meetings.get', { id: m.id })).comments).toEqual([])
+    const undone = await p.call('comments.restore', { id: withComment.comments[0].id })
+    expect(undone.comments.map((c) => c.id)).toEqual([withComment.comments[0].id])
     await p.close()
   })
 })

@@ -4,7 +4,7 @@ import { agendaItems, meetingBlock } from './annex'
 import { checkDate } from './format'
 import { endMark, letterhead, pack, STYLE, pageFooter, pageProperties, para, PT, runningHeader, spacer, TEXT_WIDTH } from './docx-kit'
 import type { InvitationInput } from './types'
-import { annexTitle, chairMission, invitationWording, memberName, type InvitationWording } from './wording'
+import { annexTitle, chairMission, invitationWording, memberName, signatoryTitle, type InvitationWording } from './wording'
 
 // The invitation to a meeting, one per invited member, in its language: a letter signed by
 // the Chair's signatory, or a note verbale from Mission to Mission; the provisional agenda
@@ -37,7 +37,7 @@ function letter(input: InvitationInput, w: InvitationWording): Paragraph[] {
   out.push(para(w.addressee.salutation, { spacing: { after: 240 }, keepNext: true }))
   w.body.forEach((text, i) => out.push(para(text, { ...body(text), keepNext: i === w.body.length - 1 })))
   const name = input.chair.signatoryName.trim()
-  const title = input.chair.signatoryTitle.trim()
+  const title = signatoryTitle(input.chair, input.language)
   if (name || title) {
     const indent = { left: Math.round(TEXT_WIDTH / 2) }
     out.push(spacer(42))

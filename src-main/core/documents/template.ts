@@ -4,7 +4,7 @@ import PizZip from 'pizzip'
 import { AppError } from '../model/errors'
 import { checkDate, formatDate, formatMeetingDate, formatMeetingTime, formatMeetingWhen, formatWeekdayDate } from './format'
 import type { InvitationInput } from './types'
-import { agendaLines, chairMission, invitationWording, keepNumbersTogether, memberMission, memberName, rsvpContact, venueOrOnline } from './wording'
+import { agendaLines, chairMission, invitationWording, keepNumbersTogether, memberMission, memberName, rsvpContact, signatoryTitle, venueOrOnline } from './wording'
 
 // A secretary's own Word template (the mission's real letterhead) with {{placeholders}},
 // filled by docxtemplater. The values come from the same wording helpers as the generated
@@ -231,7 +231,7 @@ export function templateValues(input: InvitationInput): Record<string, unknown> 
     chair: {
       missionName: chairMission(chair, lang),
       signatoryName: chair.signatoryName.trim(),
-      signatoryTitle: chair.signatoryTitle.trim(),
+      signatoryTitle: signatoryTitle(chair, lang),
       city: chair.city.trim() || 'New York',
     },
     agenda: agendaLines(meeting.agenda).map((item) => ({ ...item, number: String(item.number), minutes: String(item.minutes) })),

@@ -17,6 +17,8 @@ export interface ChairInfo {
   city: string
   signatoryName: string
   signatoryTitle: string
+  /** The title in French ("Ambassadrice et Représentante permanente"); the English one when empty. */
+  signatoryTitleFr?: string
 }
 
 export interface MeetingInfo {

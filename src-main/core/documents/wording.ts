@@ -653,3 +653,8 @@ function stripThe(s: string): string {
 function capitalise(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1)
 }
+
+/** The signatory's title in the document's language, as typed in Settings. */
+export function signatoryTitle(chair: ChairInfo, language: Language): string {
+  return (language === 'fr' && chair.signatoryTitleFr?.trim()) || chair.signatoryTitle.trim()
+}

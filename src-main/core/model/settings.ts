@@ -10,6 +10,8 @@ export const SettingsFields = z.object({
   city: text(100).default('New York'),
   signatoryName: text(200).default(''),
   signatoryTitle: text(200).default(''),
+  /** For documents in French; the English title is used when this is empty. */
+  signatoryTitleFr: text(200).default(''),
   documentLanguage: Language.default('en'),
   /** Reference numbers of documents: {YYYY} the year, {NNN} the running number in that year. */
   referencePattern: text(60)

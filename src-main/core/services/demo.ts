@@ -126,6 +126,7 @@ export function demoDocument(): object {
       city: 'New York',
       signatoryName: 'Ingrid Exempelsson',
       signatoryTitle: 'Ambassador and Permanent Representative',
+      signatoryTitleFr: 'Ambassadrice et Représentante permanente',
       documentLanguage: 'en',
     },
   }

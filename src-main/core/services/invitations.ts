@@ -47,6 +47,7 @@ function chairInfo(store: Store, meeting: MeetingDetail): ChairInfo {
     city: s.city,
     signatoryName: s.signatoryName,
     signatoryTitle: s.signatoryTitle,
+    signatoryTitleFr: s.signatoryTitleFr,
   }
 }
 

@@ -213,8 +213,9 @@ export function updateComment(store: Store, id: string, fields: CommentFields): 
   return getMeeting(store, String(rec.data.meetingId))
 }
 
-export function deleteComment(store: Store, id: string): MeetingDetail {
-  const rec = requireLive(store, 'comments', id, 'comment')
-  store.commit([{ table: 'comments', id, set: { deleted: true } }])
+/** Deleting is a tombstone, so the Undo that follows brings back the same record. */
+export function setCommentDeleted(store: Store, id: string, deleted: boolean): MeetingDetail {
+  const rec = requireRecord(store, 'comments', id, 'comment')
+  if ((rec.data.deleted === true) !== deleted) store.commit([{ table: 'comments', id, set: { deleted } }])
   return getMeeting(store, String(rec.data.meetingId))
 }
