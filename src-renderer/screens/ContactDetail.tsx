@@ -4,9 +4,11 @@ import { fullName, type Contact } from '../../src-main/core/model'
 import { useMutate, useQuery } from '../api/data'
 import { useMemberNames } from '../api/useMemberNames'
 import { ConfirmDialog } from '../components/ConfirmDialog'
+import { ActionsHeader, DataTable } from '../components/DataTable'
 import { DeletedNotice } from '../components/DeletedNotice'
-import { DetailList } from '../components/DetailList'
+import { DetailCard, NotesCard } from '../components/DetailList'
 import { Loading, Page } from '../components/Page'
+import { BackLink, RecordActions, RecordNotFound } from '../components/RecordPage'
 import { useToast } from '../components/Toasts'
 import { AffiliationForm } from '../forms/AffiliationForm'
 import { errorMessage } from '../forms/serverErrors'
@@ -21,19 +23,8 @@ export function ContactDetail({ id }: { id: string }) {
   const { go } = useNav()
   const contact = useQuery('contacts.get', { id })
   const del = useDeleteWithUndo('contacts', () => go({ name: 'contacts' }))
-  const back = (
-    <button type="button" className="link back" onClick={() => go({ name: 'contacts' })}>
-      ← {t('contacts.back')}
-    </button>
-  )
-  if (contact.error)
-    return (
-      <Page title={t('contacts.notFound')} back={back}>
-        <div className="alert alert--error" role="alert">
-          {errorMessage(contact.error, t)}
-        </div>
-      </Page>
-    )
+  const back = <BackLink label={t('contacts.back')} onClick={() => go({ name: 'contacts' })} />
+  if (contact.error) return <RecordNotFound title={t('contacts.notFound')} error={contact.error} back={back} />
   if (!contact.data) return <Loading />
   const c = contact.data
   const name = fullName(c)
@@ -42,49 +33,29 @@ export function ContactDetail({ id }: { id: string }) {
     <Page
       title={name}
       back={back}
-      actions={
-        !c.deleted && (
-        <>
-          <button type="button" className="btn" onClick={() => go({ name: 'contactEdit', id })}>
-            {t('common.edit')}
-          </button>
-          <button type="button" className="btn btn--danger-outline" onClick={() => del.ask(id, name)}>
-            {t('common.delete')}
-          </button>
-        </>
-        )
-      }
+      actions={!c.deleted && <RecordActions onEdit={() => go({ name: 'contactEdit', id })} onDelete={() => del.ask(id, name)} />}
     >
       {c.deleted && <DeletedNotice kind="contact" id={id} name={name} />}
       <div className="cards">
-        <section className="card" aria-labelledby="sec-person">
-          <h2 id="sec-person">{t('contact.person')}</h2>
-          <DetailList
-            items={[
-              [t('contact.honorific'), c.honorific, 'contact-honorific'],
-              [t('contact.givenName'), c.givenName, 'contact-given-name'],
-              [t('contact.familyName'), c.familyName, 'contact-family-name'],
-              [t('contact.language'), t(`language.${c.language}`)],
-            ]}
-          />
-        </section>
-        <section className="card" aria-labelledby="sec-reach">
-          <h2 id="sec-reach">{t('contact.reach')}</h2>
-          <DetailList
-            items={[
-              [t('contact.emails'), c.emails.length ? <Lines values={c.emails} /> : ''],
-              [t('contact.phones'), c.phones.length ? <Lines values={c.phones} /> : ''],
-            ]}
-          />
-        </section>
-        {c.notes && (
-          <section className="card card--wide" aria-labelledby="sec-cnotes">
-            <h2 id="sec-cnotes">{t('contact.notes')}</h2>
-            <p className="pre" dir="auto">
-              {c.notes}
-            </p>
-          </section>
-        )}
+        <DetailCard
+          id="sec-person"
+          title={t('contact.person')}
+          items={[
+            [t('contact.honorific'), c.honorific, 'contact-honorific'],
+            [t('contact.givenName'), c.givenName, 'contact-given-name'],
+            [t('contact.familyName'), c.familyName, 'contact-family-name'],
+            [t('contact.language'), t(`language.${c.language}`)],
+          ]}
+        />
+        <DetailCard
+          id="sec-reach"
+          title={t('contact.reach')}
+          items={[
+            [t('contact.emails'), c.emails.length ? <Lines values={c.emails} /> : ''],
+            [t('contact.phones'), c.phones.length ? <Lines values={c.phones} /> : ''],
+          ]}
+        />
+        <NotesCard id="sec-cnotes" title={t('contact.notes')} notes={c.notes} />
       </div>
       {!c.deleted && <Affiliations contact={c} />}
       {del.dialog}
@@ -151,61 +122,52 @@ function Affiliations({ contact }: { contact: Contact }) {
           onDone={() => setEditing(null)}
         />
       )}
-      <div className="table-wrap">
-        <table className="table" data-testid="affiliations-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('contact.member')}</th>
-              <th scope="col">{t('contact.role')}</th>
-              <th scope="col">{t('contact.position')}</th>
-              <th scope="col">{t('contact.from')}</th>
-              <th scope="col">{t('contact.to')}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t('common.actions')}</span>
-              </th>
+      <DataTable
+        testId="affiliations-table"
+        head={
+          <>
+            <th scope="col">{t('contact.member')}</th>
+            <th scope="col">{t('contact.role')}</th>
+            <th scope="col">{t('contact.position')}</th>
+            <th scope="col">{t('contact.from')}</th>
+            <th scope="col">{t('contact.to')}</th>
+            <ActionsHeader />
+          </>
+        }
+        columns={6}
+        empty={contact.affiliations.length === 0 && t('affiliation.none')}
+      >
+        {contact.affiliations.map((a) => {
+          const member = memberName(a.organisationId, a.organisationName)
+          return (
+            <tr key={a.id} className={a.current ? '' : 'row--past'}>
+              <td>
+                <button type="button" className="link" dir="auto" onClick={() => go({ name: 'member', id: a.organisationId })}>
+                  {member}
+                </button>
+                {!a.current && <span className="badge badge--former">{t('affiliation.past')}</span>}
+              </td>
+              <td>{t(`role.${a.role}`)}</td>
+              <td dir="auto">{a.position}</td>
+              <td>{formatDate(a.start, lang)}</td>
+              <td>{formatDate(a.end, lang)}</td>
+              <td className="row-actions">
+                <button type="button" className="btn btn--small" aria-label={t('affiliation.editAria', { member })} onClick={() => setEditing(a)}>
+                  {t('common.edit')}
+                </button>
+                {a.current && !a.end && (
+                  <button type="button" className="btn btn--small" aria-label={t('affiliation.endAria', { member })} onClick={() => end(a)}>
+                    {t('affiliation.end')}
+                  </button>
+                )}
+                <button type="button" className="btn btn--small btn--danger-outline" aria-label={t('affiliation.removeAria', { member })} onClick={() => setRemoving(a)}>
+                  {t('common.remove')}
+                </button>
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {contact.affiliations.map((a) => {
-              const member = memberName(a.organisationId, a.organisationName)
-              return (
-                <tr key={a.id} className={a.current ? '' : 'row--past'}>
-                  <td>
-                    <button type="button" className="link" dir="auto" onClick={() => go({ name: 'member', id: a.organisationId })}>
-                      {member}
-                    </button>
-                    {!a.current && <span className="badge badge--former">{t('affiliation.past')}</span>}
-                  </td>
-                  <td>{t(`role.${a.role}`)}</td>
-                  <td dir="auto">{a.position}</td>
-                  <td>{formatDate(a.start, lang)}</td>
-                  <td>{formatDate(a.end, lang)}</td>
-                  <td className="row-actions">
-                    <button type="button" className="btn btn--small" aria-label={t('affiliation.editAria', { member })} onClick={() => setEditing(a)}>
-                      {t('common.edit')}
-                    </button>
-                    {a.current && !a.end && (
-                      <button type="button" className="btn btn--small" aria-label={t('affiliation.endAria', { member })} onClick={() => end(a)}>
-                        {t('affiliation.end')}
-                      </button>
-                    )}
-                    <button type="button" className="btn btn--small btn--danger-outline" aria-label={t('affiliation.removeAria', { member })} onClick={() => setRemoving(a)}>
-                      {t('common.remove')}
-                    </button>
-                  </td>
-                </tr>
-              )
-            })}
-            {contact.affiliations.length === 0 && (
-              <tr>
-                <td colSpan={6} className="empty-cell">
-                  {t('affiliation.none')}
-                </td>
-              </tr>
-            )}
-          </tbody>
-        </table>
-      </div>
+          )
+        })}
+      </DataTable>
       {removing && (
         <ConfirmDialog
           title={t('affiliation.removeTitle', { member: memberName(removing.organisationId, removing.organisationName) })}

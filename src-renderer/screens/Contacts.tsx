@@ -3,9 +3,9 @@ import { useTranslation } from 'react-i18next'
 import { fullName, type Contact } from '../../src-main/core/model'
 import { useDebounced, useQuery } from '../api/data'
 import { useMemberNames } from '../api/useMemberNames'
+import { ListTable } from '../components/ListTable'
 import { Page } from '../components/Page'
 import { SearchBox } from '../components/SearchBox'
-import { errorMessage } from '../forms/serverErrors'
 import { useNav } from '../navigation'
 
 export function Contacts() {
@@ -30,39 +30,27 @@ export function Contacts() {
       <div className="toolbar" role="search">
         <SearchBox label={t('contacts.search')} value={search} onChange={setSearch} placeholder={t('contacts.searchPlaceholder')} />
       </div>
-      {list.error && (
-        <div className="alert alert--error" role="alert">
-          {errorMessage(list.error, t)}
-        </div>
-      )}
-      <p className="result-count" aria-live="polite" data-testid="contacts-count">
-        {list.data ? t('contacts.count', { count: rows.length }) : ''}
-      </p>
-      <div className="table-wrap">
-        <table className="table" data-testid="contacts-table" aria-busy={list.loading}>
-          <thead>
-            <tr>
-              <th scope="col">{t('contacts.colName')}</th>
-              <th scope="col">{t('contacts.colMembers')}</th>
-              <th scope="col">{t('contacts.colPosition')}</th>
-              <th scope="col">{t('contacts.colEmail')}</th>
-              <th scope="col">{t('contacts.colPhone')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((c) => (
-              <ContactRow key={c.id} c={c} memberName={memberName} onOpen={() => go({ name: 'contact', id: c.id })} />
-            ))}
-            {list.data && rows.length === 0 && (
-              <tr>
-                <td colSpan={5} className="empty-cell">
-                  {q ? t('contacts.noMatch') : t('contacts.none')}
-                </td>
-              </tr>
-            )}
-          </tbody>
-        </table>
-      </div>
+      <ListTable
+        query={list}
+        testId="contacts"
+        rows={rows.length}
+        countText={t('contacts.count', { count: rows.length })}
+        columns={5}
+        head={
+          <>
+            <th scope="col">{t('contacts.colName')}</th>
+            <th scope="col">{t('contacts.colMembers')}</th>
+            <th scope="col">{t('contacts.colPosition')}</th>
+            <th scope="col">{t('contacts.colEmail')}</th>
+            <th scope="col">{t('contacts.colPhone')}</th>
+          </>
+        }
+        empty={q ? t('contacts.noMatch') : t('contacts.none')}
+      >
+        {rows.map((c) => (
+          <ContactRow key={c.id} c={c} memberName={memberName} onOpen={() => go({ name: 'contact', id: c.id })} />
+        ))}
+      </ListTable>
     </Page>
   )
 }

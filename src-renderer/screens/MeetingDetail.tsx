@@ -4,10 +4,10 @@ import type { MeetingDetail as MeetingRecord } from '../../src-main/core/model'
 import { useQuery } from '../api/data'
 import { useMemberNames } from '../api/useMemberNames'
 import { DeletedNotice } from '../components/DeletedNotice'
-import { DetailList } from '../components/DetailList'
+import { DetailCard } from '../components/DetailList'
 import { Loading, Page } from '../components/Page'
+import { BackLink, RecordActions, RecordNotFound } from '../components/RecordPage'
 import { TabPanel, Tabs } from '../components/Tabs'
-import { errorMessage } from '../forms/serverErrors'
 import { formatDate, uiLang, type UiLanguage } from '../lib/format'
 import { addMinutes, deviceTimeZone, formatClock, NEW_YORK, readSpan } from '../lib/time'
 import { useNav, type MeetingTab } from '../navigation'
@@ -26,21 +26,9 @@ export function MeetingDetail({ id, tab }: { id: string; tab?: MeetingTab }) {
   const del = useDeleteWithUndo('meetings', () => go({ name: 'meetings' }))
   const [active, setActive] = useState<MeetingTab>(tab ?? 'invitees')
   const idBase = useId()
-  const back = (
-    <button type="button" className="link back" onClick={() => go({ name: 'meetings' })}>
-      ← {t('meetings.back')}
-    </button>
-  )
+  const back = <BackLink label={t('meetings.back')} onClick={() => go({ name: 'meetings' })} />
 
-  if (meeting.error && !meeting.data) {
-    return (
-      <Page title={t('meetings.notFound')} back={back}>
-        <div className="alert alert--error" role="alert">
-          {errorMessage(meeting.error, t)}
-        </div>
-      </Page>
-    )
-  }
+  if (meeting.error && !meeting.data) return <RecordNotFound title={t('meetings.notFound')} error={meeting.error} back={back} />
   if (!meeting.data) return <Loading />
   const m = meeting.data
   const venue = readSpan(m.start, m.end, m.timeZone, m.timeZone, lang)
@@ -56,18 +44,7 @@ export function MeetingDetail({ id, tab }: { id: string; tab?: MeetingTab }) {
         </>
       }
       back={back}
-      actions={
-        !m.deleted && (
-          <>
-            <button type="button" className="btn" onClick={() => go({ name: 'meetingEdit', id })}>
-              {t('common.edit')}
-            </button>
-            <button type="button" className="btn btn--danger-outline" onClick={() => del.ask(id, m.title)}>
-              {t('common.delete')}
-            </button>
-          </>
-        )
-      }
+      actions={!m.deleted && <RecordActions onEdit={() => go({ name: 'meetingEdit', id })} onDelete={() => del.ask(id, m.title)} />}
     >
       {m.deleted && <DeletedNotice kind="meeting" id={id} name={m.title} />}
       <div className="cards cards--top">
@@ -147,23 +124,22 @@ function MeetingFacts({ m, lang }: { m: MeetingRecord; lang: UiLanguage }) {
   )
 
   return (
-    <section className="card" aria-labelledby="sec-meeting-facts">
-      <h2 id="sec-meeting-facts">{t('meeting.details')}</h2>
-      <DetailList
-        items={[
-          [t('meeting.kind'), t(`meetingKind.${m.kind}`)],
-          [t('meeting.when'), when],
-          [t('meeting.city'), m.city],
-          [t('meeting.address'), m.address ? <span className="pre">{m.address}</span> : ''],
-          [t('meeting.onlineLink'), m.onlineLink ? <span dir="ltr" className="break">{m.onlineLink}</span> : ''],
-          [t('meeting.dialIn'), m.dialIn ? <span className="pre">{m.dialIn}</span> : ''],
-          [t('meeting.rsvpDeadline'), formatDate(m.rsvpDeadline, lang)],
-          [t('meeting.rsvpContact'), m.rsvpContact],
-          [t('meeting.chair'), m.chairOrganisationId ? memberName(m.chairOrganisationId, '') : ''],
-          [t('meeting.notes'), m.notes ? <span className="pre">{m.notes}</span> : ''],
-        ]}
-      />
-    </section>
+    <DetailCard
+      id="sec-meeting-facts"
+      title={t('meeting.details')}
+      items={[
+        [t('meeting.kind'), t(`meetingKind.${m.kind}`)],
+        [t('meeting.when'), when],
+        [t('meeting.city'), m.city],
+        [t('meeting.address'), m.address ? <span className="pre">{m.address}</span> : ''],
+        [t('meeting.onlineLink'), m.onlineLink ? <span dir="ltr" className="break">{m.onlineLink}</span> : ''],
+        [t('meeting.dialIn'), m.dialIn ? <span className="pre">{m.dialIn}</span> : ''],
+        [t('meeting.rsvpDeadline'), formatDate(m.rsvpDeadline, lang)],
+        [t('meeting.rsvpContact'), m.rsvpContact],
+        [t('meeting.chair'), m.chairOrganisationId ? memberName(m.chairOrganisationId, '') : ''],
+        [t('meeting.notes'), m.notes ? <span className="pre">{m.notes}</span> : ''],
+      ]}
+    />
   )
 }
 

@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next'
 import type { MeetingSummary } from '../../src-main/core/model'
 import { useQuery } from '../api/data'
+import { ListTable } from '../components/ListTable'
 import { Page } from '../components/Page'
-import { errorMessage } from '../forms/serverErrors'
 import { uiLang, type UiLanguage } from '../lib/format'
 import { formatMeetingStart, offsetMinutes, formatOffset, wallClockToInstant } from '../lib/time'
 import { useNav } from '../navigation'
@@ -27,44 +27,32 @@ export function Meetings() {
         </button>
       }
     >
-      {list.error && (
-        <div className="alert alert--error" role="alert">
-          {errorMessage(list.error, t)}
-        </div>
-      )}
-      <p className="result-count" aria-live="polite" data-testid="meetings-count">
-        {list.data ? t('meetings.count', { count: rows.length }) : ''}
-      </p>
-      <div className="table-wrap">
-        <table className="table" data-testid="meetings-table" aria-busy={list.loading}>
-          <thead>
-            <tr>
-              <th scope="col">{t('meetings.colTitle')}</th>
-              <th scope="col">{t('meetings.colDate')}</th>
-              <th scope="col" className="col-place">
-                {t('meetings.colPlace')}
+      <ListTable
+        query={list}
+        testId="meetings"
+        rows={rows.length}
+        countText={t('meetings.count', { count: rows.length })}
+        columns={3 + COUNT_COLUMNS.length}
+        head={
+          <>
+            <th scope="col">{t('meetings.colTitle')}</th>
+            <th scope="col">{t('meetings.colDate')}</th>
+            <th scope="col" className="col-place">
+              {t('meetings.colPlace')}
+            </th>
+            {COUNT_COLUMNS.map((r) => (
+              <th scope="col" key={r} className="col-num">
+                {t(`meetings.col.${r}`)}
               </th>
-              {COUNT_COLUMNS.map((r) => (
-                <th scope="col" key={r} className="col-num">
-                  {t(`meetings.col.${r}`)}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((m) => (
-              <MeetingRow key={m.id} m={m} lang={lang} onOpen={() => go({ name: 'meeting', id: m.id })} />
             ))}
-            {list.data && rows.length === 0 && (
-              <tr>
-                <td colSpan={3 + COUNT_COLUMNS.length} className="empty-cell">
-                  {t('meetings.none')}
-                </td>
-              </tr>
-            )}
-          </tbody>
-        </table>
-      </div>
+          </>
+        }
+        empty={t('meetings.none')}
+      >
+        {rows.map((m) => (
+          <MeetingRow key={m.id} m={m} lang={lang} onOpen={() => go({ name: 'meeting', id: m.id })} />
+        ))}
+      </ListTable>
     </Page>
   )
 }

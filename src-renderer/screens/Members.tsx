@@ -3,9 +3,9 @@ import { useTranslation } from 'react-i18next'
 import { MemberStatus, RegionalGroup } from '../../src-main/core/model'
 import type { Organisation } from '../../src-main/core/model'
 import { useDebounced, useQuery } from '../api/data'
+import { ListTable } from '../components/ListTable'
 import { Page, StatusBadge } from '../components/Page'
 import { SearchBox } from '../components/SearchBox'
-import { errorMessage } from '../forms/serverErrors'
 import { orgName, sortedByName, uiLang } from '../lib/format'
 import { useNav } from '../navigation'
 
@@ -80,40 +80,26 @@ export function Members() {
         </div>
       </div>
 
-      {list.error && (
-        <div className="alert alert--error" role="alert">
-          {errorMessage(list.error, t)}
-        </div>
-      )}
-
-      <p className="result-count" aria-live="polite" data-testid="members-count">
-        {list.data ? t('members.count', { count: rows.length }) : ''}
-      </p>
-
-      <div className="table-wrap">
-        <table className="table" data-testid="members-table" aria-busy={list.loading}>
-          <thead>
-            <tr>
-              <th scope="col">{t('members.colName')}</th>
-              <th scope="col">{t('members.colKind')}</th>
-              <th scope="col">{t('members.colGroupOrCategory')}</th>
-              <th scope="col">{t('members.colStatus')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((o) => (
-              <MemberRow key={o.id} org={o} lang={lang} onOpen={() => go({ name: 'member', id: o.id })} />
-            ))}
-            {list.data && rows.length === 0 && (
-              <tr>
-                <td colSpan={4} className="empty-cell">
-                  {filtered ? t('members.noMatch') : t('members.none')}
-                </td>
-              </tr>
-            )}
-          </tbody>
-        </table>
-      </div>
+      <ListTable
+        query={list}
+        testId="members"
+        rows={rows.length}
+        countText={t('members.count', { count: rows.length })}
+        columns={4}
+        head={
+          <>
+            <th scope="col">{t('members.colName')}</th>
+            <th scope="col">{t('members.colKind')}</th>
+            <th scope="col">{t('members.colGroupOrCategory')}</th>
+            <th scope="col">{t('members.colStatus')}</th>
+          </>
+        }
+        empty={filtered ? t('members.noMatch') : t('members.none')}
+      >
+        {rows.map((o) => (
+          <MemberRow key={o.id} org={o} lang={lang} onOpen={() => go({ name: 'member', id: o.id })} />
+        ))}
+      </ListTable>
     </Page>
   )
 }

@@ -6,6 +6,7 @@ import { z } from 'zod'
 import { InviteeFields, Uuid, type InviteeView, type MeetingDetail } from '../../../src-main/core/model'
 import { useMutate } from '../../api/data'
 import { ConfirmDialog } from '../../components/ConfirmDialog'
+import { ActionsHeader, DataTable } from '../../components/DataTable'
 import { Dialog } from '../../components/Dialog'
 import { SelectField, TextField, type AnyForm } from '../../components/Field'
 import { FormAlert } from '../../components/FormAlert'
@@ -64,49 +65,40 @@ export function AgendaInputPanel({ meeting }: { meeting: MeetingDetail }) {
           {t('agendaInput.record')}
         </button>
       </div>
-      <div className="table-wrap">
-        <table className="table" data-testid="agenda-input-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('invitees.colMember')}</th>
-              <th scope="col">{t('agendaInput.colInput')}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t('common.actions')}</span>
+      <DataTable
+        testId="agenda-input-table"
+        head={
+          <>
+            <th scope="col">{t('invitees.colMember')}</th>
+            <th scope="col">{t('agendaInput.colInput')}</th>
+            <ActionsHeader />
+          </>
+        }
+        columns={3}
+        empty={rows.length === 0 && t('agendaInput.none')}
+      >
+        {rows.map((inv) => {
+          const name = refName(inv.organisation, lang)
+          return (
+            <tr key={inv.id}>
+              <th scope="row" className="cell-member" dir="auto">
+                {name}
               </th>
+              <td className="pre" dir="auto">
+                {inv.agendaInput}
+              </td>
+              <td className="row-actions">
+                <button type="button" className="btn btn--small" aria-label={t('agendaInput.editAria', { name })} onClick={() => setEditing(inv)}>
+                  {t('common.edit')}
+                </button>
+                <button type="button" className="btn btn--small btn--danger-outline" aria-label={t('agendaInput.clearAria', { name })} onClick={() => setClearing(inv)}>
+                  {t('common.delete')}
+                </button>
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {rows.map((inv) => {
-              const name = refName(inv.organisation, lang)
-              return (
-                <tr key={inv.id}>
-                  <th scope="row" className="cell-member" dir="auto">
-                    {name}
-                  </th>
-                  <td className="pre" dir="auto">
-                    {inv.agendaInput}
-                  </td>
-                  <td className="row-actions">
-                    <button type="button" className="btn btn--small" aria-label={t('agendaInput.editAria', { name })} onClick={() => setEditing(inv)}>
-                      {t('common.edit')}
-                    </button>
-                    <button type="button" className="btn btn--small btn--danger-outline" aria-label={t('agendaInput.clearAria', { name })} onClick={() => setClearing(inv)}>
-                      {t('common.delete')}
-                    </button>
-                  </td>
-                </tr>
-              )
-            })}
-            {rows.length === 0 && (
-              <tr>
-                <td colSpan={3} className="empty-cell">
-                  {t('agendaInput.none')}
-                </td>
-              </tr>
-            )}
-          </tbody>
-        </table>
-      </div>
+          )
+        })}
+      </DataTable>
       {editing && <AgendaInputDialog meeting={meeting} initial={editing === 'new' ? undefined : editing} onClose={() => setEditing(null)} />}
       {clearing && (
         <ConfirmDialog

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import type { CommentView, MeetingDetail } from '../../../src-main/core/model'
 import { useMutate } from '../../api/data'
 import { ConfirmDialog } from '../../components/ConfirmDialog'
+import { ActionsHeader, DataTable } from '../../components/DataTable'
 import { useToast } from '../../components/Toasts'
 import { CommentForm } from '../../forms/CommentForm'
 import { errorMessage } from '../../forms/serverErrors'
@@ -81,63 +82,54 @@ export function CommentsPanel({ meeting }: { meeting: MeetingDetail }) {
           }}
         />
       )}
-      <div className="table-wrap">
-        <table className="table" data-testid="comments-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('comments.member')}</th>
-              <th scope="col">{t('comments.received')}</th>
-              <th scope="col">{t('comments.text')}</th>
-              <th scope="col">{t('comments.attachment')}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t('common.actions')}</span>
+      <DataTable
+        testId="comments-table"
+        head={
+          <>
+            <th scope="col">{t('comments.member')}</th>
+            <th scope="col">{t('comments.received')}</th>
+            <th scope="col">{t('comments.text')}</th>
+            <th scope="col">{t('comments.attachment')}</th>
+            <ActionsHeader />
+          </>
+        }
+        columns={5}
+        empty={rows.length === 0 && t('comments.none')}
+      >
+        {rows.map((c) => {
+          const name = refName(c.organisation, lang)
+          const short = excerpt(c.text)
+          const long = short !== c.text.replace(/\s+/g, ' ').trim()
+          const shown = open.has(c.id)
+          return (
+            <tr key={c.id} data-testid="comment-row">
+              <th scope="row" className="cell-member" dir="auto">
+                {name}
               </th>
+              <td className="col-nowrap">{formatDate(c.received, lang)}</td>
+              <td className="cell-text">
+                <span className={shown ? 'pre' : undefined} dir="auto">
+                  {shown ? c.text : short}
+                </span>
+                {long && (
+                  <button type="button" className="link small more-link" aria-expanded={shown} onClick={() => toggle(c.id)}>
+                    {shown ? t('comments.showLess') : t('comments.showAll')}
+                  </button>
+                )}
+              </td>
+              <td>{c.attachmentPath ? <code dir="ltr">{c.attachmentPath}</code> : ''}</td>
+              <td className="row-actions">
+                <button type="button" className="btn btn--small" aria-label={t('comments.editAria', { name })} onClick={() => setEditing(c)}>
+                  {t('common.edit')}
+                </button>
+                <button type="button" className="btn btn--small btn--danger-outline" aria-label={t('comments.deleteAria', { name })} onClick={() => setDeleting(c)}>
+                  {t('common.delete')}
+                </button>
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {rows.map((c) => {
-              const name = refName(c.organisation, lang)
-              const short = excerpt(c.text)
-              const long = short !== c.text.replace(/\s+/g, ' ').trim()
-              const shown = open.has(c.id)
-              return (
-                <tr key={c.id} data-testid="comment-row">
-                  <th scope="row" className="cell-member" dir="auto">
-                    {name}
-                  </th>
-                  <td className="col-nowrap">{formatDate(c.received, lang)}</td>
-                  <td className="cell-text">
-                    <span className={shown ? 'pre' : undefined} dir="auto">
-                      {shown ? c.text : short}
-                    </span>
-                    {long && (
-                      <button type="button" className="link small more-link" aria-expanded={shown} onClick={() => toggle(c.id)}>
-                        {shown ? t('comments.showLess') : t('comments.showAll')}
-                      </button>
-                    )}
-                  </td>
-                  <td>{c.attachmentPath ? <code dir="ltr">{c.attachmentPath}</code> : ''}</td>
-                  <td className="row-actions">
-                    <button type="button" className="btn btn--small" aria-label={t('comments.editAria', { name })} onClick={() => setEditing(c)}>
-                      {t('common.edit')}
-                    </button>
-                    <button type="button" className="btn btn--small btn--danger-outline" aria-label={t('comments.deleteAria', { name })} onClick={() => setDeleting(c)}>
-                      {t('common.delete')}
-                    </button>
-                  </td>
-                </tr>
-              )
-            })}
-            {rows.length === 0 && (
-              <tr>
-                <td colSpan={5} className="empty-cell">
-                  {t('comments.none')}
-                </td>
-              </tr>
-            )}
-          </tbody>
-        </table>
-      </div>
+          )
+        })}
+      </DataTable>
 
       <div className="card doc-card compile-card">
         <div className="toolbar">

@@ -8,6 +8,7 @@ import type { InvitationForm, MeetingDetail, Preview, TemplateInfo } from '../..
 import { ApiError, call } from '../../api/client'
 import { useMutate, useQuery } from '../../api/data'
 import { useJobs, type TrackedJob } from '../../api/jobs'
+import { DataTable } from '../../components/DataTable'
 import { FieldShell } from '../../components/Field'
 import { FormAlert } from '../../components/FormAlert'
 import { useToast } from '../../components/Toasts'
@@ -372,47 +373,41 @@ function IssueLog({ meeting }: { meeting: MeetingDetail }) {
       <div className="section-header">
         <h2 id="sec-issue-log">{t('issueLog.title')}</h2>
       </div>
-      <div className="table-wrap">
-        <table className="table table--dense" data-testid="issue-log-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('invitees.colMember')}</th>
-              <th scope="col">{t('issueLog.colForm')}</th>
-              <th scope="col">{t('invitees.colLanguage')}</th>
-              <th scope="col">{t('issue.colReference')}</th>
-              <th scope="col">{t('issueLog.colDate')}</th>
-              <th scope="col">{t('issue.colFile')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {meeting.issuances.map((s) => (
-              <tr key={s.id}>
-                <th scope="row" className="cell-member" dir="auto">
-                  {refName(s.organisation, lang)}
-                </th>
-                <td>{t(`invitationForm.${s.form}`)}</td>
-                <td>
-                  <span className="lang-tag">{s.language.toUpperCase()}</span>
-                </td>
-                <td className="col-nowrap" dir="ltr">
-                  {s.reference}
-                </td>
-                <td className="col-nowrap">{formatDate(s.issuedOn, lang)}</td>
-                <td className="cell-file" dir="auto">
-                  {s.fileName}
-                </td>
-              </tr>
-            ))}
-            {meeting.issuances.length === 0 && (
-              <tr>
-                <td colSpan={6} className="empty-cell">
-                  {t('issueLog.none')}
-                </td>
-              </tr>
-            )}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        testId="issue-log-table"
+        dense
+        head={
+          <>
+            <th scope="col">{t('invitees.colMember')}</th>
+            <th scope="col">{t('issueLog.colForm')}</th>
+            <th scope="col">{t('invitees.colLanguage')}</th>
+            <th scope="col">{t('issue.colReference')}</th>
+            <th scope="col">{t('issueLog.colDate')}</th>
+            <th scope="col">{t('issue.colFile')}</th>
+          </>
+        }
+        columns={6}
+        empty={meeting.issuances.length === 0 && t('issueLog.none')}
+      >
+        {meeting.issuances.map((s) => (
+          <tr key={s.id}>
+            <th scope="row" className="cell-member" dir="auto">
+              {refName(s.organisation, lang)}
+            </th>
+            <td>{t(`invitationForm.${s.form}`)}</td>
+            <td>
+              <span className="lang-tag">{s.language.toUpperCase()}</span>
+            </td>
+            <td className="col-nowrap" dir="ltr">
+              {s.reference}
+            </td>
+            <td className="col-nowrap">{formatDate(s.issuedOn, lang)}</td>
+            <td className="cell-file" dir="auto">
+              {s.fileName}
+            </td>
+          </tr>
+        ))}
+      </DataTable>
     </section>
   )
 }

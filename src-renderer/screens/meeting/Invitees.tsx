@@ -7,6 +7,7 @@ import { inputs } from '../../../src-main/core/api'
 import { Response, type InviteeView, type MeetingDetail } from '../../../src-main/core/model'
 import { useMutate, useQuery } from '../../api/data'
 import { ConfirmDialog } from '../../components/ConfirmDialog'
+import { ActionsHeader, DataTable } from '../../components/DataTable'
 import { SelectField, type AnyForm } from '../../components/Field'
 import { FormAlert } from '../../components/FormAlert'
 import { SearchBox } from '../../components/SearchBox'
@@ -109,35 +110,27 @@ export function InviteesPanel({ meeting }: { meeting: MeetingDetail }) {
         {attended > 0 && ` · ${t('invitees.attendedCount', { count: attended })}`}
       </p>
 
-      <div className="table-wrap">
-        <table className="table table--dense" data-testid="invitees-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('invitees.colMember')}</th>
-              <th scope="col">{t('invitees.colAddressee')}</th>
-              <th scope="col">{t('invitees.colLanguage')}</th>
-              <th scope="col">{t('invitees.colResponse')}</th>
-              <th scope="col">{t('invitees.colAttendees')}</th>
-              <th scope="col">{t('invitees.colAttended')}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t('common.actions')}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((inv) => (
-              <InviteeRow key={inv.id} inv={inv} lang={lang} onRemove={() => setRemoving(inv)} />
-            ))}
-            {rows.length === 0 && (
-              <tr>
-                <td colSpan={7} className="empty-cell">
-                  {meeting.invitees.length === 0 ? t('invitees.none') : t('invitees.noMatch')}
-                </td>
-              </tr>
-            )}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        testId="invitees-table"
+        dense
+        head={
+          <>
+            <th scope="col">{t('invitees.colMember')}</th>
+            <th scope="col">{t('invitees.colAddressee')}</th>
+            <th scope="col">{t('invitees.colLanguage')}</th>
+            <th scope="col">{t('invitees.colResponse')}</th>
+            <th scope="col">{t('invitees.colAttendees')}</th>
+            <th scope="col">{t('invitees.colAttended')}</th>
+            <ActionsHeader />
+          </>
+        }
+        columns={7}
+        empty={rows.length === 0 && (meeting.invitees.length === 0 ? t('invitees.none') : t('invitees.noMatch'))}
+      >
+        {rows.map((inv) => (
+          <InviteeRow key={inv.id} inv={inv} lang={lang} onRemove={() => setRemoving(inv)} />
+        ))}
+      </DataTable>
       {removing && (
         <ConfirmDialog
           title={t('invitees.removeTitle', { name: refName(removing.organisation, lang) })}
