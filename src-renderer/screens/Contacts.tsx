@@ -8,12 +8,15 @@ import { Page } from '../components/Page'
 import { SearchBox } from '../components/SearchBox'
 import { useNav } from '../navigation'
 
+/** The core returns the first matches only; more than a screen can use says "refine". */
+const LIMIT = 200
+
 export function Contacts() {
   const { t } = useTranslation()
   const { go } = useNav()
   const [search, setSearch] = useState('')
   const q = useDebounced(search)
-  const list = useQuery('contacts.list', { search: q })
+  const list = useQuery('contacts.list', { search: q, limit: LIMIT })
   const memberName = useMemberNames()
   const rows = list.data ?? []
 
@@ -34,7 +37,7 @@ export function Contacts() {
         query={list}
         testId="contacts"
         rows={rows.length}
-        countText={t('contacts.count', { count: rows.length })}
+        countText={rows.length >= LIMIT ? t('contacts.firstOnly', { count: LIMIT }) : t('contacts.count', { count: rows.length })}
         columns={5}
         head={
           <>

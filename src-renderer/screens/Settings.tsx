@@ -116,6 +116,7 @@ function LetterheadForm({ initial }: { initial: SettingsRecord }) {
         <TextField form={anyForm} name="signatoryName" label={t('settings.signatoryName')} />
         <TextField form={anyForm} name="signatoryTitle" label={t('settings.signatoryTitle')} hint={t('settings.signatoryTitleHint')} />
       </div>
+      <TextField form={anyForm} name="signatoryTitleFr" label={t('settings.signatoryTitleFr')} hint={t('settings.signatoryTitleFrHint')} className="field--medium" />
       <TextField
         form={anyForm}
         name="referencePattern"

@@ -32,15 +32,13 @@ export function CommentsPanel({ meeting }: { meeting: MeetingDetail }) {
       toast({ tone: 'error', message: errorMessage(e, t) })
       return
     }
-    const { meetingId, organisationId, text, received, attachmentPath } = c
     toast({
       message: t('comments.deleted', { name }),
       action: {
         label: t('delete.undo'),
         run: async () => {
           try {
-            // There is no restore for comments: the same comments are recorded again.
-            await mutate('comments.create', { meetingId, organisationId, text, received, attachmentPath })
+            await mutate('comments.restore', { id: c.id })
             toast({ tone: 'success', message: t('comments.restored', { name }) })
           } catch (e) {
             toast({ tone: 'error', message: errorMessage(e, t) })
