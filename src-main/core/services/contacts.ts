@@ -29,6 +29,7 @@ function toContact(store: Store, id: string): Contact {
 export function listContacts(store: Store, q: ParsedInput<'contacts.list'>): Contact[] {
   const idx = contactIndex(store)
   const words = fold(q.search).split(/\s+/).filter(Boolean)
+  if (words.length) idx.prepareTexts()
   const memberOf = q.organisationId
     ? new Set((idx.affiliations().byOrganisation.get(q.organisationId) ?? []).map((a) => a.contactId))
     : undefined
