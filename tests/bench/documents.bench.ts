@@ -5,49 +5,20 @@
 // with buildInvitation, then the same 200 filled into the equivalent fixture template with
 // docxtemplater (fillTemplate). Each figure is the total time to make the 200 files' bytes
 // (not writing them), after 3 unmeasured warm-up documents of each kind.
-import { readFileSync } from 'node:fs'
 import { performance } from 'node:perf_hooks'
-import { fileURLToPath } from 'node:url'
 import { buildInvitation, fillTemplate } from '../../src-main/core/documents'
 import type { InvitationInput } from '../../src-main/core/documents/types'
+import { CHAIR, fixtureTemplate, MEETING } from '../support/docs'
 
 const COUNT = 200
 const GOAL_MS = 2000
 
-const template = new Uint8Array(readFileSync(fileURLToPath(new URL('../fixtures/templates/letterhead.docx', import.meta.url))))
-
-const chair: InvitationInput['chair'] = {
-  missionName: 'Permanent Mission of Sweden to the United Nations',
-  state: { en: 'Sweden', fr: 'Suède', frOf: 'de la Suède' },
-  address: '885 Second Avenue, 46th Floor\nNew York, NY 10017',
-  phone: '+1 212 555 0100',
-  email: 'gfc.chair@gov.example',
-  city: 'New York',
-  signatoryName: 'Anna Exempel',
-  signatoryTitle: 'Ambassador and Permanent Representative',
-}
-
+const template = fixtureTemplate()
+const chair = CHAIR
+// The tests' sample meeting, with a sixth agenda item.
 const meeting: InvitationInput['meeting'] = {
-  id: '00000000-0000-4000-8000-000000000001',
-  kind: 'annual',
-  title: 'Annual meeting 2027',
-  start: '2027-03-15T10:00',
-  end: '2027-03-15T13:00',
-  timeZone: 'America/New_York',
-  city: 'New York',
-  address: 'United Nations Headquarters, Conference Room 7',
-  onlineLink: 'https://meet.example.org/gfc-2027',
-  dialIn: '+1 646 555 0199, code 123 456',
-  rsvpDeadline: '2027-03-01',
-  rsvpContact: 'Ms. Maja Exempel (maja.exempel@gov.example)',
-  agenda: [
-    { title: 'Opening of the meeting and adoption of the agenda', presenter: 'Sweden (Chair)', minutes: 10 },
-    { title: 'Briefing by the Justice and Corrections Service', presenter: 'OROLSI', minutes: 40 },
-    { title: 'Work plan 2027–2028', presenter: 'Chair', minutes: 60 },
-    { title: 'Deployment of corrections officers', presenter: 'DPO', minutes: 30 },
-    { title: 'Written comments from members unable to attend', presenter: 'Chair', minutes: 20 },
-    { title: 'Selection of the next Chair', presenter: 'Members of the Group', minutes: 20 },
-  ],
+  ...MEETING,
+  agenda: [...MEETING.agenda, { title: 'Any other business', presenter: 'Members of the Group', minutes: 15 }],
 }
 
 const names = ['Sampleson', 'Exempelsson', 'Примеров', 'عبد الله', 'Échantillon', 'Muster', 'Voorbeeld', '王']
