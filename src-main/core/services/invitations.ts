@@ -12,7 +12,7 @@ import {
   meetingFileName,
   safeFileNamePart,
 } from '../documents'
-import type { ChairInfo, InvitationInput, MeetingDocInput, MeetingInfo, RecipientOrganisation } from '../documents/types'
+import type { ChairInfo, InvitationInput, MeetingDocInput, RecipientOrganisation } from '../documents/types'
 import type { AffiliationFields, ContactFields } from '../model/contact'
 import type { Preview } from '../model/documents'
 import { AppError } from '../model/errors'
@@ -48,24 +48,6 @@ function chairInfo(store: Store, meeting: MeetingDetail): ChairInfo {
     signatoryName: s.signatoryName,
     signatoryTitle: s.signatoryTitle,
     signatoryTitleFr: s.signatoryTitleFr,
-  }
-}
-
-function meetingInfo(m: MeetingDetail): MeetingInfo {
-  return {
-    id: m.id,
-    kind: m.kind,
-    title: m.title,
-    start: m.start,
-    end: m.end,
-    timeZone: m.timeZone,
-    city: m.city,
-    address: m.address,
-    onlineLink: m.onlineLink,
-    dialIn: m.dialIn,
-    agenda: m.agenda,
-    rsvpDeadline: m.rsvpDeadline,
-    rsvpContact: m.rsvpContact,
   }
 }
 
@@ -109,7 +91,6 @@ function inputs(store: Store, meetingId: string, form: InvitationForm, date: str
   if (meeting.deleted) throw new AppError('not_found', 'This meeting has been deleted.', 'meetingId')
   if (meeting.invitees.length === 0) throw new AppError('validation', 'Nobody is invited to this meeting yet.', 'meetingId')
   const chair = chairInfo(store, meeting)
-  const info = meetingInfo(meeting)
   const refs = nextReferences(store, getSettings(store).referencePattern, date, meeting.invitees.length)
   const items = meeting.invitees.map((inv, i) => ({
     inv,
@@ -119,7 +100,7 @@ function inputs(store: Store, meetingId: string, form: InvitationForm, date: str
       date,
       reference: refs[i],
       chair,
-      meeting: info,
+      meeting,
       organisation: recipient(store, inv.organisationId),
       addressee: addressee(store, inv),
     } satisfies InvitationInput,
@@ -208,7 +189,7 @@ export type MeetingDocument = 'agenda' | 'participants' | 'comments' | 'ics'
 /** One document about a meeting, saved where the person chooses. */
 export async function saveMeetingDocument(store: Store, shell: Shell, meetingId: string, kind: MeetingDocument, language: Language): Promise<{ path: string } | null> {
   const meeting = getMeeting(store, meetingId)
-  const base: MeetingDocInput = { language, date: today(), chair: chairInfo(store, meeting), meeting: meetingInfo(meeting) }
+  const base: MeetingDocInput = { language, date: today(), chair: chairInfo(store, meeting), meeting: meeting }
   const name = meetingFileName(meeting, kind === 'ics' ? 'calendar' : kind, language)
   if (kind === 'comments' && meeting.comments.length === 0) {
     throw new AppError('validation', 'No written comments have been recorded for this meeting.', 'meetingId')
