@@ -45,6 +45,11 @@ export const AffiliationFields = z
 export type AffiliationFields = z.output<typeof AffiliationFields>
 export type AffiliationFieldsInput = z.input<typeof AffiliationFields>
 
+/** A link is current until its end date has passed (the end date itself still counts). */
+export function isCurrent(a: Pick<AffiliationFields, 'end'>, today: string): boolean {
+  return !a.end || a.end >= today
+}
+
 export type Affiliation = AffiliationFields & { id: string; deleted: boolean; updatedAt: string }
 
 export type Contact = ContactFields & {

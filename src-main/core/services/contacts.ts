@@ -1,23 +1,23 @@
 import { randomUUID } from 'node:crypto'
 import type { ParsedInput } from '../api'
-import type { AffiliationFields, Contact, ContactFields } from '../model/contact'
+import { isCurrent, type AffiliationFields, type Contact, type ContactFields } from '../model/contact'
 import type { Store } from '../store/store'
 import type { Op } from '../sync/change'
 import { contactIndex } from './indexes'
 import { organisationName } from './organisations-view'
-import { diffOp, fold, isLive, requireLive, requireRecord, view } from './records'
+import { diffOp, fold, isLive, requireLive, requireRecord, setDeleted, today, view } from './records'
 
-const today = () => new Date().toISOString().slice(0, 10)
 
 function toContact(store: Store, id: string): Contact {
   const rec = requireRecord(store, 'contacts', id, 'contact')
+  const now = today()
   const affiliations = (contactIndex(store).affiliations().byContact.get(id) ?? [])
     .map((a) => {
       const org = store.record('organisations', a.organisationId)
       return {
         ...a,
         organisationName: org && isLive(org) ? organisationName(org).en : '',
-        current: !a.end || a.end >= today(),
+        current: isCurrent(a, now),
       }
     })
     .filter((a) => a.organisationName)
@@ -66,8 +66,7 @@ export function updateContact(store: Store, id: string, fields: ContactFields): 
 }
 
 export function setContactDeleted(store: Store, id: string, deleted: boolean): Contact {
-  const rec = requireRecord(store, 'contacts', id, 'contact')
-  if ((rec.data.deleted === true) !== deleted) store.commit([{ table: 'contacts', id, set: { deleted } }])
+  setDeleted(store, 'contacts', id, 'contact', deleted)
   return toContact(store, id)
 }
 
@@ -87,7 +86,6 @@ export function updateAffiliation(store: Store, id: string, fields: AffiliationF
 }
 
 export function deleteAffiliation(store: Store, id: string): Contact {
-  const rec = requireLive(store, 'affiliations', id, 'affiliation')
-  store.commit([{ table: 'affiliations', id, set: { deleted: true } }])
-  return toContact(store, String(rec.data.contactId))
+  requireLive(store, 'affiliations', id, 'affiliation')
+  return toContact(store, String(setDeleted(store, 'affiliations', id, 'affiliation', true).data.contactId))
 }

@@ -26,13 +26,12 @@ import type { JobStatus } from '../model/documents'
 import { yieldTurn, type Jobs } from './jobs'
 import { getMeeting } from './meetings'
 import { organisationName } from './organisations-view'
-import { isLive, requireRecord } from './records'
+import { isLive, requireRecord, today } from './records'
 import { getSettings } from './settings'
 import { readTemplate } from './templates'
 import { randomUUID } from 'node:crypto'
 import { contactIndex } from './indexes'
 
-const today = () => new Date().toISOString().slice(0, 10)
 
 function chairInfo(store: Store, meeting: MeetingDetail): ChairInfo {
   const s = getSettings(store)

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import type { ContactFields, AffiliationFields } from '../model/contact'
-import { fullName } from '../model/contact'
+import { fullName, isCurrent } from '../model/contact'
 import { AppError } from '../model/errors'
 import type { Language } from '../model/fields'
 import type {
@@ -22,10 +22,9 @@ import type { Store } from '../store/store'
 import type { Op, StoredRecord } from '../sync/change'
 import { contactIndex } from './indexes'
 import { organisationName } from './organisations-view'
-import { diffOp, isLive, requireLive, requireRecord, view } from './records'
+import { diffOp, isLive, requireLive, requireRecord, setDeleted, today, view } from './records'
 import { getSettings } from './settings'
 
-const today = () => new Date().toISOString().slice(0, 10)
 
 /** Whom an invitation goes to, in order of preference (Terms of Reference practice). */
 const ADDRESSEE_ROLES = ['permanent-representative', 'focal-point']
@@ -40,7 +39,7 @@ export function candidates(store: Store, organisationId: string): AddresseeRef[]
   const now = today()
   const rank = (role: string) => (ADDRESSEE_ROLES.includes(role) ? ADDRESSEE_ROLES.indexOf(role) : ADDRESSEE_ROLES.length)
   return (contactIndex(store).affiliations().byOrganisation.get(organisationId) ?? [])
-    .filter((a: AffiliationFields) => !a.end || a.end >= now)
+    .filter((a: AffiliationFields) => isCurrent(a, now))
     .flatMap((a) => {
       const c = store.record('contacts', a.contactId)
       if (!isLive(c)) return []
@@ -162,9 +161,7 @@ export function updateMeeting(store: Store, id: string, fields: MeetingFields): 
 }
 
 export function setMeetingDeleted(store: Store, id: string, deleted: boolean): Meeting {
-  const rec = requireRecord(store, 'meetings', id, 'meeting')
-  if ((rec.data.deleted === true) !== deleted) store.commit([{ table: 'meetings', id, set: { deleted } }])
-  return view<MeetingFields>(rec)
+  return view<MeetingFields>(setDeleted(store, 'meetings', id, 'meeting', deleted))
 }
 
 export function addInvitee(store: Store, meetingId: string, organisationId: string): MeetingDetail {
@@ -183,9 +180,8 @@ export function addInvitee(store: Store, meetingId: string, organisationId: stri
 }
 
 export function removeInvitee(store: Store, id: string): MeetingDetail {
-  const rec = requireLive(store, 'invitees', id, 'invitee')
-  store.commit([{ table: 'invitees', id, set: { deleted: true } }])
-  return getMeeting(store, String(rec.data.meetingId))
+  requireLive(store, 'invitees', id, 'invitee')
+  return getMeeting(store, String(setDeleted(store, 'invitees', id, 'invitee', true).data.meetingId))
 }
 
 export function updateInvitee(store: Store, id: string, changes: InviteeChanges): InviteeView {
@@ -213,9 +209,6 @@ export function updateComment(store: Store, id: string, fields: CommentFields): 
   return getMeeting(store, String(rec.data.meetingId))
 }
 
-/** Deleting is a tombstone, so the Undo that follows brings back the same record. */
 export function setCommentDeleted(store: Store, id: string, deleted: boolean): MeetingDetail {
-  const rec = requireRecord(store, 'comments', id, 'comment')
-  if ((rec.data.deleted === true) !== deleted) store.commit([{ table: 'comments', id, set: { deleted } }])
-  return getMeeting(store, String(rec.data.meetingId))
+  return getMeeting(store, String(setDeleted(store, 'comments', id, 'comment', deleted).data.meetingId))
 }

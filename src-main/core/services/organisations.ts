@@ -5,9 +5,8 @@ import { validationText } from '../model/messages'
 import type { Organisation, OrganisationFields } from '../model/organisation'
 import { memberState } from '../model/reference'
 import type { Store } from '../store/store'
-import type { Op } from '../sync/change'
 import { toOrganisation } from './organisations-view'
-import { diffOp, fold, isLive, matchesAll, requireLive, requireRecord } from './records'
+import { diffOp, fold, isLive, matchesAll, requireLive, requireRecord, setDeleted } from './records'
 
 const collator = new Intl.Collator(['en', 'fr'], { sensitivity: 'base' })
 
@@ -69,12 +68,7 @@ export function updateOrganisation(store: Store, id: string, fields: Organisatio
   return getOrganisation(store, id)
 }
 
-/** Deletion is a tombstone, so it can be undone and travels to other devices. */
 export function setOrganisationDeleted(store: Store, id: string, deleted: boolean): Organisation {
-  const rec = requireRecord(store, 'organisations', id, 'member')
-  if (!deleted) assertNotDuplicate(store, rec.data as OrganisationFields, id)
-  const ops: Op[] = []
-  if ((rec.data.deleted === true) !== deleted) ops.push({ table: 'organisations', id, set: { deleted } })
-  store.commit(ops)
-  return getOrganisation(store, id)
+  if (!deleted) assertNotDuplicate(store, requireRecord(store, 'organisations', id, 'member').data as OrganisationFields, id)
+  return toOrganisation(setDeleted(store, 'organisations', id, 'member', deleted))
 }

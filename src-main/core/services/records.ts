@@ -42,3 +42,13 @@ export function matchesAll(haystack: string, query: string): boolean {
   const words = fold(query).split(/\s+/).filter(Boolean)
   return words.every((w) => haystack.includes(w))
 }
+
+/** Deletion is a tombstone (`deleted: true`), so it can be undone and travels to other devices. */
+export function setDeleted(store: Store, table: TableName, id: string, what: string, deleted: boolean): StoredRecord {
+  const rec = requireRecord(store, table, id, what)
+  if ((rec.data.deleted === true) !== deleted) store.commit([{ table, id, set: { deleted } }])
+  return rec
+}
+
+/** Today's date in UTC, "2027-03-15". */
+export const today = () => new Date().toISOString().slice(0, 10)
