@@ -4,7 +4,7 @@ import { useForm, type FieldValues, type Resolver, type UseFormReturn } from 're
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { inputs } from '../../src-main/core/api'
-import { ContactFields, ContactRole, HONORIFICS, type Contact, type ContactFieldsInput } from '../../src-main/core/model'
+import { ContactFields, ContactRole, HONORIFICS, Language, type Contact, type ContactFieldsInput } from '../../src-main/core/model'
 import { useMutate, useQuery } from '../api/data'
 import { SelectField, TextField, type AnyForm } from '../components/Field'
 import { FormAlert } from '../components/FormAlert'
@@ -119,10 +119,7 @@ export function ContactForm({ initial, organisationId, onSaved, onCancel }: Prop
           form={anyForm}
           name="contact.language"
           label={t('contact.language')}
-          options={[
-            { value: 'en', label: t('language.en') },
-            { value: 'fr', label: t('language.fr') },
-          ]}
+          options={Language.options.map((l) => ({ value: l, label: t(`language.${l}`) }))}
           className="field--narrow"
         />
       </fieldset>

@@ -4,6 +4,7 @@ import { Controller, get, useForm, type FieldValues, type UseFormReturn } from '
 import { useTranslation } from 'react-i18next'
 import type { z } from 'zod'
 import {
+  MemberStatus,
   MemberStateFields,
   SME_SUGGESTIONS,
   SmeCategory,
@@ -77,10 +78,7 @@ function MembershipFields({ form }: { form: AnyForm }) {
         form={form}
         name="status"
         label={t('member.status')}
-        options={[
-          { value: 'active', label: t('status.active') },
-          { value: 'former', label: t('status.former') },
-        ]}
+        options={MemberStatus.options.map((s) => ({ value: s, label: t(`status.${s}`) }))}
       />
       <TextField form={form} name="joined" type="date" label={t('member.joined')} />
     </div>

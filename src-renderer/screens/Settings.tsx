@@ -3,7 +3,7 @@ import { useId, useState } from 'react'
 import { useForm, type FieldValues, type UseFormReturn } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import type { z } from 'zod'
-import { SettingsFields, type Settings as SettingsRecord } from '../../src-main/core/model'
+import { Language, SettingsFields, type Settings as SettingsRecord } from '../../src-main/core/model'
 import { useMutate, useQuery } from '../api/data'
 import { FieldShell, SelectField, TextField, type AnyForm } from '../components/Field'
 import { FormAlert } from '../components/FormAlert'
@@ -106,10 +106,7 @@ function LetterheadForm({ initial }: { initial: SettingsRecord }) {
           form={anyForm}
           name="documentLanguage"
           label={t('settings.documentLanguage')}
-          options={[
-            { value: 'en', label: t('language.en') },
-            { value: 'fr', label: t('language.fr') },
-          ]}
+          options={Language.options.map((l) => ({ value: l, label: t(`language.${l}`) }))}
         />
       </div>
       <div className="grid-2">

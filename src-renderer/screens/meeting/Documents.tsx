@@ -1,6 +1,6 @@
 import { useEffect, useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { Language, MeetingDetail } from '../../../src-main/core/model'
+import { Language, type MeetingDetail } from '../../../src-main/core/model'
 import { call } from '../../api/client'
 import { useQuery } from '../../api/data'
 import { useToast } from '../../components/Toasts'
@@ -22,8 +22,11 @@ export function LanguageSelect({ value, onChange, label }: { value: Language; on
     <div className="filter">
       <label htmlFor={id}>{label}</label>
       <select id={id} value={value} onChange={(e) => onChange(e.target.value as Language)}>
-        <option value="en">{t('language.en')}</option>
-        <option value="fr">{t('language.fr')}</option>
+        {Language.options.map((l) => (
+          <option key={l} value={l}>
+            {t(`language.${l}`)}
+          </option>
+        ))}
       </select>
     </div>
   )
