@@ -22,7 +22,7 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { paths: [noElectron] }] },
   },
   {
-    files: ['src-main/core/model/**', 'src-main/core/api.ts'],
+    files: ['src-main/core/model/**', 'src-main/core/api.ts', 'src-main/core/api-*.ts'],
     rules: {
       'no-restricted-imports': ['error', { paths: [noElectron], patterns: [noNode, { group: ['**/store/**', '**/services/**', '**/sync/**', '**/dispatch', '**/app'], message: 'The model is common code: it may not depend on node-only parts of the core.' }] }],
     },
@@ -38,8 +38,8 @@ export default tseslint.config(
           patterns: [
             noNode,
             {
-              regex: '^(\\.\\./)+src-main/(?!core/model(/|$)|core/api$)',
-              message: 'The renderer may import from src-main only core/model and core/api.',
+              regex: '^(\\.\\./)+src-main/(?!core/model(/|$)|core/api(-[a-z]+)?$)',
+              message: 'The renderer may import from src-main only core/model and core/api (with its parts, api-*).',
             },
           ],
         },

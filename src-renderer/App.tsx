@@ -21,6 +21,8 @@ import { Members } from './screens/Members'
 import { Recovery } from './screens/Recovery'
 import { Settings } from './screens/Settings'
 import { Welcome } from './screens/Welcome'
+import { missionScreen } from './screens/missions/routes'
+import { workplanScreen } from './screens/workplan/routes'
 
 type Boot = { phase: 'loading' } | { phase: 'failed'; error: unknown } | { phase: 'ready'; status: ProfileStatus }
 
@@ -127,6 +129,9 @@ function Shell({ initial, notices }: { initial: View; notices: string[] }) {
               {item('members', { name: 'members' })}
               {item('contacts', { name: 'contacts' })}
               {item('meetings', { name: 'meetings' })}
+              {item('workplan', { name: 'workplan' })}
+              {item('chair', { name: 'chairs' })}
+              {item('missions', { name: 'missions' })}
               {item('settings', { name: 'settings' })}
             </ul>
           </nav>
@@ -170,5 +175,7 @@ function Screen({ view }: { view: View }) {
       return <MeetingEdit key={view.id} id={view.id} />
     case 'settings':
       return <Settings />
+    default:
+      return workplanScreen(view) ?? missionScreen(view)
   }
 }

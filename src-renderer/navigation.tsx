@@ -1,4 +1,6 @@
 import { createContext, useContext } from 'react'
+import { missionSection, type MissionView } from './screens/missions/views'
+import { workplanSection, type WorkplanView } from './screens/workplan/views'
 
 export type View =
   | { name: 'welcome' }
@@ -15,6 +17,8 @@ export type View =
   | { name: 'meetingNew' }
   | { name: 'meetingEdit'; id: string }
   | { name: 'settings' }
+  | WorkplanView
+  | MissionView
 
 /** The parts of a meeting's page. */
 export type MeetingTab = 'invitees' | 'agendaInput' | 'comments' | 'documents' | 'invitations'
@@ -30,7 +34,7 @@ export function useNav(): Nav {
   return useContext(NavContext)
 }
 
-export type Section = 'members' | 'contacts' | 'meetings' | 'settings'
+export type Section = 'members' | 'contacts' | 'meetings' | 'workplan' | 'chair' | 'missions' | 'settings'
 
 /** Which left-navigation section a view belongs to. */
 export function sectionOf(view: View): Section | null {
@@ -53,6 +57,6 @@ export function sectionOf(view: View): Section | null {
     case 'settings':
       return 'settings'
     default:
-      return null
+      return workplanSection(view) ?? missionSection(view)
   }
 }

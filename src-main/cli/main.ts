@@ -1,63 +1,16 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
-import { basename, dirname, join, resolve } from 'node:path'
+import { readFileSync, writeFileSync } from 'node:fs'
+import { basename, join } from 'node:path'
 import { Command, CommanderError } from 'commander'
-import type { Input, Method, Results } from '../core/api'
 import { App } from '../core/app'
-import { dispatch } from '../core/dispatch'
 import { AppError } from '../core/model/errors'
 import { checkProfile } from '../core/services/check'
-import type { Shell } from '../core/shell'
 import { resolveDataDir } from '../core/store/data-dir'
+import { outShell, readJsonFile, withApp } from './context'
+import { missionCommands } from './missions'
+import { workplanCommands } from './workplan'
 
 // `gfc`: the same dispatch as the app, from a terminal. Exit codes: 0 done, 1 refused or
 // failed (the message says why), 2 wrong usage.
-
-async function withApp<T>(dataFlag: string | undefined, run: (call: Caller, app: App) => Promise<T>, shell?: Shell): Promise<T> {
-  const app = await App.open(resolveDataDir(dataFlag), shell)
-  try {
-    const status = app.status()
-    if (status.state !== 'ok') {
-      const backups = status.state === 'corrupt' && status.backups.length ? `\nBackups you can restore (gfc restore NAME):\n${status.backups.map((b) => `  ${b.name}`).join('\n')}` : ''
-      throw new AppError('unavailable', `${status.message}${backups}`)
-    }
-    const call: Caller = async (method, input) => {
-      const reply = await dispatch(app, method, input)
-      if (!reply.ok) throw new AppError(reply.error.code, reply.error.message, reply.error.field)
-      return reply.result as never
-    }
-    return await run(call, app)
-  } finally {
-    await app.close()
-  }
-}
-
-type Caller = <M extends Method>(method: M, input: Input<M>) => Promise<Results[M]>
-
-/** The CLI's answer to "where should this go?": the --out path it was given. */
-function outShell(out: string): Shell {
-  const path = resolve(out)
-  return {
-    chooseFolder: async () => path,
-    chooseSaveFile: async () => {
-      mkdirSync(dirname(path), { recursive: true })
-      return path
-    },
-  }
-}
-
-function readJsonFile(file: string): unknown {
-  let text: string
-  try {
-    text = readFileSync(file, 'utf8')
-  } catch (e) {
-    throw new AppError('not_found', `Cannot read ${file}: ${(e as Error).message}`)
-  }
-  try {
-    return JSON.parse(text)
-  } catch (e) {
-    throw new AppError('validation', `${file} is not valid JSON (${(e as Error).message}); nothing was imported.`)
-  }
-}
 
 export function program(): Command {
   const cli = new Command('gfc')
@@ -167,6 +120,9 @@ export function program(): Command {
         outShell(o.out),
       )
     })
+
+  workplanCommands(cli, data)
+  missionCommands(cli, data)
 
   cli.command('check').description('verify the data file and change logs; exit 1 on any problem').action(() => {
     const dir = resolveDataDir(data())

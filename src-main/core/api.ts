@@ -5,7 +5,9 @@ import { CommentFields, InvitationForm, InviteeChanges, MeetingFields, type Invi
 import type { JobStatus, Preview, TemplateInfo } from './model/documents'
 import { MemberStatus, OrganisationFields, type Organisation } from './model/organisation'
 import { RegionalGroup } from './model/reference'
-import { Preferences, SettingsFields, type Settings } from './model/settings'
+import { PreferenceChanges, SettingsFields, type Preferences, type Settings } from './model/settings'
+import { missionInputs, type MissionResults } from './api-missions'
+import { workplanInputs, type WorkplanResults } from './api-workplan'
 
 // The one contract between the UI (or CLI, or test host) and the core: every method's input
 // schema, checked by dispatch before any service runs, and its result type.
@@ -38,7 +40,7 @@ export const inputs = {
   'profile.status': z.object({}),
   'profile.restoreBackup': z.object({ name: z.string().min(1) }),
   'preferences.get': z.object({}),
-  'preferences.update': Preferences,
+  'preferences.update': PreferenceChanges,
   'settings.get': z.object({}),
   'settings.update': SettingsFields,
   'organisations.list': OrganisationQuery,
@@ -87,6 +89,8 @@ export const inputs = {
   'data.export': z.object({}),
   'data.import': z.object({ document: z.unknown() }),
   'demo.load': z.object({}),
+  ...workplanInputs,
+  ...missionInputs,
 } as const
 
 export type Method = keyof typeof inputs
@@ -108,7 +112,7 @@ export interface ImportSummary {
   unchanged: number
 }
 
-export interface Results {
+export interface Results extends WorkplanResults, MissionResults {
   'profile.status': ProfileStatus
   'profile.restoreBackup': ProfileStatus
   'preferences.get': Preferences

@@ -11,14 +11,17 @@ import { addInvitee, createComment, createMeeting, getMeeting, setCommentDeleted
 import { getSettings, updateSettings } from './services/settings'
 import { addTemplate, deleteTemplate, listTemplates } from './services/templates'
 import { exportDocument, importDocument } from './services/transfer'
+import { missionHandlers } from './dispatch-missions'
+import { workplanHandlers } from './dispatch-workplan'
 
-type Handlers = { [M in Method]: (app: App, input: ParsedInput<M>) => Results[M] | Promise<Results[M]> }
+/** Handlers for a set of methods: each area of the contract brings its own (dispatch-*.ts). */
+export type HandlerMap<K extends Method> = { [M in K]: (app: App, input: ParsedInput<M>) => Results[M] | Promise<Results[M]> }
 
-const handlers: Handlers = {
+const handlers: HandlerMap<Method> = {
   'profile.status': (app) => app.status(),
   'profile.restoreBackup': (app, i) => app.restoreBackup(i.name),
   'preferences.get': (app) => app.store.preferences,
-  'preferences.update': (app, i) => (app.store.setPreferences(i), app.store.preferences),
+  'preferences.update': (app, i) => (app.store.setPreferences({ ...app.store.preferences, ...i }), app.store.preferences),
   'settings.get': (app) => getSettings(app.store),
   'settings.update': (app, i) => updateSettings(app.store, i),
   'organisations.list': (app, i) => listOrganisations(app.store, i),
@@ -63,6 +66,8 @@ const handlers: Handlers = {
   'data.export': (app) => exportDocument(app.store),
   'data.import': (app, i) => importDocument(app.store, i.document),
   'demo.load': (app) => loadDemo(app.store),
+  ...workplanHandlers,
+  ...missionHandlers,
 }
 
 export function isMethod(name: string): name is Method {

@@ -2,11 +2,19 @@ import i18n from 'i18next'
 import { initReactI18next } from 'react-i18next'
 import en from './en.json'
 import fr from './fr.json'
+import missionsEn from './missions.en.json'
+import missionsFr from './missions.fr.json'
+import workplanEn from './workplan.en.json'
+import workplanFr from './workplan.fr.json'
 
 // Every string the user sees comes from here. The language is the device preference
 // (preferences.get at start, preferences.update from Settings); <html lang> follows it.
+// Each area keeps its strings in its own pair of files, under its own top-level keys.
 void i18n.use(initReactI18next).init({
-  resources: { en: { translation: en }, fr: { translation: fr } },
+  resources: {
+    en: { translation: { ...en, ...workplanEn, ...missionsEn } },
+    fr: { translation: { ...fr, ...workplanFr, ...missionsFr } },
+  },
   lng: 'en',
   fallbackLng: 'en',
   supportedLngs: ['en', 'fr'],

@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { SCHEMA_VERSION } from '../../src-main/core/store/snapshot'
 import { gfc, openProfile, tempDir } from '../support/profile'
 
 function exported(dir: string): string {
@@ -103,7 +104,7 @@ describe('gfc init, demo, export json, import json', () => {
   it('reads the data folder from GFC_DATA_DIR, and refuses the demo on a profile in use', () => {
     const dir = tempDir()
     expect(gfc(['demo'], { GFC_DATA_DIR: dir }).code).toBe(0)
-    expect(JSON.parse(readFileSync(join(dir, 'gfc.json'), 'utf8')).schemaVersion).toBe(3)
+    expect(JSON.parse(readFileSync(join(dir, 'gfc.json'), 'utf8')).schemaVersion).toBe(SCHEMA_VERSION)
     const again = gfc(['--data', dir, 'demo'])
     expect(again.code).toBe(1)
     expect(again.stderr).toContain('only be loaded into an empty profile')

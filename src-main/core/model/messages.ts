@@ -23,6 +23,8 @@ export const VALIDATION_MESSAGES: Record<string, string> = {
   'validation.templateTags': 'has a placeholder that is not closed or not well formed',
   'validation.alreadyInvited': 'is already invited',
   'validation.referencePattern': 'must contain {NNN}, the running number',
+  'validation.month': 'is not a valid month (YYYY-MM)',
+  'validation.quorum': 'needs at least three members (a quorum), including the current Chair',
 }
 
 export function validationText(key: string): string {

@@ -23,5 +23,12 @@ export type SettingsFieldsInput = z.input<typeof SettingsFields>
 export type Settings = SettingsFields & { updatedAt: string }
 
 /** Per-device preferences: not synced to other devices. */
-export const Preferences = z.object({ uiLanguage: Language.default('en') })
+export const Preferences = z.object({
+  uiLanguage: Language.default('en'),
+  /** Who uses this device: offered as "verified by" on field records. */
+  userName: text(200).default(''),
+})
 export type Preferences = z.output<typeof Preferences>
+
+/** A change to some preferences; the others stay as they are. */
+export const PreferenceChanges = z.object({ uiLanguage: Language.optional(), userName: text(200).optional() })

@@ -5,6 +5,9 @@ import { AppError } from '../model/errors'
 import { OrganisationFields } from '../model/organisation'
 import { SettingsFields } from '../model/settings'
 import { CommentFields, InviteeFields, IssuanceFields, MeetingFields } from '../model/meeting'
+import { ChairTermFields } from '../model/chair'
+import { HolderFields, MissionFields, PostFields } from '../model/mission'
+import { ActivityFields, ProgressNoteFields } from '../model/workplan'
 import { listLogs, readLog } from '../store/change-log'
 import { parseSnapshot } from '../store/snapshot'
 import { DATA_FILE } from '../store/store'
@@ -26,6 +29,12 @@ const SCHEMAS = {
   invitees: InviteeFields,
   comments: CommentFields,
   issuances: IssuanceFields,
+  activities: ActivityFields,
+  progressNotes: ProgressNoteFields,
+  chairs: ChairTermFields,
+  missions: MissionFields,
+  posts: PostFields,
+  holders: HolderFields,
 }
 
 /**

@@ -1,19 +1,17 @@
-import { createHash } from 'node:crypto'
 import type { ImportSummary } from '../api'
 import type { ContactRole } from '../model/contact'
 import { AppError } from '../model/errors'
 import { SME_SUGGESTIONS } from '../model/reference'
 import type { Store } from '../store/store'
+import { demoId } from './demo-ids'
+import { demoMissions } from './demo-missions'
+import { demoWorkplan } from './demo-workplan'
 import { FORMAT, FORMAT_VERSION, importDocument } from './transfer'
 
 // A small, clearly fictional Group: real Member States and SMEs, invented people whose
 // addresses use the reserved example.org domain. Loaded through the ordinary import, with
 // ids derived from names, so it is validated like any file and loading it is repeatable.
 
-function demoId(name: string): string {
-  const h = createHash('sha1').update(`gfc-demo:${name}`).digest('hex')
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${((parseInt(h[16], 16) & 3) | 8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`
-}
 
 const states: [code: string, joined: string, service: string, status?: 'former'][] = [
   ['SE', '2009-06-01', 'Swedish Prison and Probation Service'],
@@ -109,11 +107,16 @@ export function demoDocument(): object {
     end: '',
   }))
   const { meetings, invitees, comments } = demoMeetings(orgId)
+  const field = demoMissions(orgId)
   return {
     format: FORMAT,
     formatVersion: FORMAT_VERSION,
     organisations,
-    contacts,
+    contacts: [...contacts, ...field.contacts],
+    missions: field.missions,
+    posts: field.posts,
+    holders: field.holders,
+    ...demoWorkplan(orgId),
     affiliations,
     meetings,
     invitees,

@@ -8,6 +8,9 @@ import { CommentFields, InviteeFields, IssuanceFields, MeetingFields } from '../
 import { OrganisationFields } from '../model/organisation'
 import { memberState } from '../model/reference'
 import { SettingsFields } from '../model/settings'
+import { ChairTermFields } from '../model/chair'
+import { HolderFields, MissionFields, PostFields } from '../model/mission'
+import { ActivityFields, ProgressNoteFields } from '../model/workplan'
 import type { Store } from '../store/store'
 import type { Op, StoredRecord, TableName } from '../sync/change'
 import { canonicalJson } from './canonical-json'
@@ -31,6 +34,12 @@ const ENTITY: Record<ListTable, z.ZodType> = {
   invitees: InviteeFields,
   comments: CommentFields,
   issuances: IssuanceFields,
+  activities: ActivityFields,
+  progressNotes: ProgressNoteFields,
+  chairs: ChairTermFields,
+  missions: MissionFields,
+  posts: PostFields,
+  holders: HolderFields,
 }
 const LISTS = Object.keys(ENTITY) as ListTable[]
 
@@ -123,13 +132,18 @@ export function importDocument(store: Store, doc: unknown): ImportSummary {
   return summary
 }
 
-/** Which fields of a record point at which list. */
+/** Which fields of a record point at which list (a field may hold one id or a list of ids). */
 const LINKS: Partial<Record<ListTable, Record<string, ListTable>>> = {
   affiliations: { contactId: 'contacts', organisationId: 'organisations' },
   meetings: { chairOrganisationId: 'organisations' },
   invitees: { meetingId: 'meetings', organisationId: 'organisations', addresseeId: 'contacts' },
   comments: { meetingId: 'meetings', organisationId: 'organisations' },
   issuances: { meetingId: 'meetings', organisationId: 'organisations', addresseeId: 'contacts' },
+  activities: { leadIds: 'organisations', supportIds: 'organisations', missionIds: 'missions', meetingId: 'meetings' },
+  progressNotes: { activityId: 'activities' },
+  chairs: { organisationId: 'organisations', selectedBy: 'organisations' },
+  posts: { missionId: 'missions' },
+  holders: { postId: 'posts', contactId: 'contacts' },
 }
 
 /** Links must point at records in the file or already here; a Member State may appear once. */
@@ -140,9 +154,11 @@ function referenceProblems(store: Store, parsed: { table: TableName; id: string;
   const ids = Object.fromEntries(LISTS.map((t) => [t, inFile(t)])) as Record<ListTable, Set<string>>
   for (const p of parsed) {
     for (const [field, target] of Object.entries(LINKS[p.table as ListTable] ?? {})) {
-      const ref = String(p.fields[field] ?? '')
-      if (ref && !exists(target, ids[target], ref)) {
-        problems.push(`${p.table} ${p.id}: ${field} ${ref} is neither in the file nor in this profile`)
+      const value = p.fields[field]
+      for (const ref of Array.isArray(value) ? value.map(String) : [String(value ?? '')]) {
+        if (ref && !exists(target, ids[target], ref)) {
+          problems.push(`${p.table} ${p.id}: ${field} ${ref} is neither in the file nor in this profile`)
+        }
       }
     }
   }

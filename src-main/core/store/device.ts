@@ -13,7 +13,7 @@ const DeviceFile = z.object({
   deviceId: z.string().regex(/^[a-z0-9]{16}$/),
   name: z.string(),
   createdAt: z.string(),
-  preferences: Preferences.default({ uiLanguage: 'en' }),
+  preferences: Preferences.default(Preferences.parse({})),
 })
 export type DeviceFile = z.output<typeof DeviceFile>
 
@@ -24,7 +24,7 @@ export function loadDevice(profileDir: string): DeviceFile {
       deviceId: randomBytes(8).toString('hex'),
       name: hostname(),
       createdAt: new Date().toISOString(),
-      preferences: { uiLanguage: 'en' },
+      preferences: Preferences.parse({}),
     }
     saveDevice(profileDir, device)
     return device

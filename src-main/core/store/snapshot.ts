@@ -3,7 +3,7 @@ import { AppError } from '../model/errors'
 import { emptyTables, TABLES, type Tables } from '../sync/change'
 
 /** The schema of the data file written by this version. */
-export const SCHEMA_VERSION = 3
+export const SCHEMA_VERSION = 4
 
 // The envelope is checked with zod; the records, thousands of them, with a plain loop: a
 // schema walk over every record would take most of the open-time budget. The entities
@@ -59,6 +59,13 @@ const MIGRATIONS: Record<number, Migration> = {
     ...doc,
     schemaVersion: 3,
     tables: { meetings: {}, invitees: {}, comments: {}, issuances: {}, ...(doc.tables as object) },
+  }),
+  // Version 4 adds the work plan (activities and their progress notes), the register of
+  // Chairs, and the field missions with their posts and post holders.
+  3: (doc) => ({
+    ...doc,
+    schemaVersion: 4,
+    tables: { activities: {}, progressNotes: {}, chairs: {}, missions: {}, posts: {}, holders: {}, ...(doc.tables as object) },
   }),
 }
 

@@ -1,7 +1,22 @@
 import { z } from 'zod'
 import type { Stamp } from './clock'
 
-export const TABLES = ['organisations', 'contacts', 'affiliations', 'settings', 'meetings', 'invitees', 'comments', 'issuances'] as const
+export const TABLES = [
+  'organisations',
+  'contacts',
+  'affiliations',
+  'settings',
+  'meetings',
+  'invitees',
+  'comments',
+  'issuances',
+  'activities',
+  'progressNotes',
+  'chairs',
+  'missions',
+  'posts',
+  'holders',
+] as const
 export const TableName = z.enum(TABLES)
 export type TableName = z.infer<typeof TableName>
 

@@ -1,0 +1,75 @@
+import { z } from 'zod'
+import { optionalDate, text, Uuid } from './fields'
+import type { MemberRef } from './meeting'
+import type { RegionalGroup } from './reference'
+
+/** The quorum that selects the next Chair (Terms of Reference): at least three members. */
+export const QUORUM = 3
+/** A Chair's term, in years, unless the register says otherwise. */
+export const TERM_YEARS = 2
+
+/** One Member State's term as Chair, with the record of its selection. */
+export const ChairTermFields = z
+  .object({
+    organisationId: Uuid,
+    start: z.iso.date('validation.date'),
+    end: z.iso.date('validation.date'),
+    /** When the quorum selected this Chair; empty for terms recorded without that history. */
+    selectedOn: optionalDate.default(''),
+    /** The members who selected it: at least three, including the Chair then in office. */
+    selectedBy: z.array(Uuid).max(200, 'validation.tooMany').default([]),
+    /** The incoming Chair shadows the current one over this period (before its term). */
+    shadowStart: optionalDate.default(''),
+    shadowEnd: optionalDate.default(''),
+    notes: text(4000).default(''),
+  })
+  .refine((c) => c.end > c.start, { message: 'validation.endBeforeStart', path: ['end'] })
+  .refine((c) => !c.selectedOn || c.selectedBy.length >= QUORUM, { message: 'validation.quorum', path: ['selectedBy'] })
+  .refine((c) => !c.shadowStart || !c.shadowEnd || c.shadowEnd >= c.shadowStart, { message: 'validation.endBeforeStart', path: ['shadowEnd'] })
+export type ChairTermFields = z.output<typeof ChairTermFields>
+export type ChairTermFieldsInput = z.input<typeof ChairTermFields>
+
+/** Derived from the term's dates and today, never stored, so it cannot go out of date. */
+export const ChairStatus = z.enum(['incoming', 'current', 'past'])
+export type ChairStatus = z.infer<typeof ChairStatus>
+
+export function chairStatus(term: { start: string; end: string }, today: string): ChairStatus {
+  if (today < term.start) return 'incoming'
+  return today <= term.end ? 'current' : 'past'
+}
+
+/** The default end of a term starting on `start`: the day before the same date two years on. */
+export function defaultTermEnd(start: string): string {
+  const d = new Date(`${start}T00:00:00Z`)
+  d.setUTCFullYear(d.getUTCFullYear() + TERM_YEARS)
+  d.setUTCDate(d.getUTCDate() - 1)
+  return d.toISOString().slice(0, 10)
+}
+
+export type ChairTerm = ChairTermFields & { id: string; deleted: boolean; updatedAt: string }
+
+export type ChairTermView = ChairTerm & {
+  status: ChairStatus
+  organisation: MemberRef & { regionalGroup: RegionalGroup | null }
+  selectors: MemberRef[]
+}
+
+/** One regional group in the rotation picture. */
+export interface RotationRow {
+  group: RegionalGroup
+  /** This group's terms, oldest first. */
+  terms: { id: string; start: string; end: string; organisation: MemberRef }[]
+  /** The end of its latest term; empty when it never chaired. */
+  lastEnd: string
+}
+
+export interface ChairRegister {
+  /** Newest term first. */
+  terms: ChairTermView[]
+  current: ChairTermView | null
+  incoming: ChairTermView | null
+  rotation: RotationRow[]
+  /** Regional groups that have not chaired recently (none of the last five terms), for
+   *  geographic diversity in choosing the next Chair. */
+  notRecently: RegionalGroup[]
+}
