@@ -5,3 +5,5 @@ import { tsImport } from 'tsx/esm/api'
 await tsImport('../tests/bench/store.bench.ts', import.meta.url)
 console.log('')
 await tsImport('../tests/bench/documents.bench.ts', import.meta.url)
+console.log('')
+await tsImport('../tests/bench/workplan.bench.ts', import.meta.url)

@@ -8,21 +8,22 @@ import { ActivityFields, ActivityStatus, ProgressNoteFields, WorkplanFunction, Y
 const ById = z.object({ id: Uuid })
 const Month = z.union([z.literal(''), YearMonth]).default('')
 
-/** Activities overlapping the period from–to (either end may be open). */
-export const Period = z.object({ from: Month, to: Month }).refine((p) => !p.from || !p.to || p.to >= p.from, {
-  message: 'validation.endBeforeStart',
-  path: ['to'],
-})
+const endAfterStart = (p: { from: string; to: string }) => !p.from || !p.to || p.to >= p.from
 
-export const ActivityQuery = z.object({
-  search: text(200).default(''),
-  from: Month,
-  to: Month,
-  function: WorkplanFunction.optional(),
-  status: ActivityStatus.optional(),
-  /** Activities this member leads. */
-  leadId: Uuid.optional(),
-})
+/** Activities overlapping the period from–to (either end may be open). */
+export const Period = z.object({ from: Month, to: Month }).refine(endAfterStart, { message: 'validation.endBeforeStart', path: ['to'] })
+
+export const ActivityQuery = z
+  .object({
+    search: text(200).default(''),
+    from: Month,
+    to: Month,
+    function: WorkplanFunction.optional(),
+    status: ActivityStatus.optional(),
+    /** Activities this member leads. */
+    leadId: Uuid.optional(),
+  })
+  .refine(endAfterStart, { message: 'validation.endBeforeStart', path: ['to'] })
 
 export const workplanInputs = {
   'activities.list': ActivityQuery,

@@ -94,6 +94,10 @@ export interface DocxDump {
   header_footer_text: string
   sections: DocxSection[]
   tables: { cells: string[]; header: boolean; cant_split: boolean }[][]
+  /** Per table: its layout type ('fixed' or null for autofit) and its grid's column widths. */
+  table_props: { layout: string | null; grid_twips: number[] }[]
+  /** Per section, the page size as written in w:pgSz (twips) and its w:orient. */
+  page_twips: { w: number; h: number; orient: string | null }[]
   arabic_runs: DocxRun[]
   latin_runs_rtl: DocxRun[]
   page_breaks_before: number
@@ -157,6 +161,12 @@ export async function pdfFonts(pdf: string): Promise<string[]> {
     .slice(2)
     .map((l) => l.split(/\s+/)[0])
     .filter(Boolean)
+}
+
+/** Width and height in points of every page of a PDF. */
+export async function pdfPageSizes(pdf: string): Promise<{ w: number; h: number }[]> {
+  const { stdout } = await run('pdfinfo', ['-f', '1', '-l', '100000', pdf])
+  return [...stdout.matchAll(/^Page\s+\d+ size:\s+([\d.]+) x ([\d.]+) pts/gm)].map((m) => ({ w: Number(m[1]), h: Number(m[2]) }))
 }
 
 /** Renders the pages to PNG (to look at them). */

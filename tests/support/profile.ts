@@ -8,6 +8,7 @@ import type { Input, Method, Results } from '../../src-main/core/api'
 import { App } from '../../src-main/core/app'
 import { dispatch } from '../../src-main/core/dispatch'
 import type { AppErrorData } from '../../src-main/core/model/errors'
+import type { Shell } from '../../src-main/core/shell'
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url))
 
@@ -23,8 +24,8 @@ export function tempDir(prefix = 'gfc-test-'): string {
 }
 
 /** A real profile in a temp folder, driven through the same dispatch as every door. */
-export async function openProfile(dir = tempDir()) {
-  const app = await App.open(dir)
+export async function openProfile(dir = tempDir(), shell?: Shell) {
+  const app = await App.open(dir, shell)
   let closed = false
   const close = async () => {
     if (!closed) await app.close()

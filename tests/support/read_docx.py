@@ -26,6 +26,12 @@ def run_info(run):
     }
 
 
+def on(parent, tag):
+    """True when an on/off property is set and not switched off (w:val="0", "false" or "off")."""
+    el = parent.find(qn(tag)) if parent is not None else None
+    return el is not None and el.get(qn('w:val')) not in ('0', 'false', 'off')
+
+
 def paragraphs_of(container):
     """Paragraphs of a body, header or footer, including those in tables (nested too)."""
     out = []
@@ -72,14 +78,21 @@ def read(path):
             'first_footer': header_footer(s.first_page_footer),
         })
     tables = []
+    table_props = []
     for t in d.tables:
+        tblpr = t._tbl.tblPr
+        layout = tblpr.find(qn('w:tblLayout')) if tblpr is not None else None
+        table_props.append({
+            'layout': layout.get(qn('w:type')) if layout is not None else None,
+            'grid_twips': [int(c.get(qn('w:w'))) for c in t._tbl.tblGrid.findall(qn('w:gridCol'))],
+        })
         rows = []
         for row in t.rows:
             trpr = row._tr.trPr
             rows.append({
                 'cells': [c.text for c in row.cells],
                 'header': trpr is not None and trpr.find(qn('w:tblHeader')) is not None,
-                'cant_split': trpr is not None and trpr.find(qn('w:cantSplit')) is not None,
+                'cant_split': on(trpr, 'w:cantSplit'),
             })
         tables.append(rows)
     runs = [run_info(r) for p in body for r in p.runs]
@@ -102,6 +115,8 @@ def read(path):
         'header_footer_text': '\n'.join(hf_texts),
         'sections': sections,
         'tables': tables,
+        'table_props': table_props,
+        'page_twips': [{'w': int(s._sectPr.find(qn('w:pgSz')).get(qn('w:w'))), 'h': int(s._sectPr.find(qn('w:pgSz')).get(qn('w:h'))), 'orient': s._sectPr.find(qn('w:pgSz')).get(qn('w:orient'))} for s in d.sections],
         'arabic_runs': [r for r in runs if ARABIC.search(r['text'] or '')],
         'latin_runs_rtl': [r for r in runs if r['rtl'] and not ARABIC.search(r['text'] or '')],
         'page_breaks_before': page_breaks_before,

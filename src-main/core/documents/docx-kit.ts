@@ -37,6 +37,8 @@ const CM = 567
 export const MARGIN = { top: Math.round(2.2 * CM), bottom: Math.round(2.2 * CM), left: Math.round(2.5 * CM), right: Math.round(2.5 * CM), header: Math.round(1.0 * CM), footer: Math.round(1.0 * CM) }
 /** The width of the text between the margins. */
 export const TEXT_WIDTH = A4.width - MARGIN.left - MARGIN.right
+/** The same on a landscape page. */
+export const LANDSCAPE_TEXT_WIDTH = A4.height - MARGIN.left - MARGIN.right
 
 /** Half-points, as docx wants them. */
 export const PT = (points: number) => points * 2
@@ -53,6 +55,8 @@ export const STYLE = {
   centred: 'GfcCentred',
   /** Character style: the grey italic detail line of an agenda item. */
   detail: 'GfcDetail',
+  /** Text in the cells of a dense table (the work plan). */
+  cell: 'GfcCell',
 } as const
 const RULE = '7F7F7F'
 
@@ -204,6 +208,7 @@ export function documentStyles(language: Language) {
         paragraph: { leftTabStop: 567, indent: { left: 567, hanging: 567 }, spacing: { after: 160 }, keepLines: true },
       },
       { id: STYLE.centred, name: 'GFC centred', basedOn: 'Normal', paragraph: { alignment: AlignmentType.CENTER } },
+      { id: STYLE.cell, name: 'GFC table cell', basedOn: 'Normal', run: { size: PT(9), sizeComplexScript: PT(9) } },
     ],
     characterStyles: [{ id: STYLE.detail, name: 'GFC detail', basedOn: 'DefaultParagraphFont', run: { italics: true, size: PT(10.5), color: GREY } }],
   }
@@ -236,12 +241,12 @@ export function letterhead(chair: ChairInfo, language: Language): Header {
 }
 
 /** A quieter running header for the pages after the first, and for the Group's meeting documents. */
-export function runningHeader(left: string, right: string): Header {
+export function runningHeader(left: string, right: string, width = TEXT_WIDTH): Header {
   return new Header({
     children: [
       new Paragraph({
         style: SMALL_STYLE,
-        tabStops: [{ type: TabStopType.RIGHT, position: TEXT_WIDTH }],
+        tabStops: [{ type: TabStopType.RIGHT, position: width }],
         border: { bottom: { style: BorderStyle.SINGLE, size: 4, color: RULE, space: 4 } },
         children: runs(`${left}\t${right}`),
       }),
@@ -254,13 +259,13 @@ export function runningHeader(left: string, right: string): Header {
  * is the page number of that bookmark (a PAGEREF field), for a file of several invitations each
  * numbered from 1: Word's SECTIONPAGES would do, but LibreOffice leaves it blank.
  */
-export function pageFooter(language: Language, reference: string, endBookmark?: string): Footer {
+export function pageFooter(language: Language, reference: string, endBookmark?: string, width = TEXT_WIDTH): Footer {
   const label = language === 'fr' ? { page: 'Page ', of: ' sur ' } : { page: 'Page ', of: ' of ' }
   return new Footer({
     children: [
       new Paragraph({
         style: SMALL_STYLE,
-        tabStops: [{ type: TabStopType.RIGHT, position: TEXT_WIDTH }],
+        tabStops: [{ type: TabStopType.RIGHT, position: width }],
         children: [
           ...runs(`${reference}\t`),
           new TextRun({ children: [label.page, PageNumber.CURRENT, label.of, ...(endBookmark ? [] : [PageNumber.TOTAL_PAGES])] }),
@@ -276,9 +281,8 @@ export function pageProperties(options: { landscape?: boolean; titlePage?: boole
   return {
     titlePage: options.titlePage,
     page: {
-      size: options.landscape
-        ? { width: A4.height, height: A4.width, orientation: PageOrientation.LANDSCAPE }
-        : { width: A4.width, height: A4.height, orientation: PageOrientation.PORTRAIT },
+      // Given portrait: docx swaps width and height itself for a landscape page.
+      size: { width: A4.width, height: A4.height, orientation: options.landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT },
       margin: { ...MARGIN, gutter: 0 },
       pageNumbers: { start: 1 },
     },

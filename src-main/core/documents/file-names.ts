@@ -94,3 +94,12 @@ export function meetingFileName(meeting: Pick<MeetingInfo, 'start' | 'title'>, k
   if (kind !== 'calendar') parts.push({ text: language.toUpperCase() })
   return assemble(meetingDay(meeting), parts, ext)
 }
+
+/**
+ * "GFC work plan 2027-01–2027-12 - EN.docx", "GFC work plan from 2027-03 - FR.csv", "GFC work plan - EN.docx"
+ * (every period): the language too, since the columns and labels are in it.
+ */
+export function workplanFileName(period: { from: string; to: string }, language: Language, format: 'docx' | 'csv'): string {
+  const span = period.from && period.to ? ` ${period.from}–${period.to}` : period.from ? ` from ${period.from}` : period.to ? ` to ${period.to}` : ''
+  return `${safeFileNamePart(`GFC work plan${span}`)} - ${language.toUpperCase()}.${format}`
+}

@@ -248,3 +248,26 @@ export function formatSlot(startLocal: string, fromMinutes: number, minutes: num
 export function checkDate(iso: string, field: string): void {
   parseDate(iso, field)
 }
+
+const SHORT_MONTHS: Record<Language, readonly string[]> = {
+  en: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'],
+  fr: ['janv.', 'févr.', 'mars', 'avr.', 'mai', 'juin', 'juil.', 'août', 'sept.', 'oct.', 'nov.', 'déc.'],
+}
+
+function parseMonth(ym: string, field: string): { y: number; m: number } {
+  const match = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(ym)
+  if (!match) throw new AppError('validation', `Not a month (YYYY-MM): "${ym}"`, field, 'validation.month')
+  return { y: +match[1], m: +match[2] }
+}
+
+/** "March 2027" / "mars 2027"; short: "Mar 2027" / "mars 2027", "Dec 2027" / "déc. 2027". */
+export function formatMonth(ym: string, language: Language, short = false): string {
+  const { y, m } = parseMonth(ym, 'month')
+  return `${(short ? SHORT_MONTHS : MONTHS)[language][m - 1]}${NBSP}${y}`
+}
+
+/** "Mar 2027 – Dec 2027" (short) or "March 2027 – December 2027"; one month alone when both ends are the same. */
+export function formatMonthSpan(start: string, end: string, language: Language, short = false): string {
+  const a = formatMonth(start, language, short)
+  return start === end ? a : `${a} – ${formatMonth(end, language, short)}`
+}

@@ -6,8 +6,10 @@ export { buildAgenda } from './agenda'
 export { buildParticipants } from './participants'
 export { buildTabledComments } from './tabled-comments'
 export { buildIcs, type IcsInput } from './ics'
+export { buildWorkplan } from './workplan'
+export { buildWorkplanCsv } from './workplan-csv'
 export { checkTemplate, fillTemplate, listPlaceholders, templateValues, TEMPLATE_FIELDS, type TemplateField } from './template'
-export { invitationFileName, meetingFileName, safeFileNamePart, MAX_FILE_NAME, type MeetingDocumentKind } from './file-names'
+export { invitationFileName, meetingFileName, safeFileNamePart, workplanFileName, MAX_FILE_NAME, type MeetingDocumentKind } from './file-names'
 export {
   formatDate,
   formatWeekdayDate,
@@ -17,6 +19,8 @@ export {
   formatMeetingTime,
   formatMeetingWhen,
   formatSlot,
+  formatMonth,
+  formatMonthSpan,
   meetingInstants,
   wallClockToInstant,
   zoneLabel,

@@ -1,7 +1,7 @@
 import { AlignmentType, type ISectionOptions, type Paragraph, type Table } from 'docx'
 import type { Language } from '../model/fields'
 import { checkDate, formatDate } from './format'
-import { letterhead, pageFooter, pageProperties, para, PT, runningHeader } from './docx-kit'
+import { LANDSCAPE_TEXT_WIDTH, letterhead, pageFooter, pageProperties, para, PT, runningHeader, TEXT_WIDTH } from './docx-kit'
 import type { MeetingDocInput, RecipientOrganisation } from './types'
 import { GROUP_NAME, memberName, placeAndDate } from './wording'
 
@@ -19,10 +19,11 @@ export function meetingSection(
   const { language: lang, meeting } = input
   const day = /^\d{4}-\d{2}-\d{2}/.test(meeting.start) ? formatDate(meeting.start.slice(0, 10), lang) : ''
   const footerLeft = [meeting.title.trim(), day].filter(Boolean).join(' – ')
-  const footer = pageFooter(lang, footerLeft)
+  const width = options.landscape ? LANDSCAPE_TEXT_WIDTH : TEXT_WIDTH
+  const footer = pageFooter(lang, footerLeft, undefined, width)
   return {
     properties: pageProperties({ titlePage: true, landscape: options.landscape }),
-    headers: { first: letterhead(input.chair, lang), default: runningHeader(GROUP_NAME[lang], options.runningTitle ?? title) },
+    headers: { first: letterhead(input.chair, lang), default: runningHeader(GROUP_NAME[lang], options.runningTitle ?? title, width) },
     footers: { first: footer, default: footer },
     children: [
       para(placeAndDate(input.chair.city, input.date, lang), { alignment: AlignmentType.RIGHT, spacing: { after: 360 } }),

@@ -1,5 +1,6 @@
 import type { Language } from '../model/fields'
 import type { AgendaItem, InvitationForm, MeetingKind, Response } from '../model/meeting'
+import type { ActivityStatus, WorkplanFunction } from '../model/workplan'
 
 // What the document builders need, already gathered by the services: the builders are
 // pure functions from these to bytes, and never read the store.
@@ -98,4 +99,35 @@ export interface MeetingDocInput {
 export interface IcsAttendee {
   name: string
   email: string
+}
+
+/** One activity of the work plan, as the builders need it (an ActivityView fits). */
+export interface WorkplanActivity {
+  function: WorkplanFunction
+  title: string
+  description: string
+  status: ActivityStatus
+  /** Months, "2027-03". */
+  start: string
+  end: string
+  leads: { en: string; fr: string }[]
+  supporters: { en: string; fr: string }[]
+  missions: { acronym: string }[]
+  meeting: { title: string; start: string } | null
+  /** Newest first. */
+  notes: { date: string; text: string }[]
+}
+
+export interface WorkplanDocInput {
+  language: Language
+  /** The date the plan is issued ("as of"), "2026-11-23". */
+  date: string
+  /** Letterhead and the Chair's state. */
+  chair: ChairInfo
+  /** The Chair's term, when the register has one. */
+  chairTerm: { start: string; end: string } | null
+  /** Months "YYYY-MM"; either may be empty (open). */
+  period: { from: string; to: string }
+  /** In the plan's order: function, then start, then title. */
+  activities: WorkplanActivity[]
 }

@@ -25,6 +25,12 @@ export const VALIDATION_MESSAGES: Record<string, string> = {
   'validation.referencePattern': 'must contain {NNN}, the running number',
   'validation.month': 'is not a valid month (YYYY-MM)',
   'validation.quorum': 'needs at least three members (a quorum), including the current Chair',
+  'validation.quorumChair': 'must include the Chair in office on the date of the selection',
+  'validation.notLive': 'points at a record that does not exist or has been deleted',
+  'validation.leadAndSupport': 'lists a member that is also a lead',
+  'validation.chairNotState': 'must be a Member State: only Member States can chair the Group',
+  'validation.chairOverlap': 'overlaps the term of another Chair',
+  'validation.shadowAfterStart': 'must be on or before the start of the term',
 }
 
 export function validationText(key: string): string {

@@ -116,7 +116,7 @@ export function demoDocument(): object {
     missions: field.missions,
     posts: field.posts,
     holders: field.holders,
-    ...demoWorkplan(orgId),
+    ...demoWorkplan(orgId, field.missions as { id: string; acronym: string }[]),
     affiliations,
     meetings,
     invitees,

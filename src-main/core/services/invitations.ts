@@ -23,6 +23,7 @@ import { memberState } from '../model/reference'
 import type { Shell } from '../shell'
 import type { Store } from '../store/store'
 import type { JobStatus } from '../model/documents'
+import { chairInfo } from './chair-info'
 import { yieldTurn, type Jobs } from './jobs'
 import { getMeeting } from './meetings'
 import { organisationName } from './organisations-view'
@@ -33,21 +34,9 @@ import { randomUUID } from 'node:crypto'
 import { contactIndex } from './indexes'
 
 
-function chairInfo(store: Store, meeting: MeetingDetail): ChairInfo {
-  const s = getSettings(store)
-  const chairRec = meeting.chairOrganisationId ? store.record('organisations', meeting.chairOrganisationId) : undefined
-  const ref = chairRec && chairRec.data.kind === 'state' ? memberState(String(chairRec.data.countryCode)) : undefined
-  return {
-    missionName: s.chairMissionName,
-    state: ref ? { en: ref.en, fr: ref.fr, frOf: ref.frOf } : null,
-    address: s.chairMissionAddress,
-    phone: s.chairMissionPhone,
-    email: s.chairMissionEmail,
-    city: s.city,
-    signatoryName: s.signatoryName,
-    signatoryTitle: s.signatoryTitle,
-    signatoryTitleFr: s.signatoryTitleFr,
-  }
+/** The meeting's convening Chair, else the register's Chair in office on the meeting's day. */
+function meetingChair(store: Store, meeting: MeetingDetail): ChairInfo {
+  return chairInfo(store, meeting.start.slice(0, 10), meeting.chairOrganisationId)
 }
 
 function recipient(store: Store, organisationId: string): RecipientOrganisation {
@@ -89,7 +78,7 @@ function inputs(store: Store, meetingId: string, form: InvitationForm, date: str
   const meeting = getMeeting(store, meetingId)
   if (meeting.deleted) throw new AppError('not_found', 'This meeting has been deleted.', 'meetingId')
   if (meeting.invitees.length === 0) throw new AppError('validation', 'Nobody is invited to this meeting yet.', 'meetingId')
-  const chair = chairInfo(store, meeting)
+  const chair = meetingChair(store, meeting)
   const refs = nextReferences(store, getSettings(store).referencePattern, date, meeting.invitees.length)
   const items = meeting.invitees.map((inv, i) => ({
     inv,
@@ -188,7 +177,7 @@ export type MeetingDocument = 'agenda' | 'participants' | 'comments' | 'ics'
 /** One document about a meeting, saved where the person chooses. */
 export async function saveMeetingDocument(store: Store, shell: Shell, meetingId: string, kind: MeetingDocument, language: Language): Promise<{ path: string } | null> {
   const meeting = getMeeting(store, meetingId)
-  const base: MeetingDocInput = { language, date: today(), chair: chairInfo(store, meeting), meeting: meeting }
+  const base: MeetingDocInput = { language, date: today(), chair: meetingChair(store, meeting), meeting: meeting }
   const name = meetingFileName(meeting, kind === 'ics' ? 'calendar' : kind, language)
   if (kind === 'comments' && meeting.comments.length === 0) {
     throw new AppError('validation', 'No written comments have been recorded for this meeting.', 'meetingId')
