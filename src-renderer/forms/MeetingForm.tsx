@@ -90,6 +90,8 @@ export function MeetingForm({ initial, onSaved, onCancel }: Props) {
     [states.data, lang, initial?.chairOrganisationId],
   )
 
+  useCurrentChair(form, !initial, chairOptions)
+
   const [start, end, timeZone] = form.watch(['start', 'end', 'timeZone'])
   // A start time with no end yet: a two-hour meeting, to be corrected if need be.
   useEffect(() => {
@@ -181,6 +183,22 @@ export function MeetingForm({ initial, onSaved, onCancel }: Props) {
       </div>
     </form>
   )
+}
+
+/**
+ * A new meeting is convened by the Chair in office, from the register of Chairs, unless the
+ * person has already chosen; an unreadable register leaves the choice empty.
+ */
+function useCurrentChair(form: UseFormReturn<Values, unknown, Out>, enabled: boolean, options: { value: string }[]) {
+  const register = useQuery('chairs.register', enabled ? {} : null)
+  const current = register.data?.current?.organisationId
+  // Waits for the option to be listed, so that the select shows the value it holds.
+  const listed = !!current && options.some((o) => o.value === current)
+  useEffect(() => {
+    if (enabled && current && listed && !form.getValues('chairOrganisationId') && !form.getFieldState('chairOrganisationId').isDirty) {
+      form.setValue('chairOrganisationId', current)
+    }
+  }, [enabled, current, listed, form])
 }
 
 /** The agenda: items in order, each with its presenter and length; the slots follow from the start time. */

@@ -1,10 +1,27 @@
 import type { Section, View } from '../../navigation'
 
-// TODO(workplan UI helper): the work plan's and the Chair register's screens.
-export type WorkplanView = { name: 'workplan' } | { name: 'chairs' }
+/** The work plan's and the Chair register's screens. */
+export type WorkplanView =
+  | { name: 'workplan' }
+  | { name: 'activity'; id: string }
+  | { name: 'activityNew' }
+  | { name: 'activityEdit'; id: string }
+  | { name: 'chairs' }
+  | { name: 'chairNew' }
+  | { name: 'chairEdit'; id: string }
 
 export function workplanSection(view: View): Section | null {
-  if (view.name === 'workplan') return 'workplan'
-  if (view.name === 'chairs') return 'chair'
-  return null
+  switch (view.name) {
+    case 'workplan':
+    case 'activity':
+    case 'activityNew':
+    case 'activityEdit':
+      return 'workplan'
+    case 'chairs':
+    case 'chairNew':
+    case 'chairEdit':
+      return 'chair'
+    default:
+      return null
+  }
 }

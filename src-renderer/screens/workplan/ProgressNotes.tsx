@@ -1,0 +1,157 @@
+import { zodResolver } from '@hookform/resolvers/zod'
+import { useState } from 'react'
+import { useForm, type FieldValues, type Resolver, type UseFormReturn } from 'react-hook-form'
+import { useTranslation } from 'react-i18next'
+import type { z } from 'zod'
+import { ProgressNoteFields, type ActivityView, type ProgressNote } from '../../../src-main/core/model/workplan'
+import { useMutate } from '../../api/data'
+import { ConfirmDialog } from '../../components/ConfirmDialog'
+import { TextField, type AnyForm } from '../../components/Field'
+import { FormAlert } from '../../components/FormAlert'
+import { useToast } from '../../components/Toasts'
+import { applyServerError, errorMessage } from '../../forms/serverErrors'
+import { formatDate, today, uiLang } from '../../lib/format'
+
+type NoteIn = z.input<typeof ProgressNoteFields>
+
+/** Dated notes on how the activity is going, newest first: add, correct, delete (with undo). */
+export function ProgressNotes({ activity }: { activity: ActivityView }) {
+  const { t, i18n } = useTranslation()
+  const lang = uiLang(i18n.language)
+  const [editing, setEditing] = useState<ProgressNote | 'new' | null>(null)
+  const [deleting, setDeleting] = useState<ProgressNote | null>(null)
+  const remove = useRemoveNote()
+
+  return (
+    <section className="section" aria-labelledby="sec-progress">
+      <div className="section-header">
+        <div>
+          <h2 id="sec-progress">{t('workplan.progress')}</h2>
+          <p className="muted small section-intro">{t('workplan.progressIntro')}</p>
+        </div>
+        {editing === null && !activity.deleted && (
+          <button type="button" className="btn btn--primary" onClick={() => setEditing('new')}>
+            {t('workplan.addNote')}
+          </button>
+        )}
+      </div>
+      {editing === 'new' && <NoteForm activityId={activity.id} onDone={() => setEditing(null)} />}
+      {activity.notes.length === 0 && editing !== 'new' && <p className="muted">{t('workplan.noNotes')}</p>}
+      <ol className="plain progress-notes" data-testid="progress-notes">
+        {activity.notes.map((n) =>
+          editing !== 'new' && editing?.id === n.id ? (
+            <li key={n.id}>
+              <NoteForm activityId={activity.id} initial={n} onDone={() => setEditing(null)} />
+            </li>
+          ) : (
+            <li key={n.id} className="progress-note" data-testid="progress-note">
+              <div className="progress-note-head">
+                <time dateTime={n.date} className="progress-note-date">
+                  {formatDate(n.date, lang)}
+                </time>
+                {!activity.deleted && (
+                  <span className="row-actions">
+                    <button type="button" className="btn btn--small" aria-label={t('workplan.editNote', { date: formatDate(n.date, lang) })} onClick={() => setEditing(n)}>
+                      {t('common.edit')}
+                    </button>
+                    <button
+                      type="button"
+                      className="btn btn--small btn--danger-outline"
+                      aria-label={t('workplan.deleteNote', { date: formatDate(n.date, lang) })}
+                      onClick={() => setDeleting(n)}
+                    >
+                      {t('common.delete')}
+                    </button>
+                  </span>
+                )}
+              </div>
+              <p className="pre" dir="auto">
+                {n.text}
+              </p>
+            </li>
+          ),
+        )}
+      </ol>
+      {deleting && (
+        <ConfirmDialog
+          title={t('workplan.deleteNoteTitle', { date: formatDate(deleting.date, lang) })}
+          confirmLabel={t('delete.confirm')}
+          danger
+          onConfirm={() => remove(deleting)}
+          onClose={() => setDeleting(null)}
+        >
+          <p>{t('workplan.deleteNoteBody')}</p>
+        </ConfirmDialog>
+      )}
+    </section>
+  )
+}
+
+/** Deletes a note; the toast's Undo writes it again (a note has no restore of its own in the contract). */
+function useRemoveNote() {
+  const { t } = useTranslation()
+  const mutate = useMutate()
+  const toast = useToast()
+  return async (n: ProgressNote) => {
+    try {
+      await mutate('progressNotes.delete', { id: n.id })
+    } catch (e) {
+      toast({ tone: 'error', message: errorMessage(e, t) })
+      return
+    }
+    toast({
+      message: t('workplan.noteDeleted'),
+      action: {
+        label: t('delete.undo'),
+        run: async () => {
+          try {
+            await mutate('progressNotes.create', { activityId: n.activityId, date: n.date, text: n.text })
+            toast({ tone: 'success', message: t('workplan.noteRestored') })
+          } catch (e) {
+            toast({ tone: 'error', message: errorMessage(e, t) })
+          }
+        },
+      },
+    })
+  }
+}
+
+function NoteForm({ activityId, initial, onDone }: { activityId: string; initial?: ProgressNote; onDone(): void }) {
+  const { t } = useTranslation()
+  const mutate = useMutate()
+  const toast = useToast()
+  const [alert, setAlert] = useState<string | null>(null)
+  const form = useForm<NoteIn, unknown, ProgressNoteFields>({
+    resolver: zodResolver(ProgressNoteFields) as unknown as Resolver<NoteIn, unknown, ProgressNoteFields>,
+    defaultValues: { activityId, date: initial?.date ?? today(), text: initial?.text ?? '' },
+  })
+  const anyForm = form as unknown as AnyForm
+  const onSubmit = form.handleSubmit(async (fields) => {
+    setAlert(null)
+    try {
+      if (initial) await mutate('progressNotes.update', { id: initial.id, fields })
+      else await mutate('progressNotes.create', fields)
+      toast({ tone: 'success', message: initial ? t('workplan.noteSaved') : t('workplan.noteAdded') })
+      onDone()
+    } catch (e) {
+      setAlert(applyServerError(e, form as unknown as UseFormReturn<FieldValues>, t))
+    }
+  })
+  return (
+    <form className="form form--inline-card note-form" onSubmit={onSubmit} noValidate aria-label={initial ? t('workplan.editNoteForm') : t('workplan.addNote')}>
+      <FormAlert message={alert} />
+      <div className="note-form-fields">
+        <TextField form={anyForm} name="date" type="date" label={t('workplan.noteDate')} required className="field--narrow" />
+        <TextField form={anyForm} name="text" label={t('workplan.noteText')} multiline rows={3} required />
+      </div>
+      <div className="form-actions">
+        <button type="submit" className="btn btn--primary" disabled={form.formState.isSubmitting}>
+          {initial ? t('common.saveChanges') : t('workplan.saveNote')}
+        </button>
+        <button type="button" className="btn" onClick={onDone}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </form>
+  )
+}
