@@ -180,7 +180,7 @@ describe('the builders stay pure node-side core', () => {
     const { join } = await import('node:path')
     const { ROOT } = await import('../support/profile')
     const dir = join(ROOT, 'src-main/core/documents')
-    const allowed = /^(\.\/[\w-]+|\.\.\/model\/[\w-]+|docx|docxtemplater(\/js\/inspect-module\.js)?|pizzip|@date-fns\/tz|timezones-ical-library)$/
+    const allowed = /^(\.\/[\w-]+|\.\.\/model\/[\w-]+|docx|docxtemplater(\/js\/inspect-module\.js)?|pizzip|@date-fns\/tz|timezones-ical-library|papaparse)$/
     for (const file of readdirSync(dir).filter((f) => f.endsWith('.ts'))) {
       const source = readFileSync(join(dir, file), 'utf8')
       for (const [, spec] of source.matchAll(/(?:^|\n)\s*(?:import|export)[^'"]*?from\s+'([^']+)'/g)) expect(spec, `${file} imports ${spec}`).toMatch(allowed)

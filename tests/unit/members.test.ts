@@ -138,15 +138,16 @@ describe('contacts', () => {
 })
 
 describe('settings and preferences', () => {
-  it('keeps the letterhead basics and the interface language', async () => {
+  it('keeps the letterhead basics, and preferences changed one at a time', async () => {
     const p = await openProfile()
     expect((await p.call('settings.get', {})).city).toBe('New York')
     await p.call('settings.update', { chairMissionName: 'Permanent Mission of Sweden', signatoryName: 'Ingrid Exempelsson', chairMissionEmail: 'chair@example.org' })
     expect(await p.fail('settings.update', { chairMissionEmail: 'chair@' })).toMatchObject({ field: 'chairMissionEmail' })
     await p.call('preferences.update', { uiLanguage: 'fr' })
+    await p.call('preferences.update', { userName: 'Aïssata Diallo' })
     await p.close()
     const again = await openProfile(p.dir)
     expect(await again.call('settings.get', {})).toMatchObject({ chairMissionName: 'Permanent Mission of Sweden', signatoryName: 'Ingrid Exempelsson' })
-    expect(await again.call('preferences.get', {})).toEqual({ uiLanguage: 'fr' })
+    expect(await again.call('preferences.get', {})).toEqual({ uiLanguage: 'fr', userName: 'Aïssata Diallo' })
   })
 })
