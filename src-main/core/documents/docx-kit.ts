@@ -37,6 +37,8 @@ const CM = 567
 export const MARGIN = { top: Math.round(2.2 * CM), bottom: Math.round(2.2 * CM), left: Math.round(2.5 * CM), right: Math.round(2.5 * CM), header: Math.round(1.0 * CM), footer: Math.round(1.0 * CM) }
 /** The width of the text between the margins. */
 export const TEXT_WIDTH = A4.width - MARGIN.left - MARGIN.right
+/** The same on an A4 landscape page. */
+export const LANDSCAPE_TEXT_WIDTH = A4.height - MARGIN.left - MARGIN.right
 
 /** Half-points, as docx wants them. */
 export const PT = (points: number) => points * 2
@@ -236,12 +238,12 @@ export function letterhead(chair: ChairInfo, language: Language): Header {
 }
 
 /** A quieter running header for the pages after the first, and for the Group's meeting documents. */
-export function runningHeader(left: string, right: string): Header {
+export function runningHeader(left: string, right: string, width = TEXT_WIDTH): Header {
   return new Header({
     children: [
       new Paragraph({
         style: SMALL_STYLE,
-        tabStops: [{ type: TabStopType.RIGHT, position: TEXT_WIDTH }],
+        tabStops: [{ type: TabStopType.RIGHT, position: width }],
         border: { bottom: { style: BorderStyle.SINGLE, size: 4, color: RULE, space: 4 } },
         children: runs(`${left}\t${right}`),
       }),
@@ -252,15 +254,16 @@ export function runningHeader(left: string, right: string): Header {
 /**
  * "GFC/2027/014 ……… Page 1 of 2" with real PAGE and NUMPAGES fields. With `endBookmark`, the total
  * is the page number of that bookmark (a PAGEREF field), for a file of several invitations each
- * numbered from 1: Word's SECTIONPAGES would do, but LibreOffice leaves it blank.
+ * numbered from 1: Word's SECTIONPAGES would do, but LibreOffice leaves it blank. `width`: the
+ * text width of the page (LANDSCAPE_TEXT_WIDTH on a landscape page), where the page number ends.
  */
-export function pageFooter(language: Language, reference: string, endBookmark?: string): Footer {
+export function pageFooter(language: Language, reference: string, endBookmark?: string, width = TEXT_WIDTH): Footer {
   const label = language === 'fr' ? { page: 'Page ', of: ' sur ' } : { page: 'Page ', of: ' of ' }
   return new Footer({
     children: [
       new Paragraph({
         style: SMALL_STYLE,
-        tabStops: [{ type: TabStopType.RIGHT, position: TEXT_WIDTH }],
+        tabStops: [{ type: TabStopType.RIGHT, position: width }],
         children: [
           ...runs(`${reference}\t`),
           new TextRun({ children: [label.page, PageNumber.CURRENT, label.of, ...(endBookmark ? [] : [PageNumber.TOTAL_PAGES])] }),
@@ -276,9 +279,8 @@ export function pageProperties(options: { landscape?: boolean; titlePage?: boole
   return {
     titlePage: options.titlePage,
     page: {
-      size: options.landscape
-        ? { width: A4.height, height: A4.width, orientation: PageOrientation.LANDSCAPE }
-        : { width: A4.width, height: A4.height, orientation: PageOrientation.PORTRAIT },
+      // docx swaps width and height itself for a landscape page: both are given as in portrait.
+      size: { width: A4.width, height: A4.height, orientation: options.landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT },
       margin: { ...MARGIN, gutter: 0 },
       pageNumbers: { start: 1 },
     },
