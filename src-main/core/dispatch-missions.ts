@@ -1,30 +1,29 @@
 import type { missionInputs } from './api-missions'
 import type { HandlerMap } from './dispatch'
-import { AppError } from './model/errors'
-
-// TODO(missions helper): replace with the real services.
-const todo = () => {
-  throw new AppError('internal', 'Not built yet.')
-}
+import { saveDirectory } from './services/directory'
+import { fieldContacts, secondments, staleRecords, verify } from './services/field-views'
+import { createHolder, deleteHolder, updateHolder } from './services/holders'
+import { addReferenceMissions, createMission, getMission, listMissions, setMissionDeleted, updateMission } from './services/missions'
+import { createPost, setPostDeleted, updatePost } from './services/posts'
 
 export const missionHandlers: HandlerMap<keyof typeof missionInputs> = {
-  'missions.list': todo,
-  'missions.get': todo,
-  'missions.create': todo,
-  'missions.update': todo,
-  'missions.delete': todo,
-  'missions.restore': todo,
-  'missions.addReference': todo,
-  'posts.create': todo,
-  'posts.update': todo,
-  'posts.delete': todo,
-  'posts.restore': todo,
-  'holders.create': todo,
-  'holders.update': todo,
-  'holders.delete': todo,
-  'field.verify': todo,
-  'field.stale': todo,
-  'field.contacts': todo,
-  'field.secondments': todo,
-  'directory.save': todo,
+  'missions.list': (app, i) => listMissions(app.store, i),
+  'missions.get': (app, i) => getMission(app.store, i.id),
+  'missions.create': (app, i) => createMission(app.store, i),
+  'missions.update': (app, i) => updateMission(app.store, i.id, i.fields),
+  'missions.delete': (app, i) => setMissionDeleted(app.store, i.id, true),
+  'missions.restore': (app, i) => setMissionDeleted(app.store, i.id, false),
+  'missions.addReference': (app) => addReferenceMissions(app.store),
+  'posts.create': (app, i) => createPost(app.store, i),
+  'posts.update': (app, i) => updatePost(app.store, i.id, i.fields),
+  'posts.delete': (app, i) => setPostDeleted(app.store, i.id, true),
+  'posts.restore': (app, i) => setPostDeleted(app.store, i.id, false),
+  'holders.create': (app, i) => createHolder(app.store, i),
+  'holders.update': (app, i) => updateHolder(app.store, i.id, i.fields),
+  'holders.delete': (app, i) => deleteHolder(app.store, i.id),
+  'field.verify': (app, i) => verify(app.store, i.table, i.id, i.by),
+  'field.stale': (app, i) => staleRecords(app.store, i.missionId),
+  'field.contacts': (app, i) => fieldContacts(app.store, i),
+  'field.secondments': (app) => secondments(app.store),
+  'directory.save': (app, i) => saveDirectory(app.store, app.shell, i),
 }

@@ -17,7 +17,7 @@ export function Settings() {
   const settings = useQuery('settings.get', {})
   return (
     <Page title={t('settings.title')} subtitle={t('settings.subtitle')}>
-      <LanguageSection />
+      <DeviceSection />
       {settings.error && (
         <div className="alert alert--error" role="alert">
           {errorMessage(settings.error, t)}
@@ -28,7 +28,8 @@ export function Settings() {
   )
 }
 
-function LanguageSection() {
+/** What belongs to this computer, not to the profile: the interface language and who uses it. */
+function DeviceSection() {
   const { t, i18n } = useTranslation()
   const mutate = useMutate()
   const toast = useToast()
@@ -61,7 +62,48 @@ function LanguageSection() {
           </select>
         )}
       </FieldShell>
+      <UserNameField />
     </section>
+  )
+}
+
+/** The name put in "verified by" when field records are marked verified on this computer. */
+function UserNameField() {
+  const { t } = useTranslation()
+  const mutate = useMutate()
+  const toast = useToast()
+  const id = useId()
+  const prefs = useQuery('preferences.get', {})
+  const [typed, setTyped] = useState<string | null>(null)
+  const saved = prefs.data?.userName ?? ''
+  const value = typed ?? saved
+  const save = async () => {
+    if (typed === null || typed.trim() === saved) return
+    try {
+      await mutate('preferences.update', { userName: typed.trim() })
+      setTyped(null)
+      toast({ tone: 'success', message: t('field.userNameSaved') })
+    } catch (e) {
+      toast({ tone: 'error', message: errorMessage(e, t) })
+    }
+  }
+  return (
+    <FieldShell id={id} label={t('field.userName')} hint={t('field.userNameHint')} className="field--medium">
+      {(aria) => (
+        <input
+          {...aria}
+          type="text"
+          dir="auto"
+          autoComplete="name"
+          maxLength={200}
+          value={value}
+          disabled={!prefs.data}
+          onChange={(e) => setTyped(e.target.value)}
+          onBlur={save}
+          onKeyDown={(e) => e.key === 'Enter' && void save()}
+        />
+      )}
+    </FieldShell>
   )
 }
 

@@ -257,7 +257,8 @@ export function runningHeader(left: string, right: string, width = TEXT_WIDTH): 
 /**
  * "GFC/2027/014 ……… Page 1 of 2" with real PAGE and NUMPAGES fields. With `endBookmark`, the total
  * is the page number of that bookmark (a PAGEREF field), for a file of several invitations each
- * numbered from 1: Word's SECTIONPAGES would do, but LibreOffice leaves it blank.
+ * numbered from 1: Word's SECTIONPAGES would do, but LibreOffice leaves it blank. `width`: the
+ * text width of the page (LANDSCAPE_TEXT_WIDTH on a landscape page), where the page number ends.
  */
 export function pageFooter(language: Language, reference: string, endBookmark?: string, width = TEXT_WIDTH): Footer {
   const label = language === 'fr' ? { page: 'Page ', of: ' sur ' } : { page: 'Page ', of: ' of ' }

@@ -27,3 +27,13 @@ export {
   NEW_YORK,
 } from './format'
 export { addressee, invitationWording, memberMission, memberName, parseHonorific, GROUP_NAME } from './wording'
+export {
+  buildDirectory,
+  buildDirectoryCsv,
+  directoryFileName,
+  directoryTitle,
+  type DirectoryHolder,
+  type DirectoryInput,
+  type DirectoryMission,
+  type DirectoryRow,
+} from './directory'

@@ -1,8 +1,21 @@
 import type { ReactNode } from 'react'
 import type { View } from '../../navigation'
+import { FieldMissions } from './FieldMissions'
+import { MissionDetail } from './MissionDetail'
+import { MissionEdit, MissionNew } from './MissionFormScreen'
+import './missions.css'
 
-// TODO(missions UI helper): one screen per view of views.ts.
 export function missionScreen(view: View): ReactNode | null {
-  if (view.name === 'missions') return <p>{view.name}</p>
-  return null
+  switch (view.name) {
+    case 'missions':
+      return <FieldMissions key={view.tab ?? ''} tab={view.tab} />
+    case 'mission':
+      return <MissionDetail key={view.id} id={view.id} />
+    case 'missionNew':
+      return <MissionNew />
+    case 'missionEdit':
+      return <MissionEdit key={view.id} id={view.id} />
+    default:
+      return null
+  }
 }

@@ -1,8 +1,16 @@
 import type { Section, View } from '../../navigation'
 
-// TODO(missions UI helper): the field missions' screens.
-export type MissionView = { name: 'missions' }
+/** The sub-views of the Field missions section's main screen. */
+export type FieldTab = 'register' | 'stale' | 'secondments' | 'contacts'
+
+export type MissionView =
+  | { name: 'missions'; tab?: FieldTab }
+  | { name: 'mission'; id: string }
+  | { name: 'missionNew' }
+  | { name: 'missionEdit'; id: string }
+
+const NAMES: ReadonlySet<string> = new Set<MissionView['name']>(['missions', 'mission', 'missionNew', 'missionEdit'])
 
 export function missionSection(view: View): Section | null {
-  return view.name === 'missions' ? 'missions' : null
+  return NAMES.has(view.name) ? 'missions' : null
 }

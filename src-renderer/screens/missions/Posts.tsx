@@ -1,0 +1,343 @@
+import { zodResolver } from '@hookform/resolvers/zod'
+import { useId, useState } from 'react'
+import { useForm, type FieldValues, type UseFormReturn } from 'react-hook-form'
+import { useTranslation } from 'react-i18next'
+import { PostFields, type HolderView, type MissionDetail, type PostFieldsInput, type PostView } from '../../../src-main/core/model/mission'
+import { useMutate } from '../../api/data'
+import { ConfirmDialog } from '../../components/ConfirmDialog'
+import { ActionsHeader, DataTable } from '../../components/DataTable'
+import { Dialog } from '../../components/Dialog'
+import { TextField, type AnyForm } from '../../components/Field'
+import { FormAlert } from '../../components/FormAlert'
+import { useToast } from '../../components/Toasts'
+import { applyServerError, errorMessage } from '../../forms/serverErrors'
+import { formatDate, uiLang, type UiLanguage } from '../../lib/format'
+import { useNav } from '../../navigation'
+import { withoutFieldPrefix } from './errors'
+import { EditHoldingDialog, NewHolderDialog } from './Holders'
+import { postLabel, postTitle, seconderName } from './names'
+import { useEnteredBy, useVerify, VerifiedLine } from './verify'
+
+type Editing = { kind: 'post'; post?: PostView } | { kind: 'newHolder'; post: PostView } | { kind: 'holding'; post: PostView; holder: HolderView } | null
+
+/** The mission's posts, each with its current holder, its history and its verification. */
+export function PostsSection({ mission }: { mission: MissionDetail }) {
+  const { t } = useTranslation()
+  const verify = useVerify()
+  const [editing, setEditing] = useState<Editing>(null)
+  const remove = useRemovals()
+  const close = () => setEditing(null)
+  const readOnly = mission.deleted
+
+  return (
+    <section className="section" aria-labelledby="sec-posts">
+      <div className="section-header">
+        <div>
+          <h2 id="sec-posts">{t('fieldPost.title', { count: mission.posts.length })}</h2>
+          <p className="muted small section-intro">{t('fieldPost.intro')}</p>
+        </div>
+        {!readOnly && (
+          <button type="button" className="btn" onClick={() => setEditing({ kind: 'post' })}>
+            {t('fieldPost.add')}
+          </button>
+        )}
+      </div>
+      {mission.posts.length === 0 && <p className="muted">{t('fieldPost.none')}</p>}
+      <div className="posts">
+        {mission.posts.map((p) => (
+          <PostCard
+            key={p.id}
+            post={p}
+            verify={verify}
+            readOnly={readOnly}
+            onEdit={() => setEditing({ kind: 'post', post: p })}
+            onDelete={() => remove.askPost(p)}
+            onAddHolder={() => setEditing({ kind: 'newHolder', post: p })}
+            onEditHolding={(h) => setEditing({ kind: 'holding', post: p, holder: h })}
+            onDeleteHolding={(h) => remove.askHolding(h)}
+          />
+        ))}
+      </div>
+      {editing?.kind === 'post' && <PostDialog missionId={mission.id} post={editing.post} onClose={close} />}
+      {editing?.kind === 'newHolder' && <NewHolderDialog post={editing.post} onClose={close} />}
+      {editing?.kind === 'holding' && <EditHoldingDialog post={editing.post} holder={editing.holder} onClose={close} />}
+      {verify.dialog}
+      {remove.dialog}
+    </section>
+  )
+}
+
+interface CardProps {
+  post: PostView
+  verify: ReturnType<typeof useVerify>
+  readOnly: boolean
+  onEdit(): void
+  onDelete(): void
+  onAddHolder(): void
+  onEditHolding(h: HolderView): void
+  onDeleteHolding(h: HolderView): void
+}
+
+function PostCard({ post, verify, readOnly, onEdit, onDelete, onAddHolder, onEditHolding, onDeleteHolding }: CardProps) {
+  const { t, i18n } = useTranslation()
+  const lang = uiLang(i18n.language)
+  const [open, setOpen] = useState(false)
+  const historyId = useId()
+  const headingId = useId()
+  const title = postTitle(post, lang)
+  const current = post.holders.filter((h) => h.current)
+  const others = post.holders.filter((h) => !h.current)
+  const label = postLabel(post, lang)
+
+  return (
+    <article className={'card post-card' + (post.stale ? ' is-stale' : '')} aria-labelledby={headingId} data-testid="post-card">
+      <header className="post-head">
+        <div>
+          <h3 id={headingId} className="post-title" dir="auto">
+            {title}
+            {post.head && <span className="badge badge--head">{t('fieldPost.head')}</span>}
+          </h3>
+          <p className="muted small" dir="auto">
+            {[post.dutyStation, lang === 'fr' ? post.title !== title && post.title : post.titleFr].filter(Boolean).join(' · ')}
+          </p>
+        </div>
+        {!readOnly && (
+          <div className="row-actions">
+            <button type="button" className="btn btn--small" onClick={onEdit} aria-label={t('fieldPost.editNamed', { title: label })}>
+              {t('common.edit')}
+            </button>
+            <button type="button" className="btn btn--small btn--danger-outline" onClick={onDelete} aria-label={t('fieldPost.deleteNamed', { title: label })}>
+              {t('common.delete')}
+            </button>
+          </div>
+        )}
+      </header>
+      <VerifiedLine record={post} target={{ table: 'posts', id: post.id, label }} verify={verify} readOnly={readOnly} />
+
+      <div className="holders">
+        {current.length === 0 && <p className="vacant">{t('fieldHolder.vacant')}</p>}
+        {current.map((h) => (
+          <CurrentHolder key={h.id} holder={h} lang={lang} verify={verify} readOnly={readOnly} postLabel={label} onEdit={() => onEditHolding(h)} />
+        ))}
+        {!readOnly && (
+          <button type="button" className="btn btn--small" onClick={onAddHolder} aria-label={t('fieldHolder.addNamed', { post: label })}>
+            {t('fieldHolder.addButton')}
+          </button>
+        )}
+      </div>
+
+      {others.length > 0 && (
+        <div className="history">
+          <button type="button" className="btn btn--quiet btn--small history-toggle" aria-expanded={open} aria-controls={historyId} onClick={() => setOpen((o) => !o)}>
+            {open ? t('fieldHolder.hideHistory') : t('fieldHolder.showHistory', { count: others.length })}
+          </button>
+          <div id={historyId} hidden={!open}>
+            <HolderHistory holders={others} lang={lang} readOnly={readOnly} onEdit={onEditHolding} onDelete={onDeleteHolding} />
+          </div>
+        </div>
+      )}
+    </article>
+  )
+}
+
+interface HolderProps {
+  holder: HolderView
+  lang: UiLanguage
+  verify: ReturnType<typeof useVerify>
+  readOnly: boolean
+  postLabel: string
+  onEdit(): void
+}
+
+/** Who holds the post today: seconded by whom, since when, how to reach them, and when that was checked. */
+function CurrentHolder({ holder, lang, verify, readOnly, postLabel, onEdit }: HolderProps) {
+  const { t } = useTranslation()
+  const { go } = useNav()
+  const { contact } = holder
+  return (
+    <div className="holder" data-testid="current-holder">
+      <div className="holder-main">
+        <div>
+          <button type="button" className="link holder-name" dir="auto" onClick={() => go({ name: 'contact', id: contact.id })}>
+            {contact.name}
+          </button>
+          <span className="muted small"> · {t(`language.${contact.language}`)}</span>
+          <div className="small">
+            {holder.seconding ? t('fieldHolder.secondedByName', { name: seconderName(holder.seconding, lang) }) : t('field.notSeconded')}
+            {' · '}
+            {holder.end
+              ? t('field.termFromTo', { from: formatDate(holder.start, lang), to: formatDate(holder.end, lang) })
+              : t('field.termSince', { from: formatDate(holder.start, lang) })}
+          </div>
+        </div>
+        <ul className="plain reach small" data-testid="holder-reach">
+          {contact.emails.map((e) => (
+            <li key={e} dir="ltr" className="break">
+              {e}
+            </li>
+          ))}
+          {contact.phones.map((p) => (
+            <li key={p} dir="ltr">
+              {p}
+            </li>
+          ))}
+        </ul>
+        {!readOnly && (
+          <button type="button" className="btn btn--small" onClick={onEdit} aria-label={t('fieldHolder.editNamed', { name: contact.name })}>
+            {t('fieldHolder.edit')}
+          </button>
+        )}
+      </div>
+      <VerifiedLine record={holder} target={{ table: 'holders', id: holder.id, label: `${contact.name} (${postLabel})` }} verify={verify} readOnly={readOnly} />
+    </div>
+  )
+}
+
+function HolderHistory({ holders, lang, readOnly, onEdit, onDelete }: { holders: HolderView[]; lang: UiLanguage; readOnly: boolean; onEdit(h: HolderView): void; onDelete(h: HolderView): void }) {
+  const { t } = useTranslation()
+  return (
+    <DataTable
+      testId="holder-history"
+      dense
+      columns={readOnly ? 4 : 5}
+      head={
+        <>
+          <th scope="col">{t('field.colName')}</th>
+          <th scope="col">{t('field.colSeconded')}</th>
+          <th scope="col">{t('fieldHolder.start')}</th>
+          <th scope="col">{t('fieldHolder.end')}</th>
+          {!readOnly && <ActionsHeader />}
+        </>
+      }
+    >
+      {holders.map((h) => (
+        <tr key={h.id} data-testid="history-row">
+          <td dir="auto">{h.contact.name}</td>
+          <td dir="auto">{h.seconding ? seconderName(h.seconding, lang) : <span className="muted">{t('field.notSeconded')}</span>}</td>
+          <td className="col-nowrap">{formatDate(h.start, lang)}</td>
+          <td className="col-nowrap">{h.end ? formatDate(h.end, lang) : <span className="muted">—</span>}</td>
+          {!readOnly && (
+            <td className="row-actions">
+              <button type="button" className="btn btn--small" onClick={() => onEdit(h)} aria-label={t('fieldHolder.editNamed', { name: h.contact.name })}>
+                {t('common.edit')}
+              </button>
+              <button type="button" className="btn btn--small btn--danger-outline" onClick={() => onDelete(h)} aria-label={t('fieldHolder.deleteNamed', { name: h.contact.name })}>
+                {t('common.delete')}
+              </button>
+            </td>
+          )}
+        </tr>
+      ))}
+    </DataTable>
+  )
+}
+
+/**
+ * Deleting a post asks first and can be undone (posts.restore). A holding has no restore: it
+ * asks first and says so, since ending a term (an end date) is what keeps the history.
+ */
+function useRemovals() {
+  const { t, i18n } = useTranslation()
+  const lang = uiLang(i18n.language)
+  const mutate = useMutate()
+  const toast = useToast()
+  const [target, setTarget] = useState<{ kind: 'post'; post: PostView } | { kind: 'holding'; holder: HolderView } | null>(null)
+
+  const deletePost = async (post: PostView) => {
+    const name = postTitle(post, lang)
+    try {
+      await mutate('posts.delete', { id: post.id })
+    } catch (e) {
+      toast({ tone: 'error', message: errorMessage(e, t) })
+      return
+    }
+    toast({
+      message: t('delete.done', { name }),
+      action: {
+        label: t('delete.undo'),
+        run: async () => {
+          try {
+            await mutate('posts.restore', { id: post.id })
+            toast({ tone: 'success', message: t('delete.restored', { name }) })
+          } catch (e) {
+            toast({ tone: 'error', message: errorMessage(e, t) })
+          }
+        },
+      },
+    })
+  }
+
+  const deleteHolding = async (holder: HolderView) => {
+    try {
+      await mutate('holders.delete', { id: holder.id })
+      toast({ message: t('fieldHolder.deleted', { name: holder.contact.name }) })
+    } catch (e) {
+      toast({ tone: 'error', message: errorMessage(e, t) })
+    }
+  }
+
+  const dialog =
+    target &&
+    (target.kind === 'post' ? (
+      <ConfirmDialog title={t('fieldPost.deleteTitle', { title: postTitle(target.post, lang) })} confirmLabel={t('delete.confirm')} danger onConfirm={() => deletePost(target.post)} onClose={() => setTarget(null)}>
+        <p>{t('fieldPost.deleteBody')}</p>
+      </ConfirmDialog>
+    ) : (
+      <ConfirmDialog title={t('fieldHolder.deleteTitle', { name: target.holder.contact.name })} confirmLabel={t('delete.confirm')} danger onConfirm={() => deleteHolding(target.holder)} onClose={() => setTarget(null)}>
+        <p>{t('fieldHolder.deleteBody')}</p>
+      </ConfirmDialog>
+    ))
+
+  return { askPost: (post: PostView) => setTarget({ kind: 'post', post }), askHolding: (holder: HolderView) => setTarget({ kind: 'holding', holder }), dialog }
+}
+
+/** Adds a post to the mission, or edits one: its title in both languages, duty station, whether it heads the component. */
+function PostDialog({ missionId, post, onClose }: { missionId: string; post?: PostView; onClose(): void }) {
+  const { t } = useTranslation()
+  const mutate = useMutate()
+  const [alert, setAlert] = useState<string | null>(null)
+  const form = useForm<PostFieldsInput, unknown, PostFields>({
+    resolver: zodResolver(PostFields),
+    defaultValues: post
+      ? // Editing is not checking: the verification stays as it was.
+        { missionId, title: post.title, titleFr: post.titleFr, dutyStation: post.dutyStation, head: post.head, notes: post.notes, verifiedOn: post.verifiedOn, verifiedBy: post.verifiedBy }
+      : { missionId, title: '', titleFr: '', dutyStation: '', head: false, notes: '' },
+  })
+  const anyForm = form as unknown as AnyForm
+  const enteredBy = useEnteredBy()
+  const onSubmit = form.handleSubmit(async (fields) => {
+    setAlert(null)
+    try {
+      if (post) await mutate('posts.update', { id: post.id, fields })
+      else await mutate('posts.create', { ...fields, ...enteredBy })
+      onClose()
+    } catch (e) {
+      setAlert(applyServerError(withoutFieldPrefix(e), form as unknown as UseFormReturn<FieldValues>, t))
+    }
+  })
+  return (
+    <Dialog title={post ? t('fieldPost.editTitle') : t('fieldPost.addTitle')} onClose={onClose} busy={form.formState.isSubmitting} wide>
+      <form className="form" onSubmit={onSubmit} noValidate>
+        <FormAlert message={alert} />
+        <div className="grid-2">
+          <TextField form={anyForm} name="title" label={t('fieldPost.postTitle')} required placeholder={t('fieldPost.titlePlaceholder')} />
+          <TextField form={anyForm} name="titleFr" label={t('fieldPost.titleFr')} placeholder={t('fieldPost.titleFrPlaceholder')} />
+        </div>
+        <TextField form={anyForm} name="dutyStation" label={t('fieldPost.dutyStation')} hint={t('fieldPost.dutyStationHint')} className="field--medium" />
+        <label className="checkbox">
+          <input type="checkbox" {...form.register('head')} />
+          <span>{t('fieldPost.isHead')}</span>
+        </label>
+        <TextField form={anyForm} name="notes" label={t('fieldPost.notes')} multiline rows={2} />
+        <div className="dialog-actions">
+          <button type="button" className="btn" onClick={onClose} disabled={form.formState.isSubmitting}>
+            {t('common.cancel')}
+          </button>
+          <button type="submit" className="btn btn--primary" disabled={form.formState.isSubmitting}>
+            {post ? t('common.saveChanges') : t('fieldPost.save')}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  )
+}

@@ -1,0 +1,141 @@
+import { useId, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { MissionStatus, type MissionSummary } from '../../../src-main/core/model/mission'
+import { missionLocation, REFERENCE_MISSIONS } from '../../../src-main/core/model/missions-reference'
+import { useDebounced, useMutate, useQuery } from '../../api/data'
+import { ListTable } from '../../components/ListTable'
+import { StatusBadge } from '../../components/Page'
+import { SearchBox } from '../../components/SearchBox'
+import { useToast } from '../../components/Toasts'
+import { errorMessage } from '../../forms/serverErrors'
+import { uiLang, type UiLanguage } from '../../lib/format'
+import { useNav } from '../../navigation'
+import { DirectoryCard } from './Directory'
+import { missionName } from './names'
+import { StaleBadge } from './verify'
+
+/** The missions register: search, open/closed filter, counts and what needs checking. */
+export function RegisterPanel() {
+  const { t, i18n } = useTranslation()
+  const lang = uiLang(i18n.language)
+  const { go } = useNav()
+  const [search, setSearch] = useState('')
+  const [status, setStatus] = useState<'' | MissionStatus>('')
+  const statusId = useId()
+  const q = useDebounced(search)
+  const list = useQuery('missions.list', { search: q, status: status || undefined })
+  // The core sorts by acronym, which reads the same in both languages.
+  const rows = list.data ?? []
+  const filtered = !!(q || status)
+
+  return (
+    <>
+      <div className="toolbar" role="search">
+        <SearchBox label={t('missions.search')} value={search} onChange={setSearch} placeholder={t('missions.searchPlaceholder')} />
+        <div className="filter">
+          <label htmlFor={statusId}>{t('missions.status')}</label>
+          <select id={statusId} value={status} onChange={(e) => setStatus(e.target.value as MissionStatus | '')}>
+            <option value="">{t('filters.all')}</option>
+            {MissionStatus.options.map((s) => (
+              <option key={s} value={s}>
+                {t(`missions.statusValue.${s}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <ReferenceButton />
+      </div>
+      <ListTable
+        query={list}
+        testId="missions"
+        rows={rows.length}
+        countText={t('missions.count', { count: rows.length })}
+        columns={6}
+        head={
+          <>
+            <th scope="col">{t('missions.colMission')}</th>
+            <th scope="col">{t('missions.colLocation')}</th>
+            <th scope="col">{t('missions.colKind')}</th>
+            <th scope="col">{t('missions.colStatus')}</th>
+            <th scope="col" className="col-num">
+              {t('missions.colPosts')}
+            </th>
+            <th scope="col" className="col-num">
+              {t('missions.colOfficers')}
+            </th>
+          </>
+        }
+        empty={filtered ? t('missions.noMatch') : t('missions.none')}
+      >
+        {rows.map((m) => (
+          <MissionRow key={m.id} m={m} lang={lang} onOpen={() => go({ name: 'mission', id: m.id })} />
+        ))}
+      </ListTable>
+      <DirectoryCard title={t('missions.directory.allTitle')} intro={t('missions.directory.allIntro')} />
+    </>
+  )
+}
+
+function MissionRow({ m, lang, onOpen }: { m: MissionSummary; lang: UiLanguage; onOpen(): void }) {
+  const { t } = useTranslation()
+  return (
+    <tr data-testid="mission-row" className={m.status === 'closed' ? 'row--past' : undefined}>
+      <td>
+        <button type="button" className="link" onClick={onOpen}>
+          {m.acronym}
+        </button>
+        {m.staleCount > 0 && (
+          <>
+            {' '}
+            <StaleBadge count={m.staleCount} />
+          </>
+        )}
+        <div className="muted small" dir="auto">
+          {missionName(m, lang)}
+        </div>
+      </td>
+      <td dir="auto">{missionLocation(m, lang)}</td>
+      <td>{t(`missions.kindShort.${m.kind}`)}</td>
+      <td>
+        <StatusBadge status={m.status === 'open' ? 'active' : 'former'} label={t(`missions.statusValue.${m.status}`)} />
+      </td>
+      <td className="col-num" title={t('missions.filledOf', { filled: m.filled, posts: m.posts })}>
+        {m.filled}/{m.posts}
+      </td>
+      <td className={'col-num' + (m.officers ? '' : ' is-zero')}>{m.officers}</td>
+    </tr>
+  )
+}
+
+/** Adds the missions of the shipped reference list that the register does not have yet; shown only then. */
+function ReferenceButton() {
+  const { t } = useTranslation()
+  const mutate = useMutate()
+  const toast = useToast()
+  const [busy, setBusy] = useState(false)
+  const all = useQuery('missions.list', {})
+  if (!all.data) return null
+  const have = new Set(all.data.map((m) => m.acronym.toUpperCase()))
+  const missing = REFERENCE_MISSIONS.filter((r) => !have.has(r.acronym)).length
+  if (missing === 0) return null
+
+  const add = async () => {
+    setBusy(true)
+    try {
+      const { added } = await mutate('missions.addReference', {})
+      toast({ tone: 'success', message: added ? t('missions.referenceAdded', { count: added }) : t('missions.referenceComplete') })
+    } catch (e) {
+      toast({ tone: 'error', message: errorMessage(e, t) })
+    } finally {
+      setBusy(false)
+    }
+  }
+  return (
+    <div className="reference-offer">
+      <span className="muted small">{t('missions.referenceMissing', { count: missing })}</span>
+      <button type="button" className="btn" onClick={add} disabled={busy}>
+        {t('missions.addReference')}
+      </button>
+    </div>
+  )
+}
