@@ -13,13 +13,15 @@ export class ApiError extends Error {
   readonly code: AppErrorData['code'] | 'network'
   readonly field?: string
   readonly key?: string
+  readonly params?: Record<string, string>
 
-  constructor(data: { code: AppErrorData['code'] | 'network'; message: string; field?: string; key?: string }) {
+  constructor(data: { code: AppErrorData['code'] | 'network'; message: string; field?: string; key?: string; params?: Record<string, string> }) {
     super(data.message)
     this.name = 'ApiError'
     this.code = data.code
     this.field = data.field
     this.key = data.key
+    this.params = data.params
   }
 }
 

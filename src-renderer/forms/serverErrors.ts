@@ -6,7 +6,7 @@ import { ApiError } from '../api/client'
 export function errorMessage(e: unknown, t: TFunction): string {
   if (e instanceof ApiError) {
     if (e.code === 'network') return t('errors.network', { detail: e.message })
-    if (e.key) return t(e.key)
+    if (e.key) return t(e.key, e.params)
     // The core's own words are English; these codes have a message of ours in the interface language.
     if (e.code === 'not_found') return t('errors.notFound')
     if (e.code === 'locked') return t('errors.locked')
@@ -30,7 +30,9 @@ export function applyServerError<T extends FieldValues>(
   if (e instanceof ApiError && e.field) {
     const path = mapField(e.field)
     if (path && get(form.getValues(), path) !== undefined) {
-      form.setError(path as never, { type: 'server', message: e.key ?? e.message }, { shouldFocus: true })
+      // A key with values is translated here; a bare key is translated where the field shows it.
+      const message = e.key && e.params ? t(e.key, e.params) : (e.key ?? e.message)
+      form.setError(path as never, { type: 'server', message }, { shouldFocus: true })
       return null
     }
   }

@@ -136,9 +136,15 @@ describe('a field officer brings a mission up to date', () => {
     const yesterday = new Date(`${await dialog.getByLabel('From', { exact: true }).inputValue()}T00:00:00Z`)
     yesterday.setUTCDate(yesterday.getUTCDate() - 1)
     const dayBefore = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: 'UTC' }).format(yesterday)
-    expect(await dialog.getByRole('checkbox', { name: `End ${previous}'s term on ${dayBefore}, the day before` }).isChecked()).toBe(true)
+    const takeOver = dialog.getByRole('checkbox', { name: `End ${previous}'s term on ${dayBefore}, the day before` })
+    expect(await takeOver.isChecked()).toBe(true)
     await dialog.getByRole('combobox', { name: 'Member State' }).fill('Sweden')
     await page.getByRole('option', { name: 'Sweden', exact: true }).click()
+    // Without taking over, the post would have two holders at once: refused, naming the other.
+    await takeOver.uncheck()
+    await dialog.getByRole('button', { name: 'Add holder' }).click()
+    await expect.poll(() => dialog.locator('.field-error').first().textContent()).toContain(`${previous} holds this post over these dates`)
+    await takeOver.check()
     await dialog.getByRole('button', { name: 'Add holder' }).click()
     await expect.poll(() => dialog.count()).toBe(0)
 

@@ -162,7 +162,7 @@ describe('a secretary records the next Chair', () => {
     await pick('Members who selected it (quorum)', 'Rwanda')
     await expect.poll(() => page.getByTestId('quorum-note').textContent()).toContain('The Chair then in office, Indonesia, must be one of them.')
     await page.getByRole('button', { name: 'Record term' }).click()
-    await expect.poll(() => error.textContent()).toBe('The quorum must include the Chair in office on the date of the selection.')
+    await expect.poll(() => error.textContent()).toBe('The quorum must include Indonesia, the Chair in office on the date of the selection.')
 
     await pick('Members who selected it (quorum)', 'Indonesia')
     await expect.poll(() => page.getByTestId('quorum-note').textContent()).toContain('The Chair then in office, Indonesia, is one of them.')

@@ -163,7 +163,7 @@ describe('the register of Chairs', () => {
     expect(await p.fail('chairs.create', norway(p, { organisationId: p.id('Uruguay') }))).toMatchObject({ field: 'organisationId', key: 'validation.notLive' })
 
     const overlap = await p.fail('chairs.create', norway(p, { start: '2029-08-31', shadowStart: '', shadowEnd: '' }))
-    expect(overlap).toMatchObject({ field: 'start', key: 'validation.chairOverlap' })
+    expect(overlap).toMatchObject({ field: 'start', key: 'validation.chairOverlap', params: { name: 'Indonesia', start: '2027-09-01', end: '2029-08-31' } })
     expect(overlap.message).toBe('start: the term overlaps that of Indonesia (2027-09-01 to 2029-08-31); terms of the Chair may not overlap.')
     const inside = await p.fail('chairs.create', { organisationId: p.id('Japan'), start: '2026-01-01', end: '2026-06-30' })
     expect(inside.message).toContain('Sweden (2025-09-01 to 2027-08-31)')

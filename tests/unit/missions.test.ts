@@ -105,6 +105,7 @@ describe('missions register', () => {
     const first = await p.call('missions.create', mission())
     const dup = await p.fail('missions.create', mission({ acronym: 'minusca', nameEn: 'Another' }))
     expect(dup).toMatchObject({ code: 'validation', field: 'acronym', message: expect.stringContaining('MINUSCA is already in the register') })
+    expect(dup).toMatchObject({ key: 'validation.acronymTaken', params: { acronym: 'MINUSCA' } })
     const other = await p.call('missions.create', mission({ acronym: 'MINUSMA', nameEn: 'Mali mission', location: 'Mali' }))
     expect(await p.fail('missions.update', { id: other.id, fields: mission() })).toMatchObject({ field: 'fields.acronym' })
     expect(await p.fail('missions.create', mission({ acronym: 'X', start: '2020-01-01', end: '2019-01-01' }))).toMatchObject({ field: 'end', key: 'validation.endBeforeStart' })
@@ -157,7 +158,12 @@ describe('posts and their holders', () => {
     const first = await p.call('holders.create', { postId, contact: person('Incumbent'), start: '2023-01-01' })
     const contactsBefore = (await p.call('contacts.list', {})).length
     const refused = await p.fail('holders.create', { postId, contact: person('Newcomer'), start: '2024-06-01' })
-    expect(refused).toMatchObject({ code: 'validation', field: 'start' })
+    expect(refused).toMatchObject({
+      code: 'validation',
+      field: 'start',
+      key: 'validation.holderOverlap',
+      params: { name: 'Ms. Test Incumbent', start: '2023-01-01', end: '…' },
+    })
     expect(refused.message).toContain('Ms. Test Incumbent holds this post since 2023-01-01')
     expect((await p.call('contacts.list', {})).length).toBe(contactsBefore) // the new person was not created either
 

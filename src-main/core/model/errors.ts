@@ -16,6 +16,8 @@ export interface AppErrorData {
   field?: string
   /** i18n key of the message, so a UI can show it in its own language. */
   key?: string
+  /** Values for the key's placeholders ({{name}}), so the UI's text names what the core's does. */
+  params?: Record<string, string>
 }
 
 export class AppError extends Error {
@@ -24,6 +26,7 @@ export class AppError extends Error {
     message: string,
     readonly field?: string,
     readonly key?: string,
+    readonly params?: Record<string, string>,
   ) {
     super(message)
     this.name = 'AppError'
@@ -33,6 +36,7 @@ export class AppError extends Error {
     const d: AppErrorData = { code: this.code, message: this.message }
     if (this.field) d.field = this.field
     if (this.key) d.key = this.key
+    if (this.params) d.params = this.params
     return d
   }
 }

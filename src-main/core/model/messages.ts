@@ -31,6 +31,9 @@ export const VALIDATION_MESSAGES: Record<string, string> = {
   'validation.chairNotState': 'must be a Member State: only Member States can chair the Group',
   'validation.chairOverlap': 'overlaps the term of another Chair',
   'validation.shadowAfterStart': 'must be on or before the start of the term',
+  'validation.acronymTaken': 'is the acronym of another mission in the register',
+  'validation.holderOverlap': 'overlaps the term of another holder of this post',
+  'validation.takeOverTooEarly': 'is too early: the current holder started later',
 }
 
 export function validationText(key: string): string {

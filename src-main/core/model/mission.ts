@@ -171,6 +171,6 @@ export interface SecondmentRow {
 /** A field contact in the search across all missions. */
 export interface FieldContactView {
   holder: HolderView
-  post: { id: string; title: string; dutyStation: string }
+  post: { id: string; title: string; titleFr: string; dutyStation: string }
   mission: MissionRef
 }

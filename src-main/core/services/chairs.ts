@@ -66,15 +66,19 @@ export function getChair(store: Store, id: string): ChairTermView {
   return termView(store, view<ChairTermFields>(requireRecord(store, 'chairs', id, 'Chair term')), today())
 }
 
-function fail(field: string, message: string, key: string): never {
-  throw new AppError('validation', `${field}: ${message}`, field, key)
+function fail(field: string, message: string, key: string, params?: Record<string, string>): never {
+  throw new AppError('validation', `${field}: ${message}`, field, key, params)
 }
 
 function checkOverlap(store: Store, term: Pick<ChairTermFields, 'start' | 'end'>, id: string | undefined): void {
   const other = liveTerms(store).find((t) => t.id !== id && t.start <= term.end && term.start <= t.end)
   if (other) {
     const name = stateName(store.record('organisations', other.organisationId))
-    fail('start', `the term overlaps that of ${name} (${other.start} to ${other.end}); terms of the Chair may not overlap.`, 'validation.chairOverlap')
+    fail('start', `the term overlaps that of ${name} (${other.start} to ${other.end}); terms of the Chair may not overlap.`, 'validation.chairOverlap', {
+      name,
+      start: other.start,
+      end: other.end,
+    })
   }
 }
 
@@ -112,7 +116,7 @@ function checkTerm(store: Store, t: ChairTermFields, id?: string, before?: Store
     const inOffice = liveTerms(store).find((x) => x.id !== id && x.start <= t.selectedOn && t.selectedOn <= x.end)
     if (inOffice && inOffice.organisationId !== t.organisationId && !selectedBy.includes(inOffice.organisationId)) {
       const name = stateName(store.record('organisations', inOffice.organisationId))
-      fail('selectedBy', `the quorum must include the current Chair, ${name} (Chair on ${t.selectedOn}).`, 'validation.quorumChair')
+      fail('selectedBy', `the quorum must include the current Chair, ${name} (Chair on ${t.selectedOn}).`, 'validation.quorumChair', { name })
     }
   }
   return { ...t, selectedBy }

@@ -64,7 +64,7 @@ function allHoldings(store: Store): FieldContactView[] {
   const idx = fieldIndex(store)
   return liveMissions(store).flatMap((rec) =>
     missionDetail(store, rec.id, now, idx).posts.flatMap((p) =>
-      p.holders.map((holder) => ({ holder, post: { id: p.id, title: p.title, dutyStation: p.dutyStation }, mission: missionRef(rec) })),
+      p.holders.map((holder) => ({ holder, post: { id: p.id, title: p.title, titleFr: p.titleFr, dutyStation: p.dutyStation }, mission: missionRef(rec) })),
     ),
   )
 }

@@ -54,8 +54,10 @@ function refuseOverlap(store: Store, holding: { start: string; end: string }, ot
     if (overlaps(holding, other)) {
       throw new AppError(
         'validation',
-        `${field}: ${holderName(store, o)} holds this post ${term(other)}, which overlaps ${term(holding)}; a post has one holder at a time. End that term first, or have the new holder take over from the current one.`,
+        `${field}: ${holderName(store, o)} holds this post ${term(other)}, and the term entered (${term(holding)}) overlaps it; a post has one holder at a time. End that term first, or have the new holder take over from the current one.`,
         field,
+        'validation.holderOverlap',
+        { name: holderName(store, o), start: other.start, end: other.end || '…' },
       )
     }
   }
@@ -82,6 +84,8 @@ export function createHolder(store: Store, input: NewHolder): MissionDetail {
           'validation',
           `start: ${holderName(store, o)} started on ${String(o.data.start)}, so their term cannot end the day before ${input.start}; choose a later start.`,
           'start',
+          'validation.takeOverTooEarly',
+          { name: holderName(store, o), start: String(o.data.start) },
         )
       }
       ends.set(o.id, end)

@@ -51,7 +51,10 @@ export function missionByAcronym(store: Store, acronym: string): Mission | undef
 function checkAcronym(store: Store, fields: MissionFields, id: string | null, field: string): void {
   const other = missionByAcronym(store, fields.acronym)
   if (other && other.id !== id) {
-    throw new AppError('validation', `${field}: ${other.acronym} is already in the register (${other.nameEn}); each mission has its own acronym.`, field)
+    throw new AppError('validation', `${field}: ${other.acronym} is already in the register (${other.nameEn}); each mission has its own acronym.`, field, 'validation.acronymTaken', {
+      acronym: other.acronym,
+      name: other.nameEn,
+    })
   }
 }
 

@@ -114,7 +114,7 @@ function checkActivity(store: Store, fields: ActivityFields, before?: StoredReco
   if (both) {
     const rec = store.record('organisations', both)
     const name = rec ? memberRef(rec).en : both
-    throw new AppError('validation', `supportIds: ${name} is already a lead of this activity; a member leads or supports, not both.`, 'supportIds', 'validation.leadAndSupport')
+    throw new AppError('validation', `supportIds: ${name} is already a lead of this activity; a member leads or supports, not both.`, 'supportIds', 'validation.leadAndSupport', { name })
   }
   return tidy
 }

@@ -6,7 +6,7 @@ import { ListTable } from '../../components/ListTable'
 import { SearchBox } from '../../components/SearchBox'
 import { formatDate, uiLang, type UiLanguage } from '../../lib/format'
 import { useNav } from '../../navigation'
-import { missionName, seconderName } from './names'
+import { missionName, postTitle, seconderName } from './names'
 
 /** A search across the holders of every post in every mission. */
 export function FieldContactsPanel() {
@@ -80,7 +80,7 @@ function FieldContactRow({ row, lang }: { row: FieldContactView; lang: UiLanguag
         <div className="muted small">{t(`language.${contact.language}`)}</div>
       </td>
       <td dir="auto">
-        {post.title}
+        {postTitle(post, lang)}
         <div className="muted small">
           {post.dutyStation && <span dir="auto">{post.dutyStation} · </span>}
           {holder.end
