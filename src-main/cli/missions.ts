@@ -27,7 +27,7 @@ export function missionCommands(cli: Command, data: () => string | undefined): v
     .action(async (o: { search?: string; status?: string }) => {
       await withApp(data(), async (call) => {
         for (const m of await call('missions.list', { search: o.search ?? '', status: o.status as 'open' | undefined })) {
-          console.log([m.acronym, m.nameEn, m.location, m.status, `${m.posts} posts`, `${m.officers} officers`, `${m.staleCount} to verify`].join('\t'))
+          console.log([m.acronym, m.nameEn, m.location, m.status, `posts ${m.posts}`, `officers ${m.officers}`, `to verify ${m.staleCount}`].join('\t'))
         }
       })
     })

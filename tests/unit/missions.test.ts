@@ -301,7 +301,7 @@ describe('demo and transfer', () => {
     expect(gfc(['--data', dir, 'demo']).code).toBe(0)
     const list = gfc(['--data', dir, 'missions', 'list'])
     expect(list.code).toBe(0)
-    expect(list.stdout).toMatch(/^MINUSCA\t.*\topen\t4 posts\t4 officers\t\d+ to verify$/m)
+    expect(list.stdout).toMatch(/^MINUSCA\t.*\topen\tposts 4\tofficers 4\tto verify \d+$/m)
     const stale = gfc(['--data', dir, 'missions', 'stale'])
     expect(stale.stdout).toContain('never verified')
     expect(stale.stdout).toMatch(/^UNMISS \(\d+ to verify\)$/m)
