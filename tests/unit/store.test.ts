@@ -115,6 +115,21 @@ describe('a damaged data file', () => {
     expect(r.code).toBe(1)
     expect(r.stderr).toContain('differs from what its change logs rebuild to')
   })
+
+  it('gfc check passes the demo, and finds a record pointing at one that is not there', async () => {
+    const dir = tempDir()
+    expect(gfc(['--data', dir, 'demo']).code).toBe(0)
+    expect(gfc(['--data', dir, 'check'])).toMatchObject({ code: 0, stdout: expect.stringContaining('holders: ') })
+    const p = await openProfile(dir)
+    const contactId = Object.keys(p.app.store.tables.contacts)[0]
+    const lost = '00000000-0000-4000-8000-000000000001'
+    // Written past the services (which refuse it), as a faulty import or sync might.
+    p.app.store.commit([{ table: 'holders', id: '00000000-0000-4000-8000-000000000002', set: { postId: lost, contactId, start: '2024-01-01', deleted: false } }])
+    await p.close()
+    const r = gfc(['--data', dir, 'check'])
+    expect(r.code).toBe(1)
+    expect(r.stderr).toContain(`holders 00000000-0000-4000-8000-000000000002: postId points at ${lost}, which is not in posts.`)
+  })
 })
 
 describe('a damaged change log', () => {

@@ -11,8 +11,9 @@ import { ActivityFields, ProgressNoteFields } from '../model/workplan'
 import { listLogs, readLog } from '../store/change-log'
 import { parseSnapshot } from '../store/snapshot'
 import { DATA_FILE } from '../store/store'
-import { applyEntry, emptyTables, expandedTables, TABLES, type Tables } from '../sync/change'
+import { applyEntry, emptyTables, expandedTables, TABLES, type TableName, type Tables } from '../sync/change'
 import { canonicalJson } from './canonical-json'
+import { LINKS, linkedIds } from './links'
 
 export interface CheckResult {
   ok: boolean
@@ -84,10 +85,16 @@ export function checkProfile(dir: string): CheckResult {
         if (!parsed.success) problems.push(`${t} ${rec.id}: ${parsed.error.issues[0].path.join('.')} ${parsed.error.issues[0].message}`)
       }
     }
-    for (const rec of Object.values(tables.affiliations)) {
-      if (rec.data.deleted === true) continue
-      if (!tables.contacts[String(rec.data.contactId)]) problems.push(`affiliation ${rec.id} points at a missing contact.`)
-      if (!tables.organisations[String(rec.data.organisationId)]) problems.push(`affiliation ${rec.id} points at a missing member.`)
+    // A link may point at a deleted record (a tombstone keeps it), never at none.
+    for (const [table, fields] of Object.entries(LINKS) as [TableName, Record<string, TableName>][]) {
+      for (const rec of Object.values(tables[table])) {
+        if (rec.data.deleted === true) continue
+        for (const [field, target] of Object.entries(fields)) {
+          for (const id of linkedIds(rec.data[field])) {
+            if (!tables[target][id]) problems.push(`${table} ${rec.id}: ${field} points at ${id}, which is not in ${target}.`)
+          }
+        }
+      }
     }
     if (problems.length === 0 && canonicalJson(expandedTables(rebuilt)) !== canonicalJson(expandedTables(tables))) {
       problems.push('The data file differs from what its change logs rebuild to.')

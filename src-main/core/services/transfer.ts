@@ -14,6 +14,7 @@ import { ActivityFields, ProgressNoteFields } from '../model/workplan'
 import type { Store } from '../store/store'
 import type { Op, StoredRecord, TableName } from '../sync/change'
 import { canonicalJson } from './canonical-json'
+import { LINKS, linkedIds } from './links'
 import { diffOp, isLive } from './records'
 import { SETTINGS_ID } from './settings'
 
@@ -132,19 +133,6 @@ export function importDocument(store: Store, doc: unknown): ImportSummary {
   return summary
 }
 
-/** Which fields of a record point at which list (a field may hold one id or a list of ids). */
-const LINKS: Partial<Record<ListTable, Record<string, ListTable>>> = {
-  affiliations: { contactId: 'contacts', organisationId: 'organisations' },
-  meetings: { chairOrganisationId: 'organisations' },
-  invitees: { meetingId: 'meetings', organisationId: 'organisations', addresseeId: 'contacts' },
-  comments: { meetingId: 'meetings', organisationId: 'organisations' },
-  issuances: { meetingId: 'meetings', organisationId: 'organisations', addresseeId: 'contacts' },
-  activities: { leadIds: 'organisations', supportIds: 'organisations', missionIds: 'missions', meetingId: 'meetings' },
-  progressNotes: { activityId: 'activities' },
-  chairs: { organisationId: 'organisations', selectedBy: 'organisations' },
-  posts: { missionId: 'missions' },
-  holders: { postId: 'posts', contactId: 'contacts' },
-}
 
 /** Links must point at records in the file or already here; a Member State may appear once. */
 function referenceProblems(store: Store, parsed: { table: TableName; id: string; fields: Record<string, unknown> }[]): string[] {
@@ -153,10 +141,9 @@ function referenceProblems(store: Store, parsed: { table: TableName; id: string;
   const exists = (t: TableName, ids: Set<string>, id: string) => ids.has(id) || isLive(store.record(t, id))
   const ids = Object.fromEntries(LISTS.map((t) => [t, inFile(t)])) as Record<ListTable, Set<string>>
   for (const p of parsed) {
-    for (const [field, target] of Object.entries(LINKS[p.table as ListTable] ?? {})) {
-      const value = p.fields[field]
-      for (const ref of Array.isArray(value) ? value.map(String) : [String(value ?? '')]) {
-        if (ref && !exists(target, ids[target], ref)) {
+    for (const [field, target] of Object.entries(LINKS[p.table] ?? {})) {
+      for (const ref of linkedIds(p.fields[field])) {
+        if (!exists(target, ids[target as ListTable], ref)) {
           problems.push(`${p.table} ${p.id}: ${field} ${ref} is neither in the file nor in this profile`)
         }
       }
