@@ -22,7 +22,7 @@ export function ContactDetail({ id }: { id: string }) {
   const { t } = useTranslation()
   const { go } = useNav()
   const contact = useQuery('contacts.get', { id })
-  const del = useDeleteWithUndo('contacts', () => go({ name: 'contacts' }))
+  const del = useDeleteWithUndo('contacts', { title: (name) => t('delete.contactTitle', { name }), body: t('delete.contactBody'), after: () => go({ name: 'contacts' }) })
   const back = <BackLink label={t('contacts.back')} onClick={() => go({ name: 'contacts' })} />
   if (contact.error) return <RecordNotFound title={t('contacts.notFound')} error={contact.error} back={back} />
   if (!contact.data) return <Loading />
@@ -35,7 +35,7 @@ export function ContactDetail({ id }: { id: string }) {
       back={back}
       actions={!c.deleted && <RecordActions onEdit={() => go({ name: 'contactEdit', id })} onDelete={() => del.ask(id, name)} />}
     >
-      {c.deleted && <DeletedNotice kind="contact" id={id} name={name} />}
+      {c.deleted && <DeletedNotice restore="contacts.restore" id={id} name={name} notice={t('deleted.contact')} />}
       <div className="cards">
         <DetailCard
           id="sec-person"

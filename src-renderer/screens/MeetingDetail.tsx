@@ -23,7 +23,7 @@ export function MeetingDetail({ id, tab }: { id: string; tab?: MeetingTab }) {
   const lang = uiLang(i18n.language)
   const { go } = useNav()
   const meeting = useQuery('meetings.get', { id })
-  const del = useDeleteWithUndo('meetings', () => go({ name: 'meetings' }))
+  const del = useDeleteWithUndo('meetings', { title: (name) => t('delete.meetingTitle', { name }), body: t('delete.meetingBody'), after: () => go({ name: 'meetings' }) })
   const [active, setActive] = useState<MeetingTab>(tab ?? 'invitees')
   const idBase = useId()
   const back = <BackLink label={t('meetings.back')} onClick={() => go({ name: 'meetings' })} />
@@ -46,7 +46,7 @@ export function MeetingDetail({ id, tab }: { id: string; tab?: MeetingTab }) {
       back={back}
       actions={!m.deleted && <RecordActions onEdit={() => go({ name: 'meetingEdit', id })} onDelete={() => del.ask(id, m.title)} />}
     >
-      {m.deleted && <DeletedNotice kind="meeting" id={id} name={m.title} />}
+      {m.deleted && <DeletedNotice restore="meetings.restore" id={id} name={m.title} notice={t('deleted.meeting')} />}
       <div className="cards cards--top">
         <MeetingFacts m={m} lang={lang} />
         <AgendaCard m={m} />

@@ -17,7 +17,7 @@ export function MemberDetail({ id }: { id: string }) {
   const lang = uiLang(i18n.language)
   const { go } = useNav()
   const org = useQuery('organisations.get', { id })
-  const del = useDeleteWithUndo('organisations', () => go({ name: 'members' }))
+  const del = useDeleteWithUndo('organisations', { title: (name) => t('delete.memberTitle', { name }), body: t('delete.memberBody'), after: () => go({ name: 'members' }) })
   const back = <BackLink label={t('members.back')} onClick={() => go({ name: 'members' })} />
 
   if (org.error) return <RecordNotFound title={t('members.notFound')} error={org.error} back={back} />
@@ -36,7 +36,7 @@ export function MemberDetail({ id }: { id: string }) {
       back={back}
       actions={!o.deleted && <RecordActions onEdit={() => go({ name: 'memberEdit', id })} onDelete={() => del.ask(id, name)} />}
     >
-      {o.deleted && <DeletedNotice kind="member" id={id} name={name} />}
+      {o.deleted && <DeletedNotice restore="organisations.restore" id={id} name={name} notice={t('deleted.member')} />}
       {o.kind === 'state' ? <StateDetails o={o} lang={lang} /> : <SmeDetails o={o} lang={lang} />}
       {!o.deleted && <MemberContacts org={o} />}
       {del.dialog}

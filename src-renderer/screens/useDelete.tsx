@@ -1,23 +1,27 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import type { Method } from '../../src-main/core/api'
 import { ConfirmDialog } from '../components/ConfirmDialog'
 import { useToast } from '../components/Toasts'
 import { useMutate } from '../api/data'
 import { errorMessage } from '../forms/serverErrors'
 
-type Kind = 'organisations' | 'contacts' | 'meetings'
+/** A table whose records the contract can both delete and restore (by id). */
+export type Restorable = { [M in Method]: M extends `${infer T}.delete` ? (`${T}.restore` extends Method ? T : never) : never }[Method]
 
-const METHODS = {
-  organisations: { del: 'organisations.delete', restore: 'organisations.restore', title: 'delete.memberTitle', body: 'delete.memberBody' },
-  contacts: { del: 'contacts.delete', restore: 'contacts.restore', title: 'delete.contactTitle', body: 'delete.contactBody' },
-  meetings: { del: 'meetings.delete', restore: 'meetings.restore', title: 'delete.meetingTitle', body: 'delete.meetingBody' },
-} as const
+interface Options {
+  /** The dialog's question, for the record's name. */
+  title(name: string): string
+  body: string
+  /** Runs once the record is deleted, e.g. to leave its page. */
+  after?(): void
+}
 
 /**
  * Delete with a confirmation dialog, then a toast whose Undo restores the record
  * (deletion is a tombstone in the core, so nothing is lost).
  */
-export function useDeleteWithUndo(kind: Kind, after?: () => void) {
+export function useDeleteWithUndo(table: Restorable, { title, body, after }: Options) {
   const { t } = useTranslation()
   const mutate = useMutate()
   const toast = useToast()
@@ -25,7 +29,7 @@ export function useDeleteWithUndo(kind: Kind, after?: () => void) {
 
   const run = async ({ id, name }: { id: string; name: string }) => {
     try {
-      await mutate(METHODS[kind].del, { id })
+      await mutate(`${table}.delete`, { id })
     } catch (e) {
       toast({ tone: 'error', message: errorMessage(e, t) })
       return
@@ -37,7 +41,7 @@ export function useDeleteWithUndo(kind: Kind, after?: () => void) {
         label: t('delete.undo'),
         run: async () => {
           try {
-            await mutate(METHODS[kind].restore, { id })
+            await mutate(`${table}.restore`, { id })
             toast({ tone: 'success', message: t('delete.restored', { name }) })
           } catch (e) {
             toast({ tone: 'error', message: errorMessage(e, t) })
@@ -48,14 +52,8 @@ export function useDeleteWithUndo(kind: Kind, after?: () => void) {
   }
 
   const dialog = target && (
-    <ConfirmDialog
-      title={t(METHODS[kind].title, { name: target.name })}
-      confirmLabel={t('delete.confirm')}
-      danger
-      onConfirm={() => run(target)}
-      onClose={() => setTarget(null)}
-    >
-      <p>{t(METHODS[kind].body)}</p>
+    <ConfirmDialog title={title(target.name)} confirmLabel={t('delete.confirm')} danger onConfirm={() => run(target)} onClose={() => setTarget(null)}>
+      <p>{body}</p>
     </ConfirmDialog>
   )
 

@@ -1,70 +1,51 @@
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readdirSync } from 'node:fs'
 import { join } from 'node:path'
-import type { Browser, Locator, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { assertBuilt, launchBrowser, newPage, startHost, type Host } from '../support/e2e'
+import type { Locator } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { appUnderTest } from '../support/e2e'
 import { readDocx } from '../support/docs'
 
 // A field corrections officer brings a mission's records up to date, in Chromium against the
 // built UI and the real core: updates a post holder, marks the post verified, hands the post
 // to a new officer, and exports the mission directory, read back by python-docx.
 
-const dataDir = mkdtempSync(join(tmpdir(), 'gfc-e2e-missions-'))
-const exportsDir = mkdtempSync(join(tmpdir(), 'gfc-e2e-missions-exports-'))
-let browser: Browser
-let host: Host | undefined
-let page: Page
-let errors: string[]
+const app = appUnderTest('missions')
 
 const OFFICER = 'Amaru Quispe'
 const NEW_EMAIL = 'holder.updated@example.org'
 
-beforeAll(async () => {
-  assertBuilt()
-  browser = await launchBrowser()
-  host = await startHost(dataDir, exportsDir)
-  ;({ page, errors } = await newPage(browser, host.url))
-})
-afterAll(async () => {
-  await host?.stop()
-  await browser?.close()
-  rmSync(dataDir, { recursive: true, force: true })
-  rmSync(exportsDir, { recursive: true, force: true })
-})
-
 /** How many records the "To verify" view lists, from its announced count. */
 async function staleTotal(): Promise<number> {
-  await page.getByRole('tab', { name: /To verify/ }).click()
-  await expect.poll(() => page.getByTestId('stale-count').textContent()).toMatch(/to check|Everything/)
-  const m = /(\d+) records? to check/.exec((await page.getByTestId('stale-count').textContent()) ?? '')
+  await app.page.getByRole('tab', { name: /To verify/ }).click()
+  await expect.poll(() => app.page.getByTestId('stale-count').textContent()).toMatch(/to check|Everything/)
+  const m = /(\d+) records? to check/.exec((await app.page.getByTestId('stale-count').textContent()) ?? '')
   return m ? Number(m[1]) : 0
 }
 
 async function openFieldMissions() {
-  await page.getByRole('navigation').getByRole('button', { name: 'Field missions' }).click()
-  await expect.poll(() => page.getByTestId('missions-count').textContent()).toMatch(/\d+ missions?/)
+  await app.page.getByRole('navigation').getByRole('button', { name: 'Field missions' }).click()
+  await expect.poll(() => app.page.getByTestId('missions-count').textContent()).toMatch(/\d+ missions?/)
 }
 
 /** A post of the mission on screen, by its duty station (the demo's posts share titles). */
-const post = (station: string): Locator => page.getByTestId('post-card').filter({ hasText: station })
+const post = (station: string): Locator => app.page.getByTestId('post-card').filter({ hasText: station })
 const holderName = async (card: Locator) => (await card.getByTestId('current-holder').locator('.holder-name').textContent())!.trim()
 
 let staleBefore = 0
 
 describe('a field officer brings a mission up to date', () => {
   it('finds what needs checking on the demo profile', async () => {
-    await page.getByRole('button', { name: 'Load demo data' }).click()
-    await expect.poll(() => page.getByTestId('members-count').textContent()).toMatch(/\d+ members/)
+    await app.page.getByRole('button', { name: 'Load demo data' }).click()
+    await expect.poll(() => app.page.getByTestId('members-count').textContent()).toMatch(/\d+ members/)
     await openFieldMissions()
     staleBefore = await staleTotal()
     expect(staleBefore).toBeGreaterThan(2)
-    const monusco = page.getByTestId('stale-group').filter({ hasText: 'MONUSCO' })
+    const monusco = app.page.getByTestId('stale-group').filter({ hasText: 'MONUSCO' })
     expect(await monusco.getByTestId('stale-row').allTextContents()).toEqual([expect.stringMatching(/^Corrections Officer, Bunia/), expect.stringMatching(/Corrections Officer, Kinshasa/)])
 
-    await page.getByRole('tab', { name: 'Missions' }).click()
-    await page.getByTestId('mission-row').getByRole('button', { name: 'MONUSCO', exact: true }).click()
-    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('MONUSCO')
+    await app.page.getByRole('tab', { name: 'Missions' }).click()
+    await app.page.getByTestId('mission-row').getByRole('button', { name: 'MONUSCO', exact: true }).click()
+    await expect.poll(() => app.page.getByRole('heading', { level: 1 }).textContent()).toBe('MONUSCO')
     expect(await post('Bunia').getByTestId('verified-posts').getByTestId('stale-badge').count()).toBe(1)
     expect(await post('Kinshasa').getByTestId('verified-holders').getByTestId('stale-badge').count()).toBe(1)
   })
@@ -73,7 +54,7 @@ describe('a field officer brings a mission up to date', () => {
     const card = post('Kinshasa')
     const holder = await holderName(card)
     await card.getByRole('button', { name: `Edit the holding of ${holder}` }).click()
-    const dialog = page.getByRole('dialog')
+    const dialog = app.page.getByRole('dialog')
     await dialog.getByLabel('E-mail', { exact: true }).fill(NEW_EMAIL)
     await dialog.getByRole('button', { name: 'Save changes' }).click()
     await expect.poll(() => dialog.count()).toBe(0)
@@ -81,7 +62,7 @@ describe('a field officer brings a mission up to date', () => {
 
     await card.getByTestId('verified-holders').getByRole('button', { name: /^Mark verified/ }).click()
     // No name on this computer yet: the app asks for it, and offers to remember it.
-    const ask = page.getByRole('dialog', { name: 'Who is verifying?' })
+    const ask = app.page.getByRole('dialog', { name: 'Who is verifying?' })
     await ask.getByLabel('Your name').fill(OFFICER)
     expect(await ask.getByLabel('Remember my name on this computer').isChecked()).toBe(true)
     await ask.getByRole('button', { name: 'Mark verified' }).click()
@@ -94,13 +75,13 @@ describe('a field officer brings a mission up to date', () => {
     const card = post('Bunia')
     expect(await card.getByTestId('current-holder').count()).toBe(0)
     await card.getByRole('button', { name: /^Add a holder to/ }).click()
-    const dialog = page.getByRole('dialog')
+    const dialog = app.page.getByRole('dialog')
     await dialog.getByRole('radio', { name: 'A new person' }).check()
     await dialog.getByLabel('Given name').fill('Nadia')
     await dialog.getByLabel('Family name').fill('Haddad')
     await dialog.getByLabel('E-mail', { exact: true }).fill('nadia.haddad@example.org')
     await dialog.getByRole('combobox', { name: 'Member State' }).fill('Ghana')
-    await page.getByRole('option', { name: 'Ghana', exact: true }).click()
+    await app.page.getByRole('option', { name: 'Ghana', exact: true }).click()
     // Nobody holds the post, so there is no previous term to end.
     expect(await dialog.getByRole('checkbox', { name: /term on/ }).count()).toBe(0)
     await dialog.getByRole('button', { name: 'Add holder' }).click()
@@ -118,20 +99,20 @@ describe('a field officer brings a mission up to date', () => {
 
     await openFieldMissions()
     expect(await staleTotal()).toBe(staleBefore - 2)
-    expect(await page.getByTestId('stale-group').filter({ hasText: 'MONUSCO' }).count()).toBe(0)
-    await page.getByRole('navigation').getByRole('button', { name: 'Settings' }).click()
-    await expect.poll(() => page.getByLabel('Your name (for “verified by”)').inputValue()).toBe(OFFICER)
+    expect(await app.page.getByTestId('stale-group').filter({ hasText: 'MONUSCO' }).count()).toBe(0)
+    await app.page.getByRole('navigation').getByRole('button', { name: 'Settings' }).click()
+    await expect.poll(() => app.page.getByLabel('Your name (for “verified by”)').inputValue()).toBe(OFFICER)
   })
 
   it('hands a post to another officer, ending the previous term the day before', async () => {
     await openFieldMissions()
-    await page.getByTestId('mission-row').getByRole('button', { name: 'MONUSCO', exact: true }).click()
+    await app.page.getByTestId('mission-row').getByRole('button', { name: 'MONUSCO', exact: true }).click()
     const card = post('Goma')
     const previous = await holderName(card)
     await card.getByRole('button', { name: /^Add a holder to/ }).click()
-    const dialog = page.getByRole('dialog')
+    const dialog = app.page.getByRole('dialog')
     await dialog.getByRole('combobox', { name: 'Person' }).fill('provare')
-    await page.getByRole('option', { name: /Lars Provare/ }).click()
+    await app.page.getByRole('option', { name: /Lars Provare/ }).click()
     // The new term starts today (the form's default), so the previous one ends yesterday.
     const yesterday = new Date(`${await dialog.getByLabel('From', { exact: true }).inputValue()}T00:00:00Z`)
     yesterday.setUTCDate(yesterday.getUTCDate() - 1)
@@ -139,7 +120,7 @@ describe('a field officer brings a mission up to date', () => {
     const takeOver = dialog.getByRole('checkbox', { name: `End ${previous}'s term on ${dayBefore}, the day before` })
     expect(await takeOver.isChecked()).toBe(true)
     await dialog.getByRole('combobox', { name: 'Member State' }).fill('Sweden')
-    await page.getByRole('option', { name: 'Sweden', exact: true }).click()
+    await app.page.getByRole('option', { name: 'Sweden', exact: true }).click()
     // Without taking over, the post would have two holders at once: refused, naming the other.
     await takeOver.uncheck()
     await dialog.getByRole('button', { name: 'Add holder' }).click()
@@ -154,16 +135,16 @@ describe('a field officer brings a mission up to date', () => {
   })
 
   it('exports the mission directory and finds the updated holders in it', async () => {
-    await page.getByRole('button', { name: 'Directory (.docx)' }).click()
-    await expect.poll(() => page.getByTestId('saved-path').textContent()).toContain('.docx')
-    const file = readdirSync(exportsDir).find((f) => f.endsWith('.docx'))!
+    await app.page.getByRole('button', { name: 'Directory (.docx)' }).click()
+    await expect.poll(() => app.page.getByTestId('saved-path').textContent()).toContain('.docx')
+    const file = readdirSync(app.exportsDir).find((f) => f.endsWith('.docx'))!
     expect(file).toContain('MONUSCO')
-    const doc = Object.values(await readDocx([join(exportsDir, file)]))[0]
+    const doc = Object.values(await readDocx([join(app.exportsDir, file)]))[0]
     const text = [doc.text, ...doc.tables.flat().flatMap((r) => r.cells)].join('\n')
     expect(text).toContain(NEW_EMAIL)
     expect(text).toContain('Nadia Haddad')
     expect(text).toContain('nadia.haddad@example.org')
     expect(text).toContain('Lars Provare')
-    expect(errors).toEqual([])
+    expect(app.errors).toEqual([])
   })
 })

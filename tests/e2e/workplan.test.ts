@@ -1,81 +1,61 @@
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readdirSync } from 'node:fs'
 import { join } from 'node:path'
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { FUNCTION_NAMES } from '../../src-main/core/model/workplan'
 import { readDocx } from '../support/docs'
-import { assertBuilt, launchBrowser, newPage, startHost, type Host } from '../support/e2e'
+import { appUnderTest } from '../support/e2e'
 
 // The Chair's secretary consolidates the work plan and keeps the register of Chairs, in
 // Chromium against the built UI and the real core; the exported plan is read back by python-docx.
 
-const dataDir = mkdtempSync(join(tmpdir(), 'gfc-e2e-wp-'))
-const exportsDir = mkdtempSync(join(tmpdir(), 'gfc-e2e-wp-exports-'))
-let browser: Browser
-let host: Host | undefined
-let page: Page
-let errors: string[]
+const app = appUnderTest('workplan')
 
 const MENTORING = 'Mentoring programme for prison directors in Bangui'
 const CONFERENCE = 'Side event at the 2027 corrections conference'
 
-beforeAll(async () => {
-  assertBuilt()
-  browser = await launchBrowser()
-  host = await startHost(dataDir, exportsDir)
-  ;({ page, errors } = await newPage(browser, host.url))
-})
-afterAll(async () => {
-  await host?.stop()
-  await browser?.close()
-  rmSync(dataDir, { recursive: true, force: true })
-  rmSync(exportsDir, { recursive: true, force: true })
-})
-
 /** Picks a member in a multi-select: type its name, take the first match in its list. */
 async function pick(label: string, name: string) {
-  const input = page.getByRole('combobox', { name: label })
+  const input = app.page.getByRole('combobox', { name: label })
   await input.fill(name)
-  await page.getByRole('listbox', { name: label }).getByRole('option', { name: new RegExp(`^${name}`) }).first().click()
+  await app.page.getByRole('listbox', { name: label }).getByRole('option', { name: new RegExp(`^${name}`) }).first().click()
 }
 
 async function addActivity(a: { title: string; fn: string; lead: string; support?: string; start: string; end: string; status?: string }) {
-  await page.getByRole('navigation').getByRole('button', { name: 'Work plan' }).click()
-  await page.getByRole('button', { name: 'New activity' }).click()
-  await page.getByLabel('Title', { exact: true }).fill(a.title)
-  await page.getByLabel('Function', { exact: true }).selectOption(a.fn)
-  if (a.status) await page.getByLabel('Status', { exact: true }).selectOption({ label: a.status })
-  await page.getByLabel('Start month').fill(a.start)
-  await page.getByLabel('End month').fill(a.end)
+  await app.page.getByRole('navigation').getByRole('button', { name: 'Work plan' }).click()
+  await app.page.getByRole('button', { name: 'New activity' }).click()
+  await app.page.getByLabel('Title', { exact: true }).fill(a.title)
+  await app.page.getByLabel('Function', { exact: true }).selectOption(a.fn)
+  if (a.status) await app.page.getByLabel('Status', { exact: true }).selectOption({ label: a.status })
+  await app.page.getByLabel('Start month').fill(a.start)
+  await app.page.getByLabel('End month').fill(a.end)
   await pick('Lead members', a.lead)
   if (a.support) await pick('Supporting members', a.support)
-  await page.getByRole('button', { name: 'Add activity' }).click()
-  await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(a.title)
+  await app.page.getByRole('button', { name: 'Add activity' }).click()
+  await expect.poll(() => app.page.getByRole('heading', { level: 1 }).textContent()).toBe(a.title)
 }
 
 describe('a secretary consolidates the work plan', () => {
   it('adds two activities and finds them grouped by function, then by status', async () => {
-    await page.getByRole('button', { name: 'Load demo data' }).click()
-    await expect.poll(() => page.getByTestId('members-count').textContent()).toMatch(/\d+ members/)
+    await app.page.getByRole('button', { name: 'Load demo data' }).click()
+    await expect.poll(() => app.page.getByTestId('members-count').textContent()).toMatch(/\d+ members/)
 
     // A title and months are required: the form says so before anything is saved.
-    await page.getByRole('navigation').getByRole('button', { name: 'Work plan' }).click()
-    await page.getByRole('button', { name: 'New activity' }).click()
-    await page.getByRole('button', { name: 'Add activity' }).click()
-    await expect.poll(() => page.locator('.field-error').count()).toBeGreaterThanOrEqual(3)
+    await app.page.getByRole('navigation').getByRole('button', { name: 'Work plan' }).click()
+    await app.page.getByRole('button', { name: 'New activity' }).click()
+    await app.page.getByRole('button', { name: 'Add activity' }).click()
+    await expect.poll(() => app.page.locator('.field-error').count()).toBeGreaterThanOrEqual(3)
 
     await addActivity({ title: MENTORING, fn: 'technical-expertise', lead: 'Ghana', support: 'Norway', start: '2027-02', end: '2027-06' })
-    expect(await page.getByTestId('activity-leads').textContent()).toBe('Ghana')
-    expect(await page.getByTestId('activity-period').textContent()).toBe('Feb 2027 – Jun 2027')
+    expect(await app.page.getByTestId('activity-leads').textContent()).toBe('Ghana')
+    expect(await app.page.getByTestId('activity-period').textContent()).toBe('Feb 2027 – Jun 2027')
     await addActivity({ title: CONFERENCE, fn: 'conferences', lead: 'Sweden', start: '2027-09', end: '2027-11', status: 'Under way' })
 
-    await page.getByRole('navigation').getByRole('button', { name: 'Work plan' }).click()
-    await page.getByLabel('From (month)').fill('2027-01')
-    await page.getByLabel('To (month)').fill('2027-12')
-    const table = page.getByTestId('activities-table')
+    await app.page.getByRole('navigation').getByRole('button', { name: 'Work plan' }).click()
+    await app.page.getByLabel('From (month)').fill('2027-01')
+    await app.page.getByLabel('To (month)').fill('2027-12')
+    const table = app.page.getByTestId('activities-table')
     await expect.poll(() => table.textContent()).toContain(CONFERENCE)
-    const headings = await page.getByTestId('group-heading').allTextContents()
+    const headings = await app.page.getByTestId('group-heading').allTextContents()
     expect(headings.some((h) => h.startsWith(`3. ${FUNCTION_NAMES['technical-expertise'].en}`))).toBe(true)
     expect(headings.some((h) => h.startsWith(`6. ${FUNCTION_NAMES.conferences.en}`))).toBe(true)
     // Each activity sits under its function's heading.
@@ -84,105 +64,105 @@ describe('a secretary consolidates the work plan', () => {
     expect(under(MENTORING)).toContain(FUNCTION_NAMES['technical-expertise'].en)
     expect(under(CONFERENCE)).toContain(FUNCTION_NAMES.conferences.en)
 
-    await page.getByRole('radio', { name: 'Status' }).check()
-    await expect.poll(() => page.getByTestId('group-heading').first().textContent()).toMatch(/^Planned/)
-    await page.getByRole('radio', { name: 'Function' }).check()
-    expect(errors).toEqual([])
+    await app.page.getByRole('radio', { name: 'Status' }).check()
+    await expect.poll(() => app.page.getByTestId('group-heading').first().textContent()).toMatch(/^Planned/)
+    await app.page.getByRole('radio', { name: 'Function' }).check()
+    expect(app.errors).toEqual([])
   })
 
   it('shows the plan as a timeline over the period, and a bar opens its activity', async () => {
-    const listed = await page.getByTestId('activity-row').count()
-    await page.getByRole('tab', { name: 'Timeline' }).click()
-    const timeline = page.getByTestId('timeline')
+    const listed = await app.page.getByTestId('activity-row').count()
+    await app.page.getByRole('tab', { name: 'Timeline' }).click()
+    const timeline = app.page.getByTestId('timeline')
     await expect.poll(() => timeline.count()).toBe(1)
     // A row of months for 2027 and one bar per activity listed.
     expect(await timeline.locator('.timeline-month').count()).toBe(12)
-    expect(await page.getByTestId('timeline-bar').count()).toBe(listed)
-    const bar = page.getByRole('button', { name: new RegExp(`^${MENTORING}, Feb 2027 – Jun 2027, Planned`) })
+    expect(await app.page.getByTestId('timeline-bar').count()).toBe(listed)
+    const bar = app.page.getByRole('button', { name: new RegExp(`^${MENTORING}, Feb 2027 – Jun 2027, Planned`) })
     expect(await bar.getAttribute('data-status')).toBe('planned')
     // February to June: the grid's month columns 2 to 6 (column 1 holds the titles).
     expect(await bar.evaluate((el) => getComputedStyle(el).gridColumnStart + '/' + getComputedStyle(el).gridColumnEnd)).toBe('3/8')
     await bar.click()
-    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(MENTORING)
+    await expect.poll(() => app.page.getByRole('heading', { level: 1 }).textContent()).toBe(MENTORING)
   })
 
   it('adds a progress note dated today', async () => {
-    await page.getByRole('button', { name: 'Add a progress note' }).click()
-    const date = await page.getByLabel('Date', { exact: true }).inputValue()
+    await app.page.getByRole('button', { name: 'Add a progress note' }).click()
+    const date = await app.page.getByLabel('Date', { exact: true }).inputValue()
     expect(date).toMatch(/^\d{4}-\d{2}-\d{2}$/)
-    await page.getByLabel('Note', { exact: true }).fill('Terms of reference of the mentors agreed with MINUSCA.')
-    await page.getByRole('button', { name: 'Save note' }).click()
-    await expect.poll(() => page.getByTestId('progress-note').count()).toBe(1)
-    expect(await page.getByTestId('progress-note').textContent()).toContain('Terms of reference of the mentors')
-    expect(errors).toEqual([])
+    await app.page.getByLabel('Note', { exact: true }).fill('Terms of reference of the mentors agreed with MINUSCA.')
+    await app.page.getByRole('button', { name: 'Save note' }).click()
+    await expect.poll(() => app.page.getByTestId('progress-note').count()).toBe(1)
+    expect(await app.page.getByTestId('progress-note').textContent()).toContain('Terms of reference of the mentors')
+    expect(app.errors).toEqual([])
   })
 
   it('exports the work plan in French and the document lists the activities under their functions', async () => {
-    await page.getByRole('navigation').getByRole('button', { name: 'Work plan' }).click()
-    await page.getByLabel('From (month)').fill('2027-01')
-    await page.getByLabel('To (month)').fill('2027-12')
-    await page.getByLabel('Language of the document').selectOption('fr')
-    await page.getByRole('button', { name: 'Export .docx' }).click()
-    await expect.poll(() => page.getByTestId('saved-path').textContent()).toContain('.docx')
-    const file = readdirSync(exportsDir).find((f) => f.endsWith('.docx'))!
+    await app.page.getByRole('navigation').getByRole('button', { name: 'Work plan' }).click()
+    await app.page.getByLabel('From (month)').fill('2027-01')
+    await app.page.getByLabel('To (month)').fill('2027-12')
+    await app.page.getByLabel('Language of the document').selectOption('fr')
+    await app.page.getByRole('button', { name: 'Export .docx' }).click()
+    await expect.poll(() => app.page.getByTestId('saved-path').textContent()).toContain('.docx')
+    const file = readdirSync(app.exportsDir).find((f) => f.endsWith('.docx'))!
     expect(file).toContain('FR')
-    const doc = Object.values(await readDocx([join(exportsDir, file)]))[0]
+    const doc = Object.values(await readDocx([join(app.exportsDir, file)]))[0]
     const cells = doc.tables.flat().flatMap((row) => row.cells)
     expect(cells.some((c) => c.includes(MENTORING))).toBe(true)
     expect(cells.some((c) => c.includes(CONFERENCE))).toBe(true)
     expect(cells).toContain(`6. ${FUNCTION_NAMES.conferences.fr}`)
     expect(cells).toContain(`3. ${FUNCTION_NAMES['technical-expertise'].fr}`)
 
-    await page.getByRole('button', { name: 'Export CSV' }).click()
-    await expect.poll(() => page.getByTestId('saved-path').textContent()).toContain('.csv')
-    expect(errors).toEqual([])
+    await app.page.getByRole('button', { name: 'Export CSV' }).click()
+    await expect.poll(() => app.page.getByTestId('saved-path').textContent()).toContain('.csv')
+    expect(app.errors).toEqual([])
   })
 })
 
 describe('a secretary records the next Chair', () => {
   it('refuses a quorum of two, or one without the Chair in office, with a clear message, and records the term', async () => {
-    await page.getByRole('navigation').getByRole('button', { name: 'Chair' }).click()
-    await expect.poll(() => page.getByTestId('current-chair').textContent()).toContain('Sweden')
-    await page.getByRole('button', { name: 'New term' }).click()
-    await page.getByLabel('Member State', { exact: true }).selectOption({ label: 'Senegal' })
+    await app.page.getByRole('navigation').getByRole('button', { name: 'Chair' }).click()
+    await expect.poll(() => app.page.getByTestId('current-chair').textContent()).toContain('Sweden')
+    await app.page.getByRole('button', { name: 'New term' }).click()
+    await app.page.getByLabel('Member State', { exact: true }).selectOption({ label: 'Senegal' })
     // The demo's incoming Chair, Indonesia, serves until 31 August 2029.
-    await page.getByLabel('Term starts').fill('2029-09-01')
-    await expect.poll(() => page.getByLabel('Term ends').inputValue()).toBe('2031-08-31')
-    await page.getByLabel('Selected on').fill('2029-03-10')
+    await app.page.getByLabel('Term starts').fill('2029-09-01')
+    await expect.poll(() => app.page.getByLabel('Term ends').inputValue()).toBe('2031-08-31')
+    await app.page.getByLabel('Selected on').fill('2029-03-10')
     await pick('Members who selected it (quorum)', 'Indonesia')
     await pick('Members who selected it (quorum)', 'Ghana')
-    await expect.poll(() => page.getByTestId('quorum-note').textContent()).toContain('2 members chosen; a quorum is at least 3.')
-    await page.getByRole('button', { name: 'Record term' }).click()
-    const error = page.locator('.field--invalid .field-error')
+    await expect.poll(() => app.page.getByTestId('quorum-note').textContent()).toContain('2 members chosen; a quorum is at least 3.')
+    await app.page.getByRole('button', { name: 'Record term' }).click()
+    const error = app.page.locator('.field--invalid .field-error')
     await expect.poll(() => error.textContent()).toBe('The quorum needs at least three members of the Group besides the Member State selected, including the Chair in office.')
 
     // Three members, but without the Chair in office on the day of the selection: the core refuses.
-    await page.getByRole('button', { name: 'Remove Indonesia' }).click()
+    await app.page.getByRole('button', { name: 'Remove Indonesia' }).click()
     await pick('Members who selected it (quorum)', 'Norway')
     await pick('Members who selected it (quorum)', 'Rwanda')
-    await expect.poll(() => page.getByTestId('quorum-note').textContent()).toContain('The Chair then in office, Indonesia, must be one of them.')
-    await page.getByRole('button', { name: 'Record term' }).click()
+    await expect.poll(() => app.page.getByTestId('quorum-note').textContent()).toContain('The Chair then in office, Indonesia, must be one of them.')
+    await app.page.getByRole('button', { name: 'Record term' }).click()
     await expect.poll(() => error.textContent()).toBe('The quorum must include Indonesia, the Chair in office on the date of the selection.')
 
     await pick('Members who selected it (quorum)', 'Indonesia')
-    await expect.poll(() => page.getByTestId('quorum-note').textContent()).toContain('The Chair then in office, Indonesia, is one of them.')
-    await page.getByRole('button', { name: 'Record term' }).click()
-    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Chair')
-    const row = page.getByTestId('chair-row').filter({ has: page.getByRole('rowheader', { name: /^Senegal/ }) })
+    await expect.poll(() => app.page.getByTestId('quorum-note').textContent()).toContain('The Chair then in office, Indonesia, is one of them.')
+    await app.page.getByRole('button', { name: 'Record term' }).click()
+    await expect.poll(() => app.page.getByRole('heading', { level: 1 }).textContent()).toBe('Chair')
+    const row = app.page.getByTestId('chair-row').filter({ has: app.page.getByRole('rowheader', { name: /^Senegal/ }) })
     await expect.poll(() => row.count()).toBe(1)
     expect(await row.getAttribute('data-status')).toBe('incoming')
     expect(await row.textContent()).toContain('Ghana, Norway, Rwanda, Indonesia')
     // The rotation shows the new term in the African States' row.
-    const african = page.getByTestId('rotation-row').filter({ hasText: 'African States' })
+    const african = app.page.getByTestId('rotation-row').filter({ hasText: 'African States' })
     expect(await african.getByTestId('rotation-block').allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining('Senegal')]))
-    expect(errors).toEqual([])
+    expect(app.errors).toEqual([])
   })
 
   it('pre-fills a new meeting with the Chair in office', async () => {
-    await page.getByRole('navigation').getByRole('button', { name: 'Meetings' }).click()
-    await page.getByRole('button', { name: 'Plan a meeting' }).click()
-    const chair = page.getByLabel('Convened by (Chair)')
+    await app.page.getByRole('navigation').getByRole('button', { name: 'Meetings' }).click()
+    await app.page.getByRole('button', { name: 'Plan a meeting' }).click()
+    const chair = app.page.getByLabel('Convened by (Chair)')
     await expect.poll(async () => chair.locator('option:checked').textContent()).toBe('Sweden')
-    expect(errors).toEqual([])
+    expect(app.errors).toEqual([])
   })
 })

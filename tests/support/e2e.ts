@@ -1,7 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process'
-import { existsSync } from 'node:fs'
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chromium, type Browser, type Page } from 'playwright-core'
+import { afterAll, beforeAll } from 'vitest'
 import { ROOT, waitExit } from './profile'
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
@@ -64,4 +66,53 @@ export async function newPage(browser: Browser, url: string): Promise<{ page: Pa
   })
   await page.goto(url)
   return { page, errors }
+}
+
+export interface AppUnderTest {
+  /** Where the host saves the files it is asked to save. */
+  readonly exportsDir: string
+  /** The one page on the app: a file's tests are steps of one story, each going on from the last. */
+  readonly page: Page
+  /** Uncaught page errors and console errors so far (see newPage). */
+  readonly errors: string[]
+}
+
+/**
+ * A fresh profile served by the loopback host, with a Chromium page on it, for the whole test file:
+ * registers the beforeAll that starts them and the afterAll that stops them and removes the folders.
+ * `page` and `errors` exist once the tests run.
+ */
+export function appUnderTest(name: string): AppUnderTest {
+  const dataDir = mkdtempSync(join(tmpdir(), `gfc-e2e-${name}-`))
+  const exportsDir = mkdtempSync(join(tmpdir(), `gfc-e2e-${name}-exports-`))
+  let browser: Browser | undefined
+  let host: Host | undefined
+  let opened: { page: Page; errors: string[] } | undefined
+
+  beforeAll(async () => {
+    assertBuilt()
+    browser = await launchBrowser()
+    host = await startHost(dataDir, exportsDir)
+    opened = await newPage(browser, host.url)
+  })
+  afterAll(async () => {
+    await host?.stop()
+    await browser?.close()
+    rmSync(dataDir, { recursive: true, force: true })
+    rmSync(exportsDir, { recursive: true, force: true })
+  })
+
+  const started = () => {
+    if (!opened) throw new Error('The app under test starts in beforeAll: use it from the tests.')
+    return opened
+  }
+  return {
+    exportsDir,
+    get page() {
+      return started().page
+    },
+    get errors() {
+      return started().errors
+    },
+  }
 }

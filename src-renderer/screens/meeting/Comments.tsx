@@ -4,12 +4,13 @@ import type { CommentView, MeetingDetail } from '../../../src-main/core/model'
 import { useMutate } from '../../api/data'
 import { ConfirmDialog } from '../../components/ConfirmDialog'
 import { ActionsHeader, DataTable } from '../../components/DataTable'
+import { SavedPath } from '../../components/SaveDocument'
 import { useToast } from '../../components/Toasts'
 import { CommentForm } from '../../forms/CommentForm'
 import { errorMessage } from '../../forms/serverErrors'
 import { formatDate, uiLang } from '../../lib/format'
 import { byMember, excerpt, refName } from './common'
-import { LanguageSelect, SavedPath, useDocumentLanguage, useSaveDocument } from './Documents'
+import { LanguageSelect, useDocumentLanguage, useSaveMeetingDocument } from './Documents'
 
 /** Written comments from members who cannot attend, which the Chair tables at the meeting. */
 export function CommentsPanel({ meeting }: { meeting: MeetingDetail }) {
@@ -21,7 +22,7 @@ export function CommentsPanel({ meeting }: { meeting: MeetingDetail }) {
   const [deleting, setDeleting] = useState<CommentView | null>(null)
   const [open, setOpen] = useState<Set<string>>(new Set())
   const [language, setLanguage] = useDocumentLanguage()
-  const { save, busy, last } = useSaveDocument(meeting.id)
+  const { save, busy, last } = useSaveMeetingDocument(meeting.id)
   const rows = [...meeting.comments].sort(byMember(lang))
 
   const remove = async (c: CommentView) => {

@@ -1,10 +1,9 @@
-import { useEffect, useId, useState } from 'react'
+import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Language, type MeetingDetail } from '../../../src-main/core/model'
 import { call } from '../../api/client'
 import { useQuery } from '../../api/data'
-import { useToast } from '../../components/Toasts'
-import { errorMessage } from '../../forms/serverErrors'
+import { SavedPath, useSaveDocument } from '../../components/SaveDocument'
 
 export type DocumentKind = 'agenda' | 'participants' | 'comments' | 'ics'
 
@@ -32,50 +31,15 @@ export function LanguageSelect({ value, onChange, label }: { value: Language; on
   )
 }
 
-/**
- * Asks the core for one document about the meeting; the core asks where to save it. The path it
- * was saved to is told in a toast and kept on screen; a cancelled choice says nothing.
- */
-export function useSaveDocument(meetingId: string) {
-  const { t } = useTranslation()
-  const toast = useToast()
-  const [busy, setBusy] = useState<DocumentKind | null>(null)
-  const [last, setLast] = useState<string | null>(null)
-  useEffect(() => setLast(null), [meetingId])
-  const save = async (kind: DocumentKind, language: Language) => {
-    setBusy(kind)
-    try {
-      const r = await call('meetings.saveDocument', { meetingId, kind, language })
-      if (r) {
-        setLast(r.path)
-        toast({ tone: 'success', message: t('documents.savedTo', { path: r.path }) })
-      }
-    } catch (e) {
-      toast({ tone: 'error', message: errorMessage(e, t) })
-    } finally {
-      setBusy(null)
-    }
-  }
-  return { save, busy, last }
-}
-
-export function SavedPath({ path }: { path: string | null }) {
-  const { t } = useTranslation()
-  return (
-    <p className="saved-path" role="status" data-testid="saved-path">
-      {path && (
-        <>
-          {t('documents.lastSaved')} <code dir="ltr">{path}</code>
-        </>
-      )}
-    </p>
-  )
+/** Saves one document about the meeting; the core asks where (see useSaveDocument). */
+export function useSaveMeetingDocument(meetingId: string) {
+  return useSaveDocument((kind: DocumentKind, language) => call('meetings.saveDocument', { meetingId, kind, language }))
 }
 
 export function DocumentsPanel({ meeting }: { meeting: MeetingDetail }) {
   const { t } = useTranslation()
   const [language, setLanguage] = useDocumentLanguage()
-  const { save, busy, last } = useSaveDocument(meeting.id)
+  const { save, busy, last } = useSaveMeetingDocument(meeting.id)
   const docs: { kind: DocumentKind; label: string; hint: string }[] = [
     { kind: 'agenda', label: t('documents.agenda'), hint: t('documents.agendaHint') },
     { kind: 'participants', label: t('documents.participants'), hint: t('documents.participantsHint') },

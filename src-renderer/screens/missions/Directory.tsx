@@ -1,10 +1,7 @@
-import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { Language } from '../../../src-main/core/model'
 import { call } from '../../api/client'
-import { useToast } from '../../components/Toasts'
-import { errorMessage } from '../../forms/serverErrors'
-import { LanguageSelect, SavedPath, useDocumentLanguage } from '../meeting/Documents'
+import { SavedPath, useSaveDocument } from '../../components/SaveDocument'
+import { LanguageSelect, useDocumentLanguage } from '../meeting/Documents'
 
 type Format = 'docx' | 'csv'
 
@@ -14,26 +11,9 @@ type Format = 'docx' | 'csv'
  */
 export function DirectoryCard({ missionId = '', title, intro }: { missionId?: string; title: string; intro: string }) {
   const { t } = useTranslation()
-  const toast = useToast()
   const [language, setLanguage] = useDocumentLanguage()
-  const [busy, setBusy] = useState<Format | null>(null)
-  const [last, setLast] = useState<string | null>(null)
+  const { save, busy, last } = useSaveDocument((format: Format, language) => call('directory.save', { missionId, format, language }))
   const headingId = `sec-directory-${missionId || 'all'}`
-
-  const save = async (format: Format, lang: Language) => {
-    setBusy(format)
-    try {
-      const r = await call('directory.save', { missionId, format, language: lang })
-      if (r) {
-        setLast(r.path)
-        toast({ tone: 'success', message: t('documents.savedTo', { path: r.path }) })
-      }
-    } catch (e) {
-      toast({ tone: 'error', message: errorMessage(e, t) })
-    } finally {
-      setBusy(null)
-    }
-  }
 
   return (
     <section className="card directory-card" aria-labelledby={headingId}>

@@ -4,8 +4,9 @@ import type { FieldContactView } from '../../../src-main/core/model/mission'
 import { useDebounced, useQuery } from '../../api/data'
 import { ListTable } from '../../components/ListTable'
 import { SearchBox } from '../../components/SearchBox'
-import { formatDate, uiLang, type UiLanguage } from '../../lib/format'
+import { uiLang, type UiLanguage } from '../../lib/format'
 import { useNav } from '../../navigation'
+import { HoldingTerm, ReachList } from './holding'
 import { missionName, postTitle, seconderName } from './names'
 
 /** A search across the holders of every post in every mission. */
@@ -83,9 +84,7 @@ function FieldContactRow({ row, lang }: { row: FieldContactView; lang: UiLanguag
         {postTitle(post, lang)}
         <div className="muted small">
           {post.dutyStation && <span dir="auto">{post.dutyStation} · </span>}
-          {holder.end
-            ? t('field.termFromTo', { from: formatDate(holder.start, lang), to: formatDate(holder.end, lang) })
-            : t('field.termSince', { from: formatDate(holder.start, lang) })}
+          <HoldingTerm holder={holder} lang={lang} />
         </div>
       </td>
       <td>
@@ -95,18 +94,7 @@ function FieldContactRow({ row, lang }: { row: FieldContactView; lang: UiLanguag
       </td>
       <td dir="auto">{holder.seconding ? seconderName(holder.seconding, lang) : <span className="muted">{t('field.notSeconded')}</span>}</td>
       <td>
-        <ul className="plain reach">
-          {contact.emails.map((e) => (
-            <li key={e} dir="ltr" className="break">
-              {e}
-            </li>
-          ))}
-          {contact.phones.map((p) => (
-            <li key={p} dir="ltr">
-              {p}
-            </li>
-          ))}
-        </ul>
+        <ReachList contact={contact} className="plain reach" />
       </td>
     </tr>
   )

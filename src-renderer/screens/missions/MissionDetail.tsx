@@ -1,16 +1,14 @@
-import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { MissionDetail as MissionRecord } from '../../../src-main/core/model/mission'
 import { missionLocation } from '../../../src-main/core/model/missions-reference'
-import { useMutate, useQuery } from '../../api/data'
-import { ConfirmDialog } from '../../components/ConfirmDialog'
+import { useQuery } from '../../api/data'
+import { DeletedNotice } from '../../components/DeletedNotice'
 import { DetailCard, NotesCard } from '../../components/DetailList'
 import { Loading, Page, StatusBadge } from '../../components/Page'
 import { BackLink, RecordActions, RecordNotFound } from '../../components/RecordPage'
-import { useToast } from '../../components/Toasts'
-import { errorMessage } from '../../forms/serverErrors'
 import { formatDate, uiLang } from '../../lib/format'
 import { useNav } from '../../navigation'
+import { useDeleteWithUndo } from '../useDelete'
 import { DirectoryCard } from './Directory'
 import { missionName } from './names'
 import { PostsSection } from './Posts'
@@ -23,7 +21,11 @@ export function MissionDetail({ id }: { id: string }) {
   const { go } = useNav()
   const mission = useQuery('missions.get', { id })
   const verify = useVerify()
-  const del = useMissionDelete(() => go({ name: 'missions' }))
+  const del = useDeleteWithUndo('missions', {
+    title: (acronym) => t('mission.deleteTitle', { acronym }),
+    body: t('mission.deleteBody'),
+    after: () => go({ name: 'missions' }),
+  })
   const back = <BackLink label={t('missions.title')} onClick={() => go({ name: 'missions' })} />
 
   if (mission.error && !mission.data) return <RecordNotFound title={t('mission.notFound')} error={mission.error} back={back} />
@@ -35,9 +37,9 @@ export function MissionDetail({ id }: { id: string }) {
       title={m.acronym}
       subtitle={<span dir="auto">{missionName(m, lang)}</span>}
       back={back}
-      actions={!m.deleted && <RecordActions onEdit={() => go({ name: 'missionEdit', id })} onDelete={() => del.ask(m)} />}
+      actions={!m.deleted && <RecordActions onEdit={() => go({ name: 'missionEdit', id })} onDelete={() => del.ask(m.id, m.acronym)} />}
     >
-      {m.deleted && <MissionDeletedNotice mission={m} />}
+      {m.deleted && <DeletedNotice restore="missions.restore" id={m.id} name={m.acronym} notice={t('mission.deletedNotice')} />}
       <VerifiedLine record={m} target={{ table: 'missions', id: m.id, label: m.acronym }} verify={verify} readOnly={m.deleted} />
       <div className="cards cards--top">
         <MissionFacts m={m} />
@@ -69,71 +71,5 @@ function MissionFacts({ m }: { m: MissionRecord }) {
         [t('mission.end'), formatDate(m.end, lang)],
       ]}
     />
-  )
-}
-
-/** Delete with a confirmation, then a toast whose Undo restores the mission (a tombstone in the core). */
-function useMissionDelete(after: () => void) {
-  const { t } = useTranslation()
-  const mutate = useMutate()
-  const toast = useToast()
-  const [target, setTarget] = useState<MissionRecord | null>(null)
-
-  const run = async (m: MissionRecord) => {
-    try {
-      await mutate('missions.delete', { id: m.id })
-    } catch (e) {
-      toast({ tone: 'error', message: errorMessage(e, t) })
-      return
-    }
-    after()
-    toast({
-      message: t('delete.done', { name: m.acronym }),
-      action: {
-        label: t('delete.undo'),
-        run: async () => {
-          try {
-            await mutate('missions.restore', { id: m.id })
-            toast({ tone: 'success', message: t('delete.restored', { name: m.acronym }) })
-          } catch (e) {
-            toast({ tone: 'error', message: errorMessage(e, t) })
-          }
-        },
-      },
-    })
-  }
-
-  const dialog = target && (
-    <ConfirmDialog title={t('mission.deleteTitle', { acronym: target.acronym })} confirmLabel={t('delete.confirm')} danger onConfirm={() => run(target)} onClose={() => setTarget(null)}>
-      <p>{t('mission.deleteBody')}</p>
-    </ConfirmDialog>
-  )
-  return { ask: setTarget, dialog }
-}
-
-/** Shown instead of Edit/Delete when the mission on screen was deleted (here or on another device). */
-function MissionDeletedNotice({ mission }: { mission: MissionRecord }) {
-  const { t } = useTranslation()
-  const mutate = useMutate()
-  const toast = useToast()
-  const [busy, setBusy] = useState(false)
-  const restore = async () => {
-    setBusy(true)
-    try {
-      await mutate('missions.restore', { id: mission.id })
-      toast({ tone: 'success', message: t('deleted.restored', { name: mission.acronym }) })
-    } catch (e) {
-      toast({ tone: 'error', message: errorMessage(e, t) })
-    } finally {
-      setBusy(false)
-    }
-  }
-  return (
-    <div className="alert alert--warning alert--with-action" data-testid="deleted-notice">
-      <span>{t('mission.deletedNotice')}</span>
-      <button type="button" className="btn btn--small" onClick={restore} disabled={busy}>
-        {t('common.restore')}
-      </button>
-    </div>
   )
 }

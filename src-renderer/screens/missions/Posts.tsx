@@ -13,7 +13,9 @@ import { useToast } from '../../components/Toasts'
 import { applyServerError, errorMessage } from '../../forms/serverErrors'
 import { formatDate, uiLang, type UiLanguage } from '../../lib/format'
 import { useNav } from '../../navigation'
+import { useDeleteWithUndo } from '../useDelete'
 import { withoutFieldPrefix } from './errors'
+import { HoldingTerm, ReachList } from './holding'
 import { EditHoldingDialog, NewHolderDialog } from './Holders'
 import { postLabel, postTitle, seconderName } from './names'
 import { useEnteredBy, useVerify, VerifiedLine } from './verify'
@@ -165,23 +167,10 @@ function CurrentHolder({ holder, lang, verify, readOnly, postLabel, onEdit }: Ho
           <div className="small">
             {holder.seconding ? t('fieldHolder.secondedByName', { name: seconderName(holder.seconding, lang) }) : t('field.notSeconded')}
             {' · '}
-            {holder.end
-              ? t('field.termFromTo', { from: formatDate(holder.start, lang), to: formatDate(holder.end, lang) })
-              : t('field.termSince', { from: formatDate(holder.start, lang) })}
+            <HoldingTerm holder={holder} lang={lang} />
           </div>
         </div>
-        <ul className="plain reach small" data-testid="holder-reach">
-          {contact.emails.map((e) => (
-            <li key={e} dir="ltr" className="break">
-              {e}
-            </li>
-          ))}
-          {contact.phones.map((p) => (
-            <li key={p} dir="ltr">
-              {p}
-            </li>
-          ))}
-        </ul>
+        <ReachList contact={contact} className="plain reach small" testId="holder-reach" />
         {!readOnly && (
           <button type="button" className="btn btn--small" onClick={onEdit} aria-label={t('fieldHolder.editNamed', { name: contact.name })}>
             {t('fieldHolder.edit')}
@@ -241,31 +230,8 @@ function useRemovals() {
   const lang = uiLang(i18n.language)
   const mutate = useMutate()
   const toast = useToast()
-  const [target, setTarget] = useState<{ kind: 'post'; post: PostView } | { kind: 'holding'; holder: HolderView } | null>(null)
-
-  const deletePost = async (post: PostView) => {
-    const name = postTitle(post, lang)
-    try {
-      await mutate('posts.delete', { id: post.id })
-    } catch (e) {
-      toast({ tone: 'error', message: errorMessage(e, t) })
-      return
-    }
-    toast({
-      message: t('delete.done', { name }),
-      action: {
-        label: t('delete.undo'),
-        run: async () => {
-          try {
-            await mutate('posts.restore', { id: post.id })
-            toast({ tone: 'success', message: t('delete.restored', { name }) })
-          } catch (e) {
-            toast({ tone: 'error', message: errorMessage(e, t) })
-          }
-        },
-      },
-    })
-  }
+  const post = useDeleteWithUndo('posts', { title: (title) => t('fieldPost.deleteTitle', { title }), body: t('fieldPost.deleteBody') })
+  const [holding, setHolding] = useState<HolderView | null>(null)
 
   const deleteHolding = async (holder: HolderView) => {
     try {
@@ -276,19 +242,18 @@ function useRemovals() {
     }
   }
 
-  const dialog =
-    target &&
-    (target.kind === 'post' ? (
-      <ConfirmDialog title={t('fieldPost.deleteTitle', { title: postTitle(target.post, lang) })} confirmLabel={t('delete.confirm')} danger onConfirm={() => deletePost(target.post)} onClose={() => setTarget(null)}>
-        <p>{t('fieldPost.deleteBody')}</p>
-      </ConfirmDialog>
-    ) : (
-      <ConfirmDialog title={t('fieldHolder.deleteTitle', { name: target.holder.contact.name })} confirmLabel={t('delete.confirm')} danger onConfirm={() => deleteHolding(target.holder)} onClose={() => setTarget(null)}>
-        <p>{t('fieldHolder.deleteBody')}</p>
-      </ConfirmDialog>
-    ))
+  const dialog = (
+    <>
+      {post.dialog}
+      {holding && (
+        <ConfirmDialog title={t('fieldHolder.deleteTitle', { name: holding.contact.name })} confirmLabel={t('delete.confirm')} danger onConfirm={() => deleteHolding(holding)} onClose={() => setHolding(null)}>
+          <p>{t('fieldHolder.deleteBody')}</p>
+        </ConfirmDialog>
+      )}
+    </>
+  )
 
-  return { askPost: (post: PostView) => setTarget({ kind: 'post', post }), askHolding: (holder: HolderView) => setTarget({ kind: 'holding', holder }), dialog }
+  return { askPost: (p: PostView) => post.ask(p.id, postTitle(p, lang)), askHolding: setHolding, dialog }
 }
 
 /** Adds a post to the mission, or edits one: its title in both languages, duty station, whether it heads the component. */

@@ -6,7 +6,7 @@ import { errorMessage } from '../../forms/serverErrors'
 import { formatDate, uiLang } from '../../lib/format'
 import { useNav } from '../../navigation'
 import { missionName } from './names'
-import { useVerify } from './verify'
+import { MarkVerifiedButton, useVerify } from './verify'
 
 /** What needs checking, per mission: records never verified or not for six months. */
 export function StalePanel({ query }: { query: QueryState<StaleByMission[]> }) {
@@ -61,15 +61,7 @@ export function StalePanel({ query }: { query: QueryState<StaleByMission[]> }) {
                   <td className="col-nowrap">{item.verifiedOn ? formatDate(item.verifiedOn, lang) : <span className="muted">{t('field.never')}</span>}</td>
                   <td dir="auto">{item.verifiedBy}</td>
                   <td className="row-actions">
-                    <button
-                      type="button"
-                      className="btn btn--small"
-                      aria-label={t('field.markVerifiedNamed', { label: item.label })}
-                      disabled={verify.busy === item.id}
-                      onClick={() => verify.ask(item)}
-                    >
-                      {t('field.markVerified')}
-                    </button>
+                    <MarkVerifiedButton target={item} verify={verify} />
                   </td>
                 </tr>
               ))}

@@ -155,17 +155,17 @@ export function VerifiedLine({ record, target, verify, readOnly }: LineProps) {
           : t('field.neverVerified')}
       </span>
       {stale && <StaleBadge />}
-      {!readOnly && (
-        <button
-          type="button"
-          className="btn btn--small"
-          aria-label={t('field.markVerifiedNamed', { label: target.label })}
-          disabled={verify.busy === target.id}
-          onClick={() => verify.ask(target)}
-        >
-          {t('field.markVerified')}
-        </button>
-      )}
+      {!readOnly && <MarkVerifiedButton target={target} verify={verify} />}
     </div>
+  )
+}
+
+/** Asks who checked the record, then marks it verified today (see useVerify). */
+export function MarkVerifiedButton({ target, verify }: { target: VerifyTarget; verify: ReturnType<typeof useVerify> }) {
+  const { t } = useTranslation()
+  return (
+    <button type="button" className="btn btn--small" aria-label={t('field.markVerifiedNamed', { label: target.label })} disabled={verify.busy === target.id} onClick={() => verify.ask(target)}>
+      {t('field.markVerified')}
+    </button>
   )
 }

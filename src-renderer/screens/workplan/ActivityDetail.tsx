@@ -1,17 +1,16 @@
-import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { MemberRef } from '../../../src-main/core/model'
 import type { ActivityView } from '../../../src-main/core/model/workplan'
-import { useMutate, useQuery } from '../../api/data'
+import { useQuery } from '../../api/data'
+import { DeletedNotice } from '../../components/DeletedNotice'
 import { DetailCard, NotesCard } from '../../components/DetailList'
 import { Loading, Page, StatusBadge } from '../../components/Page'
 import { BackLink, RecordActions, RecordNotFound } from '../../components/RecordPage'
-import { useToast } from '../../components/Toasts'
-import { errorMessage } from '../../forms/serverErrors'
 import { formatDate, uiLang, type UiLanguage } from '../../lib/format'
 import { useNav } from '../../navigation'
 import { refName } from '../meeting/common'
-import { functionName, useDeleteWithUndo } from './common'
+import { useDeleteWithUndo } from '../useDelete'
+import { functionName } from './common'
 import { formatPeriod } from './months'
 import { ProgressNotes } from './ProgressNotes'
 
@@ -20,7 +19,11 @@ export function ActivityDetail({ id }: { id: string }) {
   const lang = uiLang(i18n.language)
   const { go } = useNav()
   const activity = useQuery('activities.get', { id })
-  const del = useDeleteWithUndo({ del: 'activities.delete', restore: 'activities.restore' }, () => go({ name: 'workplan' }))
+  const del = useDeleteWithUndo('activities', {
+    title: (title) => t('workplan.deleteTitle', { title }),
+    body: t('workplan.deleteBody'),
+    after: () => go({ name: 'workplan' }),
+  })
   const back = <BackLink label={t('workplan.back')} onClick={() => go({ name: 'workplan' })} />
 
   if (activity.error && !activity.data) return <RecordNotFound title={t('workplan.notFound')} error={activity.error} back={back} />
@@ -36,16 +39,9 @@ export function ActivityDetail({ id }: { id: string }) {
         </>
       }
       back={back}
-      actions={
-        !a.deleted && (
-          <RecordActions
-            onEdit={() => go({ name: 'activityEdit', id })}
-            onDelete={() => del.ask(id, a.title, t('workplan.deleteTitle', { title: a.title }), t('workplan.deleteBody'))}
-          />
-        )
-      }
+      actions={!a.deleted && <RecordActions onEdit={() => go({ name: 'activityEdit', id })} onDelete={() => del.ask(id, a.title)} />}
     >
-      {a.deleted && <DeletedActivity activity={a} />}
+      {a.deleted && <DeletedNotice restore="activities.restore" id={id} name={a.title} notice={t('workplan.deletedNotice')} />}
       <div className="cards cards--top">
         <ActivityFacts a={a} lang={lang} />
         <PeopleCard a={a} lang={lang} />
@@ -96,32 +92,5 @@ function PeopleCard({ a, lang }: { a: ActivityView; lang: UiLanguage }) {
         [t('workplan.missions'), a.missions.map((m) => m.acronym).join(', ')],
       ]}
     />
-  )
-}
-
-/** Shown instead of Edit and Delete when the activity was deleted (here or on another device). */
-function DeletedActivity({ activity }: { activity: ActivityView }) {
-  const { t } = useTranslation()
-  const mutate = useMutate()
-  const toast = useToast()
-  const [busy, setBusy] = useState(false)
-  const restore = async () => {
-    setBusy(true)
-    try {
-      await mutate('activities.restore', { id: activity.id })
-      toast({ tone: 'success', message: t('delete.restored', { name: activity.title }) })
-    } catch (e) {
-      toast({ tone: 'error', message: errorMessage(e, t) })
-    } finally {
-      setBusy(false)
-    }
-  }
-  return (
-    <div className="alert alert--warning alert--with-action" data-testid="deleted-notice">
-      <span>{t('workplan.deletedNotice')}</span>
-      <button type="button" className="btn btn--small" onClick={restore} disabled={busy}>
-        {t('common.restore')}
-      </button>
-    </div>
   )
 }

@@ -7,7 +7,7 @@ import { Page, StatusBadge } from '../../components/Page'
 import { formatDate, uiLang, type UiLanguage } from '../../lib/format'
 import { useNav } from '../../navigation'
 import { refName } from '../meeting/common'
-import { useDeleteWithUndo } from './common'
+import { useDeleteWithUndo } from '../useDelete'
 import { Rotation } from './Rotation'
 
 /** The register of Chairs: who chaired, chairs and will chair, how each was selected, and the rotation. */
@@ -17,7 +17,7 @@ export function Chairs() {
   const { go } = useNav()
   const register = useQuery('chairs.register', {})
   const terms = register.data?.terms ?? []
-  const del = useDeleteWithUndo({ del: 'chairs.delete', restore: 'chairs.restore' })
+  const del = useDeleteWithUndo('chairs', { title: (name) => t('chairs.deleteTitle', { name }), body: t('chairs.deleteBody') })
 
   return (
     <Page
@@ -49,18 +49,9 @@ export function Chairs() {
         }
         empty={t('chairs.none')}
       >
-        {terms.map((c) => {
-          const name = refName(c.organisation, lang)
-          return (
-            <TermRow
-              key={c.id}
-              term={c}
-              lang={lang}
-              onEdit={() => go({ name: 'chairEdit', id: c.id })}
-              onDelete={() => del.ask(c.id, name, t('chairs.deleteTitle', { name }), t('chairs.deleteBody'))}
-            />
-          )
-        })}
+        {terms.map((c) => (
+          <TermRow key={c.id} term={c} lang={lang} onEdit={() => go({ name: 'chairEdit', id: c.id })} onDelete={() => del.ask(c.id, refName(c.organisation, lang))} />
+        ))}
       </ListTable>
       {register.data && <Rotation register={register.data} lang={lang} />}
       {del.dialog}

@@ -1,18 +1,17 @@
 import { useId, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { Language } from '../../../src-main/core/model'
 import { ActivityStatus, WorkplanFunction, type ActivityView } from '../../../src-main/core/model/workplan'
 import { call } from '../../api/client'
 import { useDebounced, useQuery } from '../../api/data'
 import { ListTable } from '../../components/ListTable'
 import { Page, StatusBadge } from '../../components/Page'
+import { SavedPath, useSaveDocument } from '../../components/SaveDocument'
 import { SearchBox } from '../../components/SearchBox'
 import { TabPanel, Tabs } from '../../components/Tabs'
-import { useToast } from '../../components/Toasts'
 import { errorMessage } from '../../forms/serverErrors'
 import { uiLang, type UiLanguage } from '../../lib/format'
 import { useNav } from '../../navigation'
-import { LanguageSelect, SavedPath, useDocumentLanguage } from '../meeting/Documents'
+import { LanguageSelect, useDocumentLanguage } from '../meeting/Documents'
 import { refName } from '../meeting/common'
 import { functionName } from './common'
 import { GROUPINGS, groupActivities, type ActivityGroup, type Grouping } from './grouping'
@@ -187,24 +186,8 @@ function GroupingChoice({ value, onChange }: { value: Grouping; onChange(g: Grou
 /** The plan as a Word document (landscape, grouped by function) or a CSV file, over the period filtered. */
 function ExportBar({ from, to, disabled }: { from: string; to: string; disabled: boolean }) {
   const { t } = useTranslation()
-  const toast = useToast()
   const [language, setLanguage] = useDocumentLanguage()
-  const [busy, setBusy] = useState<'docx' | 'csv' | null>(null)
-  const [last, setLast] = useState<string | null>(null)
-  const save = async (format: 'docx' | 'csv', lang: Language) => {
-    setBusy(format)
-    try {
-      const r = await call('workplan.save', { format, language: lang, period: { from, to } })
-      if (r) {
-        setLast(r.path)
-        toast({ tone: 'success', message: t('documents.savedTo', { path: r.path }) })
-      }
-    } catch (e) {
-      toast({ tone: 'error', message: errorMessage(e, t) })
-    } finally {
-      setBusy(null)
-    }
-  }
+  const { save, busy, last } = useSaveDocument((format: 'docx' | 'csv', language) => call('workplan.save', { format, language, period: { from, to } }))
   return (
     <div className="export-bar">
       <div className="toolbar">
