@@ -1,7 +1,9 @@
 import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { fold, uiLang } from '../lib/format'
-import { allTimeZones, formatOffset, offsetMinutes, zoneName } from '../lib/time'
+import { tzOffset } from '@date-fns/tz'
+import { formatUtcOffset } from '../../src-main/core/model/format'
+import { allTimeZones, zoneName } from '../lib/time'
 import { Combobox, type ComboboxFieldProps } from './Combobox'
 
 interface ZoneOption {
@@ -56,7 +58,7 @@ export function TimeZoneCombobox(field: ComboboxFieldProps) {
     if (!wanted) return []
     const now = new Date()
     return allTimeZones().map((z) => {
-      const offset = formatOffset(offsetMinutes(z, now))
+      const offset = formatUtcOffset(tzOffset(z, now))
       const name = zoneName(z, lang, now)
       const aliases = CITY_ALIASES[z] ?? []
       const detail = [offset, name, ...(aliases.length ? [aliases.join(', ')] : [])].join(' · ')

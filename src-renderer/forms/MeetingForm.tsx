@@ -9,7 +9,8 @@ import { FieldShell, SelectField, TextField, useErrorText, type AnyForm } from '
 import { FormAlert } from '../components/FormAlert'
 import { TimeZoneCombobox } from '../components/TimeZoneCombobox'
 import { orgName, sortedByName, uiLang } from '../lib/format'
-import { addMinutes, formatClock, NEW_YORK, readSpan } from '../lib/time'
+import { NEW_YORK } from '../../src-main/core/model/format'
+import { addMinutes, formatClock, readSpan } from '../lib/time'
 import { applyServerError } from './serverErrors'
 
 type In = z.input<typeof MeetingFields>

@@ -1,11 +1,11 @@
-import type { UiLanguage } from './format'
+import { tzOffset } from '@date-fns/tz'
+import { formatUtcOffset, NEW_YORK, wallClockToInstant } from '../../src-main/core/model/format'
 import { isTimeZone } from '../../src-main/core/model/meeting'
+import type { UiLanguage } from './format'
 
 // Meeting times as the screens show them. A meeting's start and end are wall-clock readings
-// in its own IANA zone ("2027-03-15T10:00" in Europe/Vienna); the instant they stand for is
-// found with Intl alone, so the renderer needs no time-zone library.
-
-export const NEW_YORK = 'America/New_York'
+// in its own IANA zone ("2027-03-15T10:00" in Europe/Vienna); the instant they stand for, and
+// the zone's offset then, are worked out as the documents do (core/model/format.ts).
 
 const LOCAL = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/
 
@@ -38,39 +38,6 @@ export function allTimeZones(): string[] {
   return zoneCache
 }
 
-const partsCache = new Map<string, Intl.DateTimeFormat>()
-function partsFormat(tz: string): Intl.DateTimeFormat {
-  let f = partsCache.get(tz)
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone: tz,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    })
-    partsCache.set(tz, f)
-  }
-  return f
-}
-
-/** Minutes the zone is ahead of UTC at that instant (New York in summer: −240). */
-export function offsetMinutes(tz: string, at: Date): number {
-  const p = Object.fromEntries(partsFormat(tz).formatToParts(at).map((x) => [x.type, x.value]))
-  const asUtc = Date.UTC(+p.year, +p.month - 1, +p.day, +p.hour % 24, +p.minute, +p.second)
-  return Math.round((asUtc - Math.floor(at.getTime() / 1000) * 1000) / 60000)
-}
-
-/** "UTC−04:00", "UTC+05:30" (with a true minus sign). */
-export function formatOffset(minutes: number): string {
-  const sign = minutes < 0 ? '\u2212' : '+'
-  const a = Math.abs(minutes)
-  return `UTC${sign}${String(Math.floor(a / 60)).padStart(2, '0')}:${String(a % 60).padStart(2, '0')}`
-}
-
 /** A "YYYY-MM-DDTHH:mm" string, checked; null when it is not one. */
 export function parseLocal(local: string): { y: number; m: number; d: number; hh: number; mm: number } | null {
   const m = LOCAL.exec(local)
@@ -80,16 +47,14 @@ export function parseLocal(local: string): { y: number; m: number; d: number; hh
   return v
 }
 
-/** The instant of a wall-clock reading in a zone; a time the zone skips moves on by the gap. */
-export function wallClockToInstant(local: string, tz: string): Date | null {
-  const v = parseLocal(local)
-  if (!v || !isTimeZone(tz)) return null
-  const guess = Date.UTC(v.y, v.m - 1, v.d, v.hh, v.mm)
-  const first = offsetMinutes(tz, new Date(guess))
-  let t = guess - first * 60000
-  const second = offsetMinutes(tz, new Date(t))
-  if (second !== first) t = guess - second * 60000
-  return new Date(t)
+/** The instant of a wall-clock reading in its zone, as the documents compute it; null while the
+ *  form holds something that is not one yet. */
+export function instantOf(local: string, tz: string): Date | null {
+  try {
+    return wallClockToInstant(local, tz)
+  } catch {
+    return null
+  }
 }
 
 /** A wall-clock reading moved on by some minutes ("2027-03-15T10:00" + 90 = "…T11:30"). */
@@ -135,15 +100,15 @@ export interface ZoneReading {
 
 /** A meeting's span read in a zone (its own, New York's, this computer's). Null when the times are not valid. */
 export function readSpan(start: string, end: string, meetingZone: string, readIn: string, lang: UiLanguage): ZoneReading | null {
-  const s = wallClockToInstant(start, meetingZone)
-  const e = wallClockToInstant(end, meetingZone)
+  const s = instantOf(start, meetingZone)
+  const e = instantOf(end, meetingZone)
   if (!s || !e || !isTimeZone(readIn)) return null
   const loc = locale(lang)
   const day = new Intl.DateTimeFormat(loc, { timeZone: readIn, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' })
   const clock = new Intl.DateTimeFormat(loc, { timeZone: readIn, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
   const sameDay = day.format(s) === day.format(e)
   const time = sameDay ? `${clock.format(s)}–${clock.format(e)}` : `${clock.format(s)} – ${day.format(e)}, ${clock.format(e)}`
-  return { date: day.format(s), time, zone: `${zoneName(readIn, lang, s)}, ${formatOffset(offsetMinutes(readIn, s))}` }
+  return { date: day.format(s), time, zone: `${zoneName(readIn, lang, s)}, ${formatUtcOffset(tzOffset(readIn, s))}` }
 }
 
 /** The day a meeting starts and its start time, in its own zone: "Mon 15 Mar 2027, 10:00". */

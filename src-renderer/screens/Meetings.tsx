@@ -4,7 +4,9 @@ import { useQuery } from '../api/data'
 import { ListTable } from '../components/ListTable'
 import { Page } from '../components/Page'
 import { uiLang, type UiLanguage } from '../lib/format'
-import { formatMeetingStart, offsetMinutes, formatOffset, wallClockToInstant } from '../lib/time'
+import { tzOffset } from '@date-fns/tz'
+import { formatUtcOffset } from '../../src-main/core/model/format'
+import { formatMeetingStart, instantOf } from '../lib/time'
 import { useNav } from '../navigation'
 
 /** The columns of replies, in the order a secretary reads them. */
@@ -66,8 +68,8 @@ export function placeOf(m: Pick<MeetingSummary, 'city' | 'address' | 'onlineLink
 
 function MeetingRow({ m, lang, onOpen }: { m: MeetingSummary; lang: UiLanguage; onOpen(): void }) {
   const { t } = useTranslation()
-  const at = wallClockToInstant(m.start, m.timeZone)
-  const offset = at ? formatOffset(offsetMinutes(m.timeZone, at)) : ''
+  const at = instantOf(m.start, m.timeZone)
+  const offset = at ? formatUtcOffset(tzOffset(m.timeZone, at)) : ''
   return (
     <tr data-testid="meeting-row">
       <td>

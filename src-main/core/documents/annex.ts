@@ -1,6 +1,6 @@
 import type { Paragraph } from 'docx'
 import type { Language } from '../model/fields'
-import { formatMeetingWhen, formatSlot } from './format'
+import { formatMeetingWhen, formatSlot } from '../model/format'
 import { mixed, para, PT, STYLE, type RunStyle } from './docx-kit'
 import type { MeetingInfo } from './types'
 import { agendaLines, GROUP_NAME, venueOrOnline } from './wording'

@@ -14,7 +14,7 @@ import Papa from 'papaparse'
 import type { Language } from '../model/fields'
 import type { MissionKind, MissionStatus } from '../model/mission'
 import { LANDSCAPE_TEXT_WIDTH, pack, pageFooter, pageProperties, para, PT, runningHeader, spacer } from './docx-kit'
-import { checkDate, formatDate, NBSP } from './format'
+import { checkDate, formatDate, NBSP } from '../model/format'
 import { safeFileNamePart } from './file-names'
 import { GROUP_NAME } from './wording'
 

@@ -1,7 +1,7 @@
 import { tzlib_get_ical_block } from 'timezones-ical-library'
 import type { Language } from '../model/fields'
 import { AppError } from '../model/errors'
-import { meetingInstants } from './format'
+import { meetingInstants } from '../model/format'
 import type { ChairInfo, IcsAttendee, MeetingInfo } from './types'
 import { GROUP_NAME, venueText } from './wording'
 

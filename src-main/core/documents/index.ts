@@ -25,7 +25,7 @@ export {
   wallClockToInstant,
   zoneLabel,
   NEW_YORK,
-} from './format'
+} from '../model/format'
 export { addressee, invitationWording, memberMission, memberName, parseHonorific, GROUP_NAME } from './wording'
 export {
   buildDirectory,

@@ -1,7 +1,7 @@
 import { AlignmentType, type ISectionOptions, type Paragraph } from 'docx'
 import { AppError } from '../model/errors'
 import { agendaItems, meetingBlock } from './annex'
-import { checkDate } from './format'
+import { checkDate } from '../model/format'
 import { endMark, letterhead, pack, STYLE, pageFooter, pageProperties, para, PT, runningHeader, spacer, TEXT_WIDTH } from './docx-kit'
 import type { InvitationInput } from './types'
 import { annexTitle, chairMission, invitationWording, memberName, signatoryTitle, type InvitationWording } from './wording'

@@ -1,6 +1,6 @@
 import { AlignmentType, type ISectionOptions, type Paragraph, type Table } from 'docx'
 import type { Language } from '../model/fields'
-import { checkDate, formatDate } from './format'
+import { checkDate, formatDate } from '../model/format'
 import { LANDSCAPE_TEXT_WIDTH, letterhead, pageFooter, pageProperties, para, PT, runningHeader, TEXT_WIDTH } from './docx-kit'
 import type { MeetingDocInput, RecipientOrganisation } from './types'
 import { GROUP_NAME, memberName, placeAndDate } from './wording'

@@ -1,6 +1,6 @@
 import { AlignmentType, BorderStyle, type Paragraph } from 'docx'
 import type { Language } from '../model/fields'
-import { formatDate, formatMeetingWhen } from './format'
+import { formatDate, formatMeetingWhen } from '../model/format'
 import { pack, para, PT, spacer, STYLE } from './docx-kit'
 import { byMember, meetingSection, memberLabel } from './meeting-section'
 import type { CommentRow, MeetingDocInput } from './types'

@@ -2,7 +2,7 @@ import Docxtemplater from 'docxtemplater'
 import InspectModule from 'docxtemplater/js/inspect-module.js'
 import PizZip from 'pizzip'
 import { AppError } from '../model/errors'
-import { checkDate, formatDate, formatMeetingDate, formatMeetingTime, formatMeetingWhen, formatWeekdayDate } from './format'
+import { checkDate, formatDate, formatMeetingDate, formatMeetingTime, formatMeetingWhen, formatWeekdayDate } from '../model/format'
 import type { InvitationInput } from './types'
 import { agendaLines, chairMission, invitationWording, keepNumbersTogether, memberMission, memberName, rsvpContact, signatoryTitle, venueOrOnline } from './wording'
 

@@ -1,6 +1,6 @@
 import type { Language } from '../model/fields'
 import type { AgendaItem, MeetingKind } from '../model/meeting'
-import { formatDate, formatMeetingWhen, formatWeekdayDate, NBSP } from './format'
+import { formatDate, formatMeetingWhen, formatWeekdayDate, NBSP } from '../model/format'
 import type { ChairInfo, InvitationInput, MeetingInfo, Person, RecipientOrganisation } from './types'
 
 // The protocol phrases of the Chair's correspondence, in English and French: the one

@@ -1,6 +1,6 @@
 import type { Language } from '../model/fields'
 import { FUNCTION_NAMES, WorkplanFunction, type ActivityStatus } from '../model/workplan'
-import { formatMonth, formatMonthSpan, NBSP } from './format'
+import { formatMonth, formatMonthSpan, NBSP } from '../model/format'
 import { GROUP_NAME } from './wording'
 
 // The work plan's words in English and French, shared by the .docx and the .csv.

@@ -2,7 +2,7 @@ import { AlignmentType, BorderStyle, Paragraph, ShadingType, Table, TableCell, T
 import type { Language } from '../model/fields'
 import { WorkplanFunction } from '../model/workplan'
 import { LANDSCAPE_TEXT_WIDTH, letterhead, mixed, pack, pageFooter, pageProperties, para, PT, runningHeader, runs, spacer, STYLE } from './docx-kit'
-import { checkDate, formatDate, formatMonthSpan, NBSP } from './format'
+import { checkDate, formatDate, formatMonthSpan, NBSP } from '../model/format'
 import type { WorkplanActivity, WorkplanDocInput } from './types'
 import { placeAndDate } from './wording'
 import { functionHeading, periodText, STATUS_NAMES, WORKPLAN_LABELS, workplanTitle } from './workplan-wording'

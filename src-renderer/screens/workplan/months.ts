@@ -1,3 +1,4 @@
+import { formatMonthSpan } from '../../../src-main/core/model/format'
 import type { UiLanguage } from '../../lib/format'
 
 // The work plan counts in calendar months ("2027-03"); these helpers keep that arithmetic in one place.
@@ -25,18 +26,12 @@ export function thisMonth(now = new Date()): string {
 
 const locale = (lang: UiLanguage) => (lang === 'fr' ? 'fr-FR' : 'en-GB')
 
-/** "Mar 2027" / "mars 2027". */
-export function formatMonth(ym: string, lang: UiLanguage): string {
-  if (!/^\d{4}-\d{2}$/.test(ym)) return ym
-  return new Intl.DateTimeFormat(locale(lang), { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${ym}-01T00:00:00Z`))
-}
-
 /** The month's initial or short name for a timeline header: "J", "Mar". */
 export function monthLabel(ym: string, lang: UiLanguage, style: 'narrow' | 'short'): string {
   return new Intl.DateTimeFormat(locale(lang), { month: style, timeZone: 'UTC' }).format(new Date(`${ym}-01T00:00:00Z`))
 }
 
-/** "Mar 2027 – Dec 2027", or one month when the period is one month. */
+/** "Mar 2027 – Dec 2027" / "mars 2027 – déc. 2027": the words of the exported work plan. */
 export function formatPeriod(start: string, end: string, lang: UiLanguage): string {
-  return start === end ? formatMonth(start, lang) : `${formatMonth(start, lang)} – ${formatMonth(end, lang)}`
+  return formatMonthSpan(start, end, lang, true)
 }

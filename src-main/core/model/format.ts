@@ -1,6 +1,6 @@
 import { tzOffset, TZDate } from '@date-fns/tz'
-import type { Language } from '../model/fields'
-import { AppError } from '../model/errors'
+import type { Language } from './fields'
+import { AppError } from './errors'
 
 // Dates and times as the documents write them, in English and French. Pure functions
 // (no clock, no locale of the machine): the UI can show the very same strings.
