@@ -35,6 +35,7 @@ export const missionInputs = {
   'holders.create': NewHolder,
   'holders.update': z.object({ id: Uuid, fields: HolderFields }),
   'holders.delete': ById,
+  'holders.restore': ById,
   /** Marks a mission, post or holder as checked today by `by`. */
   'field.verify': z.object({ table: FieldTable, id: Uuid, by: requiredText(200) }),
   'field.stale': z.object({ missionId: Uuid.optional() }),
@@ -59,6 +60,7 @@ export interface MissionResults {
   'holders.create': MissionDetail
   'holders.update': MissionDetail
   'holders.delete': MissionDetail
+  'holders.restore': MissionDetail
   'field.verify': MissionDetail
   'field.stale': StaleByMission[]
   'field.contacts': FieldContactView[]

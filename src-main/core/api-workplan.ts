@@ -35,6 +35,7 @@ export const workplanInputs = {
   'progressNotes.create': ProgressNoteFields,
   'progressNotes.update': z.object({ id: Uuid, fields: ProgressNoteFields }),
   'progressNotes.delete': ById,
+  'progressNotes.restore': ById,
   /** The work plan as a file the person chooses where to save (.docx or .csv). */
   'workplan.save': z.object({ format: z.enum(['docx', 'csv']), language: Language.default('en'), period: Period.default({ from: '', to: '' }) }),
   'chairs.register': z.object({}),
@@ -55,6 +56,7 @@ export interface WorkplanResults {
   'progressNotes.create': ActivityView
   'progressNotes.update': ActivityView
   'progressNotes.delete': ActivityView
+  'progressNotes.restore': ActivityView
   /** Null when the person cancelled the choice of file. */
   'workplan.save': { path: string } | null
   'chairs.register': ChairRegister

@@ -2,7 +2,7 @@ import type { missionInputs } from './api-missions'
 import type { HandlerMap } from './dispatch'
 import { saveDirectory } from './services/directory'
 import { fieldContacts, secondments, staleRecords, verify } from './services/field-views'
-import { createHolder, deleteHolder, updateHolder } from './services/holders'
+import { createHolder, deleteHolder, restoreHolder, updateHolder } from './services/holders'
 import { addReferenceMissions, createMission, getMission, listMissions, setMissionDeleted, updateMission } from './services/missions'
 import { createPost, setPostDeleted, updatePost } from './services/posts'
 
@@ -21,6 +21,7 @@ export const missionHandlers: HandlerMap<keyof typeof missionInputs> = {
   'holders.create': (app, i) => createHolder(app.store, i),
   'holders.update': (app, i) => updateHolder(app.store, i.id, i.fields),
   'holders.delete': (app, i) => deleteHolder(app.store, i.id),
+  'holders.restore': (app, i) => restoreHolder(app.store, i.id),
   'field.verify': (app, i) => verify(app.store, i.table, i.id, i.by),
   'field.stale': (app, i) => staleRecords(app.store, i.missionId),
   'field.contacts': (app, i) => fieldContacts(app.store, i),

@@ -1,7 +1,7 @@
 import type { workplanInputs } from './api-workplan'
 import type { HandlerMap } from './dispatch'
 import { chairRegister, createChair, getChair, setChairDeleted, updateChair } from './services/chairs'
-import { createActivity, createProgressNote, deleteProgressNote, getActivity, listActivities, setActivityDeleted, updateActivity, updateProgressNote } from './services/workplan'
+import { createActivity, createProgressNote, deleteProgressNote, getActivity, listActivities, restoreProgressNote, setActivityDeleted, updateActivity, updateProgressNote } from './services/workplan'
 import { saveWorkplan } from './services/workplan-export'
 
 export const workplanHandlers: HandlerMap<keyof typeof workplanInputs> = {
@@ -14,6 +14,7 @@ export const workplanHandlers: HandlerMap<keyof typeof workplanInputs> = {
   'progressNotes.create': (app, i) => createProgressNote(app.store, i),
   'progressNotes.update': (app, i) => updateProgressNote(app.store, i.id, i.fields),
   'progressNotes.delete': (app, i) => deleteProgressNote(app.store, i.id),
+  'progressNotes.restore': (app, i) => restoreProgressNote(app.store, i.id),
   'workplan.save': (app, i) => saveWorkplan(app.store, app.shell, i),
   'chairs.register': (app) => chairRegister(app.store),
   'chairs.get': (app, i) => getChair(app.store, i.id),

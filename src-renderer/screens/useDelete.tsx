@@ -13,6 +13,8 @@ interface Options {
   /** The dialog's question, for the record's name. */
   title(name: string): string
   body: string
+  /** How the toasts name the record, when its name alone would mislead (a holding is not its holder). */
+  label?(name: string): string
   /** Runs once the record is deleted, e.g. to leave its page. */
   after?(): void
 }
@@ -21,13 +23,14 @@ interface Options {
  * Delete with a confirmation dialog, then a toast whose Undo restores the record
  * (deletion is a tombstone in the core, so nothing is lost).
  */
-export function useDeleteWithUndo(table: Restorable, { title, body, after }: Options) {
+export function useDeleteWithUndo(table: Restorable, { title, body, label = (name) => name, after }: Options) {
   const { t } = useTranslation()
   const mutate = useMutate()
   const toast = useToast()
   const [target, setTarget] = useState<{ id: string; name: string } | null>(null)
 
   const run = async ({ id, name }: { id: string; name: string }) => {
+    const what = label(name)
     try {
       await mutate(`${table}.delete`, { id })
     } catch (e) {
@@ -36,13 +39,13 @@ export function useDeleteWithUndo(table: Restorable, { title, body, after }: Opt
     }
     after?.()
     toast({
-      message: t('delete.done', { name }),
+      message: t('delete.done', { name: what }),
       action: {
         label: t('delete.undo'),
         run: async () => {
           try {
             await mutate(`${table}.restore`, { id })
-            toast({ tone: 'success', message: t('delete.restored', { name }) })
+            toast({ tone: 'success', message: t('delete.restored', { name: what }) })
           } catch (e) {
             toast({ tone: 'error', message: errorMessage(e, t) })
           }

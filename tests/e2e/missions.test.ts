@@ -32,6 +32,8 @@ const post = (station: string): Locator => app.page.getByTestId('post-card').fil
 const holderName = async (card: Locator) => (await card.getByTestId('current-holder').locator('.holder-name').textContent())!.trim()
 
 let staleBefore = 0
+/** Who held the Goma post before the hand-over. */
+let previous = ''
 
 describe('a field officer brings a mission up to date', () => {
   it('finds what needs checking on the demo profile', async () => {
@@ -108,7 +110,7 @@ describe('a field officer brings a mission up to date', () => {
     await openFieldMissions()
     await app.page.getByTestId('mission-row').getByRole('button', { name: 'MONUSCO', exact: true }).click()
     const card = post('Goma')
-    const previous = await holderName(card)
+    previous = await holderName(card)
     await card.getByRole('button', { name: /^Add a holder to/ }).click()
     const dialog = app.page.getByRole('dialog')
     await dialog.getByRole('combobox', { name: 'Person' }).fill('provare')
@@ -132,6 +134,20 @@ describe('a field officer brings a mission up to date', () => {
     await expect.poll(() => holderName(card)).toBe('Mr. Lars Provare')
     await card.getByRole('button', { name: /^Past holders/ }).click()
     await expect.poll(() => card.getByTestId('history-row').filter({ hasText: previous }).textContent()).toContain(dayBefore)
+  })
+
+  it('deletes the previous holding and brings it back with the toast’s Undo', async () => {
+    const card = post('Goma')
+    const row = card.getByTestId('history-row').filter({ hasText: previous })
+    const term = await row.textContent()
+    await row.getByRole('button', { name: `Delete the holding of ${previous}` }).click()
+    await app.page.getByRole('dialog').getByRole('button', { name: 'Delete' }).click()
+    await expect.poll(() => row.count()).toBe(0)
+
+    await app.page.getByRole('status').filter({ hasText: `Holding of ${previous} deleted` }).getByRole('button', { name: 'Undo' }).click()
+    await expect.poll(() => row.textContent()).toBe(term)
+    expect(await holderName(card)).toBe('Mr. Lars Provare')
+    expect(app.errors).toEqual([])
   })
 
   it('exports the mission directory and finds the updated holders in it', async () => {

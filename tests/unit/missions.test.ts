@@ -199,6 +199,28 @@ describe('posts and their holders', () => {
     const gone = await p.call('holders.delete', { id: outgoing.id })
     expect(gone.posts[0].holders.map((h) => h.id)).toEqual([incoming.id])
     expect(await p.fail('holders.delete', { id: outgoing.id })).toMatchObject({ code: 'not_found' })
+    expect((await p.call('holders.restore', { id: outgoing.id })).posts[0].holders.map((h) => h.id)).toEqual([incoming.id, outgoing.id])
+  })
+
+  it('restores a deleted holding unless another now overlaps it or its post is gone, and then changes nothing', async () => {
+    const p = await openProfile()
+    const { postId } = await withPost(p)
+    const d = await p.call('holders.create', { postId, contact: person('Deleted'), start: '2023-01-01', end: '2023-12-31' })
+    const deleted = d.posts[0].holders[0]
+    await p.call('holders.delete', { id: deleted.id })
+    await p.call('holders.create', { postId, contact: person('Since'), start: '2023-06-01' })
+
+    expect(await p.fail('holders.restore', { id: deleted.id })).toMatchObject({
+      code: 'validation',
+      key: 'validation.holderOverlap',
+      params: { name: 'Ms. Test Since', start: '2023-06-01', end: '…' },
+    })
+    expect(p.app.store.record('holders', deleted.id)?.data.deleted).toBe(true)
+    expect((await p.call('missions.get', { id: d.id })).posts[0].holders.map((h) => h.contact.name)).toEqual(['Ms. Test Since'])
+
+    await p.call('posts.delete', { id: postId })
+    expect(await p.fail('holders.restore', { id: deleted.id })).toMatchObject({ code: 'not_found' })
+    expect(p.app.store.record('holders', deleted.id)?.data.deleted).toBe(true)
   })
 
   it('updates, deletes and restores a post; a post needs a live mission', async () => {

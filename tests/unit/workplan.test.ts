@@ -117,7 +117,7 @@ describe('activities', () => {
 })
 
 describe('progress notes', () => {
-  it('are dated, listed newest first, edited and deleted (tombstones); they follow their activity', async () => {
+  it('are dated, listed newest first, edited, deleted (tombstones) and restored; they follow their activity', async () => {
     const p = await demoProfile()
     const a = await p.call('activities.create', base())
     await p.call('progressNotes.create', { activityId: a.id, date: '2027-04-02', text: 'Course designed.' })
@@ -136,10 +136,18 @@ describe('progress notes', () => {
     expect(p.app.store.record('progressNotes', first.id)?.data.deleted).toBe(true)
     expect(await p.fail('progressNotes.update', { id: first.id, fields: { activityId: a.id, date: '2027-04-03', text: 'x' } })).toMatchObject({ code: 'not_found' })
 
+    // Undo brings back the same note; restoring it again changes nothing.
+    v = await p.call('progressNotes.restore', { id: first.id })
+    expect(v.notes.find((n) => n.date === '2027-04-03')).toMatchObject({ id: first.id, text: 'Course designed with ZIF.' })
+    expect((await p.call('progressNotes.restore', { id: first.id })).notes.length).toBe(3)
+    await p.call('progressNotes.delete', { id: first.id })
+
     expect(await p.fail('progressNotes.create', { activityId: a.id, date: '2027-02-30', text: 'x' })).toMatchObject({ field: 'date', key: 'validation.date' })
     expect(await p.fail('progressNotes.create', { activityId: a.id, date: '2027-02-10', text: '' })).toMatchObject({ field: 'text', key: 'validation.required' })
     await p.call('activities.delete', { id: a.id })
     expect(await p.fail('progressNotes.create', { activityId: a.id, date: '2027-07-01', text: 'Late.' })).toMatchObject({ code: 'not_found' })
+    expect(await p.fail('progressNotes.restore', { id: first.id })).toMatchObject({ code: 'not_found' })
+    expect(p.app.store.record('progressNotes', first.id)?.data.deleted).toBe(true)
     await p.call('activities.restore', { id: a.id })
     expect((await p.call('activities.get', { id: a.id })).notes.length).toBe(2)
   })

@@ -115,3 +115,13 @@ export function deleteHolder(store: Store, id: string): MissionDetail {
   const postId = String(setDeleted(store, 'holders', id, 'holder', true).data.postId)
   return getMission(store, String(requireRecord(store, 'posts', postId, 'post').data.missionId))
 }
+
+/** Undoes a deletion, if the post is still live and no holding entered since overlaps it. */
+export function restoreHolder(store: Store, id: string): MissionDetail {
+  const rec = requireRecord(store, 'holders', id, 'holder')
+  const { missionId, others } = postContext(store, String(rec.data.postId), 'id')
+  const holding = { start: String(rec.data.start), end: String(rec.data.end ?? '') }
+  refuseOverlap(store, holding, others.filter((o) => o.id !== id), new Map(), 'id')
+  setDeleted(store, 'holders', id, 'holder', false)
+  return getMission(store, missionId)
+}

@@ -157,3 +157,11 @@ export function deleteProgressNote(store: Store, id: string): ActivityView {
   requireLive(store, 'progressNotes', id, 'progress note')
   return getActivity(store, String(setDeleted(store, 'progressNotes', id, 'progress note', true).data.activityId))
 }
+
+/** Undoes a deletion; the note's activity must be live, as for a new note. */
+export function restoreProgressNote(store: Store, id: string): ActivityView {
+  const activityId = String(requireRecord(store, 'progressNotes', id, 'progress note').data.activityId)
+  requireLive(store, 'activities', activityId, 'activity')
+  setDeleted(store, 'progressNotes', id, 'progress note', false)
+  return getActivity(store, activityId)
+}

@@ -4,13 +4,11 @@ import { useForm, type FieldValues, type UseFormReturn } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import { PostFields, type HolderView, type MissionDetail, type PostFieldsInput, type PostView } from '../../../src-main/core/model/mission'
 import { useMutate } from '../../api/data'
-import { ConfirmDialog } from '../../components/ConfirmDialog'
 import { ActionsHeader, DataTable } from '../../components/DataTable'
 import { Dialog } from '../../components/Dialog'
 import { TextField, type AnyForm } from '../../components/Field'
 import { FormAlert } from '../../components/FormAlert'
-import { useToast } from '../../components/Toasts'
-import { applyServerError, errorMessage } from '../../forms/serverErrors'
+import { applyServerError } from '../../forms/serverErrors'
 import { formatDate, uiLang, type UiLanguage } from '../../lib/format'
 import { useNav } from '../../navigation'
 import { useDeleteWithUndo } from '../useDelete'
@@ -221,39 +219,24 @@ function HolderHistory({ holders, lang, readOnly, onEdit, onDelete }: { holders:
   )
 }
 
-/**
- * Deleting a post asks first and can be undone (posts.restore). A holding has no restore: it
- * asks first and says so, since ending a term (an end date) is what keeps the history.
- */
+/** Deleting a post or a holding asks first and can be undone from the toast. */
 function useRemovals() {
   const { t, i18n } = useTranslation()
   const lang = uiLang(i18n.language)
-  const mutate = useMutate()
-  const toast = useToast()
   const post = useDeleteWithUndo('posts', { title: (title) => t('fieldPost.deleteTitle', { title }), body: t('fieldPost.deleteBody') })
-  const [holding, setHolding] = useState<HolderView | null>(null)
-
-  const deleteHolding = async (holder: HolderView) => {
-    try {
-      await mutate('holders.delete', { id: holder.id })
-      toast({ message: t('fieldHolder.deleted', { name: holder.contact.name }) })
-    } catch (e) {
-      toast({ tone: 'error', message: errorMessage(e, t) })
-    }
-  }
-
+  // A holding goes by its holder's name; the toasts say it is the holding, not the person, that goes.
+  const holding = useDeleteWithUndo('holders', {
+    title: (name) => t('fieldHolder.deleteTitle', { name }),
+    body: t('fieldHolder.deleteBody'),
+    label: (name) => t('fieldHolder.label', { name }),
+  })
   const dialog = (
     <>
       {post.dialog}
-      {holding && (
-        <ConfirmDialog title={t('fieldHolder.deleteTitle', { name: holding.contact.name })} confirmLabel={t('delete.confirm')} danger onConfirm={() => deleteHolding(holding)} onClose={() => setHolding(null)}>
-          <p>{t('fieldHolder.deleteBody')}</p>
-        </ConfirmDialog>
-      )}
+      {holding.dialog}
     </>
   )
-
-  return { askPost: (p: PostView) => post.ask(p.id, postTitle(p, lang)), askHolding: setHolding, dialog }
+  return { askPost: (p: PostView) => post.ask(p.id, postTitle(p, lang)), askHolding: (h: HolderView) => holding.ask(h.id, h.contact.name), dialog }
 }
 
 /** Adds a post to the mission, or edits one: its title in both languages, duty station, whether it heads the component. */

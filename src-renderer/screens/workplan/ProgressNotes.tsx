@@ -5,12 +5,12 @@ import { useTranslation } from 'react-i18next'
 import type { z } from 'zod'
 import { ProgressNoteFields, type ActivityView, type ProgressNote } from '../../../src-main/core/model/workplan'
 import { useMutate } from '../../api/data'
-import { ConfirmDialog } from '../../components/ConfirmDialog'
 import { TextField, type AnyForm } from '../../components/Field'
 import { FormAlert } from '../../components/FormAlert'
 import { useToast } from '../../components/Toasts'
-import { applyServerError, errorMessage } from '../../forms/serverErrors'
+import { applyServerError } from '../../forms/serverErrors'
 import { formatDate, today, uiLang } from '../../lib/format'
+import { useDeleteWithUndo } from '../useDelete'
 
 type NoteIn = z.input<typeof ProgressNoteFields>
 
@@ -19,8 +19,12 @@ export function ProgressNotes({ activity }: { activity: ActivityView }) {
   const { t, i18n } = useTranslation()
   const lang = uiLang(i18n.language)
   const [editing, setEditing] = useState<ProgressNote | 'new' | null>(null)
-  const [deleting, setDeleting] = useState<ProgressNote | null>(null)
-  const remove = useRemoveNote()
+  // A note goes by its date, in the dialog as in the toasts.
+  const remove = useDeleteWithUndo('progressNotes', {
+    title: (date) => t('workplan.deleteNoteTitle', { date }),
+    body: t('workplan.deleteNoteBody'),
+    label: (date) => t('workplan.noteLabel', { date }),
+  })
 
   return (
     <section className="section" aria-labelledby="sec-progress">
@@ -58,7 +62,7 @@ export function ProgressNotes({ activity }: { activity: ActivityView }) {
                       type="button"
                       className="btn btn--small btn--danger-outline"
                       aria-label={t('workplan.deleteNote', { date: formatDate(n.date, lang) })}
-                      onClick={() => setDeleting(n)}
+                      onClick={() => remove.ask(n.id, formatDate(n.date, lang))}
                     >
                       {t('common.delete')}
                     </button>
@@ -72,48 +76,9 @@ export function ProgressNotes({ activity }: { activity: ActivityView }) {
           ),
         )}
       </ol>
-      {deleting && (
-        <ConfirmDialog
-          title={t('workplan.deleteNoteTitle', { date: formatDate(deleting.date, lang) })}
-          confirmLabel={t('delete.confirm')}
-          danger
-          onConfirm={() => remove(deleting)}
-          onClose={() => setDeleting(null)}
-        >
-          <p>{t('workplan.deleteNoteBody')}</p>
-        </ConfirmDialog>
-      )}
+      {remove.dialog}
     </section>
   )
-}
-
-/** Deletes a note; the toast's Undo writes it again (a note has no restore of its own in the contract). */
-function useRemoveNote() {
-  const { t } = useTranslation()
-  const mutate = useMutate()
-  const toast = useToast()
-  return async (n: ProgressNote) => {
-    try {
-      await mutate('progressNotes.delete', { id: n.id })
-    } catch (e) {
-      toast({ tone: 'error', message: errorMessage(e, t) })
-      return
-    }
-    toast({
-      message: t('workplan.noteDeleted'),
-      action: {
-        label: t('delete.undo'),
-        run: async () => {
-          try {
-            await mutate('progressNotes.create', { activityId: n.activityId, date: n.date, text: n.text })
-            toast({ tone: 'success', message: t('workplan.noteRestored') })
-          } catch (e) {
-            toast({ tone: 'error', message: errorMessage(e, t) })
-          }
-        },
-      },
-    })
-  }
 }
 
 function NoteForm({ activityId, initial, onDone }: { activityId: string; initial?: ProgressNote; onDone(): void }) {
