@@ -1,7 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import type { ActivityFieldsInput, ActivityView } from '../../src-main/core/model/workplan'
+import { ActivityFields, type ActivityFieldsInput, type ActivityView } from '../../src-main/core/model/workplan'
+import { ChairTermFields } from '../../src-main/core/model/chair'
 import { gfc, openProfile, tempDir } from '../support/profile'
 
 // The work plan's core: activities and their progress notes against a real profile (the demo),
@@ -113,6 +114,18 @@ describe('activities', () => {
     const ghana = await p.call('activities.list', { leadId: p.id('Ghana') })
     expect(ghana.map((a) => a.title).sort()).toEqual(['Conference on corrections in peace operations, 2027', 'Roster of government-provided corrections officers'])
     expect((await p.call('activities.list', { leadId: p.id('Ghana'), status: 'planned' })).length).toBe(1)
+  })
+})
+
+describe('the forms\' rules on dates', () => {
+  it('say an end comes before its start as soon as both are filled, while other fields are still empty', () => {
+    const issues = (r: { error?: { issues: { path: PropertyKey[]; message: string }[] } }) => r.error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`)
+    expect(issues(ActivityFields.safeParse({ title: '', start: '2027-05', end: '2027-01' }))).toContain('end: validation.endBeforeStart')
+    expect(issues(ActivityFields.safeParse({ title: '', start: 'May', end: '2027-01' }))).toEqual(expect.not.arrayContaining(['end: validation.endBeforeStart']))
+    expect(issues(ChairTermFields.safeParse({ start: '2027-09-01', end: '2027-01-01', selectedOn: '2027-03-01', selectedBy: [] }))).toEqual(
+      expect.arrayContaining(['organisationId: validation.id', 'end: validation.endBeforeStart', 'selectedBy: validation.quorum']),
+    )
+    expect(issues(ActivityFields.safeParse(undefined))).toHaveLength(1)
   })
 })
 

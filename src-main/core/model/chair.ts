@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { optionalDate, text, Uuid } from './fields'
+import { optionalDate, ruleOn, text, Uuid } from './fields'
 import type { MemberRef } from './meeting'
 import type { RegionalGroup } from './reference'
 
@@ -23,9 +23,9 @@ export const ChairTermFields = z
     shadowEnd: optionalDate.default(''),
     notes: text(4000).default(''),
   })
-  .refine((c) => c.end > c.start, { message: 'validation.endBeforeStart', path: ['end'] })
-  .refine((c) => !c.selectedOn || c.selectedBy.length >= QUORUM, { message: 'validation.quorum', path: ['selectedBy'] })
-  .refine((c) => !c.shadowStart || !c.shadowEnd || c.shadowEnd >= c.shadowStart, { message: 'validation.endBeforeStart', path: ['shadowEnd'] })
+  .refine((c) => c.end > c.start, ruleOn(['start', 'end'], 'validation.endBeforeStart'))
+  .refine((c) => !c.selectedOn || c.selectedBy.length >= QUORUM, ruleOn(['selectedOn', 'selectedBy'], 'validation.quorum'))
+  .refine((c) => !c.shadowStart || !c.shadowEnd || c.shadowEnd >= c.shadowStart, ruleOn(['shadowStart', 'shadowEnd'], 'validation.endBeforeStart'))
 export type ChairTermFields = z.output<typeof ChairTermFields>
 export type ChairTermFieldsInput = z.input<typeof ChairTermFields>
 

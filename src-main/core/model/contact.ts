@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { Language, optionalDate, phone, requiredText, text, Uuid } from './fields'
+import { Language, optionalDate, phone, requiredText, ruleOn, text, Uuid } from './fields'
 
 /** Offered in the form; any other honorific may be typed. */
 export const HONORIFICS = ['H.E. Mr.', 'H.E. Ms.', 'H.E.', 'Mr.', 'Ms.', 'Mrs.', 'Dr.', 'Prof.', 'Col.', 'Gen.'] as const
@@ -38,10 +38,7 @@ export const AffiliationFields = z
     start: optionalDate.default(''),
     end: optionalDate.default(''),
   })
-  .refine((a) => !a.start || !a.end || a.start <= a.end, {
-    message: 'validation.endBeforeStart',
-    path: ['end'],
-  })
+  .refine((a) => !a.start || !a.end || a.start <= a.end, ruleOn(['start', 'end'], 'validation.endBeforeStart'))
 export type AffiliationFields = z.output<typeof AffiliationFields>
 export type AffiliationFieldsInput = z.input<typeof AffiliationFields>
 

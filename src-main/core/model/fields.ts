@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z, type core } from 'zod'
 
 // Validation messages are i18n keys (see validation.* in the locale files):
 // the UI translates them per field, the core's error mapper renders them in English.
@@ -21,3 +21,17 @@ export const phone = z
 export const Uuid = z.uuid('validation.id')
 export const Language = z.enum(['en', 'fr'])
 export type Language = z.infer<typeof Language>
+
+/**
+ * Where and when an object-level rule (end after start…) reports: on `path`, and as soon as the
+ * `fields` it reads are valid, even while other fields are not, so a form says it at once
+ * (zod otherwise runs such rules only on an object with no other fault).
+ */
+export function ruleOn(fields: string[], message: string, path = fields[fields.length - 1]) {
+  return {
+    message,
+    path: [path],
+    when: (p: core.ParsePayload) =>
+      typeof p.value === 'object' && p.value !== null && !p.issues.some((i) => !i.path?.length || fields.includes(String(i.path[0]))),
+  }
+}

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { Language, optionalDate, optionalUrl, requiredText, text, Uuid } from './fields'
+import { Language, optionalDate, optionalUrl, requiredText, ruleOn, text, Uuid } from './fields'
 
 export const MeetingKind = z.enum(['annual', 'regular', 'teleconference', 'side-event', 'ad-hoc'])
 export type MeetingKind = z.infer<typeof MeetingKind>
@@ -41,7 +41,7 @@ export const MeetingFields = z
     chairOrganisationId: z.union([z.literal(''), Uuid]).default(''),
     notes: text(4000).default(''),
   })
-  .refine((m) => m.end > m.start, { message: 'validation.endBeforeStart', path: ['end'] })
+  .refine((m) => m.end > m.start, ruleOn(['start', 'end'], 'validation.endBeforeStart'))
   .refine((m) => m.city || m.address || m.onlineLink, { message: 'validation.venueOrLink', path: ['city'] })
 export type MeetingFields = z.output<typeof MeetingFields>
 export type MeetingFieldsInput = z.input<typeof MeetingFields>

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { ContactFields } from './contact'
-import { optionalDate, requiredText, text, Uuid } from './fields'
+import { optionalDate, requiredText, ruleOn, text, Uuid } from './fields'
 
 /** Every field record says when it was last checked and by whom. */
 const verification = {
@@ -41,7 +41,7 @@ export const MissionFields = z
     notes: text(4000).default(''),
     ...verification,
   })
-  .refine((m) => !m.start || !m.end || m.end >= m.start, { message: 'validation.endBeforeStart', path: ['end'] })
+  .refine((m) => !m.start || !m.end || m.end >= m.start, ruleOn(['start', 'end'], 'validation.endBeforeStart'))
 export type MissionFields = z.output<typeof MissionFields>
 export type MissionFieldsInput = z.input<typeof MissionFields>
 
@@ -74,7 +74,7 @@ export const holderShape = {
   ...verification,
 }
 const holderDates = (h: { start: string; end: string }) => !h.end || h.end >= h.start
-export const HolderFields = z.object(holderShape).refine(holderDates, { message: 'validation.endBeforeStart', path: ['end'] })
+export const HolderFields = z.object(holderShape).refine(holderDates, ruleOn(['start', 'end'], 'validation.endBeforeStart'))
 export type HolderFields = z.output<typeof HolderFields>
 export type HolderFieldsInput = z.input<typeof HolderFields>
 
@@ -87,7 +87,7 @@ export const NewHolder = z
     /** End the current holder's term the day before this one starts, instead of refusing the overlap. */
     closePrevious: z.boolean().default(false),
   })
-  .refine(holderDates, { message: 'validation.endBeforeStart', path: ['end'] })
+  .refine(holderDates, ruleOn(['start', 'end'], 'validation.endBeforeStart'))
   .refine((h) => h.contactId || h.contact, { message: 'validation.required', path: ['contactId'] })
 export type NewHolder = z.output<typeof NewHolder>
 export type NewHolderInput = z.input<typeof NewHolder>

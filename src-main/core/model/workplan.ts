@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { requiredText, text, Uuid } from './fields'
+import { requiredText, ruleOn, text, Uuid } from './fields'
 import type { MemberRef } from './meeting'
 import type { MissionRef } from './mission'
 
@@ -67,7 +67,7 @@ export const ActivityFields = z
     /** The meeting where the Group identified the activity. */
     meetingId: z.union([z.literal(''), Uuid]).default(''),
   })
-  .refine((a) => a.end >= a.start, { message: 'validation.endBeforeStart', path: ['end'] })
+  .refine((a) => a.end >= a.start, ruleOn(['start', 'end'], 'validation.endBeforeStart'))
 export type ActivityFields = z.output<typeof ActivityFields>
 export type ActivityFieldsInput = z.input<typeof ActivityFields>
 
