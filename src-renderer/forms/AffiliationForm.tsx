@@ -1,6 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod'
-import { useState } from 'react'
-import { useForm, type FieldValues, type UseFormReturn } from 'react-hook-form'
+import { useForm } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import type { z } from 'zod'
 import { AffiliationFields, ContactRole, type Contact } from '../../src-main/core/model'
@@ -8,7 +7,7 @@ import { useMutate, useQuery } from '../api/data'
 import { SelectField, TextField, type AnyForm } from '../components/Field'
 import { FormAlert } from '../components/FormAlert'
 import { orgName, sortedByName, uiLang } from '../lib/format'
-import { applyServerError } from './serverErrors'
+import { useSubmit } from './serverErrors'
 
 type In = z.input<typeof AffiliationFields>
 type Out = z.output<typeof AffiliationFields>
@@ -26,7 +25,6 @@ export function AffiliationForm({ contactId, initial, onDone }: Props) {
   const { t, i18n } = useTranslation()
   const lang = uiLang(i18n.language)
   const mutate = useMutate()
-  const [alert, setAlert] = useState<string | null>(null)
   const members = useQuery('organisations.list', {})
   const form = useForm<In, unknown, Out>({
     resolver: zodResolver(AffiliationFields),
@@ -36,15 +34,10 @@ export function AffiliationForm({ contactId, initial, onDone }: Props) {
   })
   const anyForm = form as unknown as AnyForm
 
-  const onSubmit = form.handleSubmit(async (fields) => {
-    setAlert(null)
-    try {
-      if (initial) await mutate('affiliations.update', { id: initial.id, fields })
-      else await mutate('affiliations.create', fields)
-      onDone()
-    } catch (e) {
-      setAlert(applyServerError(e, form as unknown as UseFormReturn<FieldValues>, t))
-    }
+  const { alert, onSubmit } = useSubmit(form, async (fields) => {
+    if (initial) await mutate('affiliations.update', { id: initial.id, fields })
+    else await mutate('affiliations.create', fields)
+    onDone()
   })
 
   return (

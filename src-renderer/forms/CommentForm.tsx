@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod'
-import { useId, useState } from 'react'
-import { useForm, type FieldValues, type UseFormReturn } from 'react-hook-form'
+import { useId } from 'react'
+import { useForm } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import type { z } from 'zod'
 import { CommentFields, type CommentView, type MeetingDetail } from '../../src-main/core/model'
@@ -9,7 +9,7 @@ import { SelectField, TextField, type AnyForm } from '../components/Field'
 import { FormAlert } from '../components/FormAlert'
 import { today, uiLang } from '../lib/format'
 import { byMember, refName } from '../screens/meeting/common'
-import { applyServerError } from './serverErrors'
+import { useSubmit } from './serverErrors'
 
 type In = z.input<typeof CommentFields>
 type Out = z.output<typeof CommentFields>
@@ -27,7 +27,6 @@ export function CommentForm({ meeting, initial, onDone }: Props) {
   const lang = uiLang(i18n.language)
   const mutate = useMutate()
   const headingId = useId()
-  const [alert, setAlert] = useState<string | null>(null)
   const form = useForm<In, unknown, Out>({
     resolver: zodResolver(CommentFields),
     defaultValues: initial
@@ -47,15 +46,10 @@ export function CommentForm({ meeting, initial, onDone }: Props) {
     options.unshift({ value: initial.organisationId, label: refName(initial.organisation, lang) })
   }
 
-  const onSubmit = form.handleSubmit(async (fields) => {
-    setAlert(null)
-    try {
-      if (initial) await mutate('comments.update', { id: initial.id, fields })
-      else await mutate('comments.create', fields)
-      onDone(true)
-    } catch (e) {
-      setAlert(applyServerError(e, form as unknown as UseFormReturn<FieldValues>, t))
-    }
+  const { alert, onSubmit } = useSubmit(form, async (fields) => {
+    if (initial) await mutate('comments.update', { id: initial.id, fields })
+    else await mutate('comments.create', fields)
+    onDone(true)
   })
 
   const title = initial ? t('comments.editTitle', { name: refName(initial.organisation, lang) }) : t('comments.add')

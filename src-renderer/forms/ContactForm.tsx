@@ -1,6 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod'
-import { useState } from 'react'
-import { useForm, type FieldValues, type Resolver, type UseFormReturn } from 'react-hook-form'
+import { useForm, type FieldValues, type Resolver } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { inputs } from '../../src-main/core/api'
@@ -10,7 +9,7 @@ import { SelectField, TextField, type AnyForm } from '../components/Field'
 import { FormAlert } from '../components/FormAlert'
 import { MultiValueField } from '../components/MultiValueField'
 import { orgName, sortedByName, uiLang } from '../lib/format'
-import { applyServerError } from './serverErrors'
+import { useSubmit } from './serverErrors'
 
 interface Values {
   contact: ContactFieldsInput
@@ -66,7 +65,6 @@ export function ContactForm({ initial, organisationId, onSaved, onCancel }: Prop
   const { t, i18n } = useTranslation()
   const lang = uiLang(i18n.language)
   const mutate = useMutate()
-  const [alert, setAlert] = useState<string | null>(null)
   const editing = !!initial
   const contact: ContactFieldsInput = initial
     ? {
@@ -87,18 +85,13 @@ export function ContactForm({ initial, organisationId, onSaved, onCancel }: Prop
   const members = useQuery('organisations.list', editing ? null : {})
   const fixedMember = organisationId ? members.data?.find((o) => o.id === organisationId) : undefined
 
-  const onSubmit = form.handleSubmit(async (raw) => {
-    setAlert(null)
+  const { alert, onSubmit } = useSubmit(form, async (raw) => {
     const values = raw as unknown as z.output<typeof CreateSchema>
-    try {
-      const saved = initial
-        ? await mutate('contacts.update', { id: initial.id, fields: values.contact })
-        : await mutate('contacts.create', values)
-      onSaved(saved)
-    } catch (e) {
-      setAlert(applyServerError(e, form as unknown as UseFormReturn<FieldValues>, t, (f) => f.replace(/^fields\./, 'contact.')))
-    }
-  })
+    const saved = initial
+      ? await mutate('contacts.update', { id: initial.id, fields: values.contact })
+      : await mutate('contacts.create', values)
+    onSaved(saved)
+  }, (f) => f.replace(/^fields\./, 'contact.'))
 
   return (
     <form className="form" onSubmit={onSubmit} noValidate aria-label={editing ? t('contact.edit') : t('contact.new')}>

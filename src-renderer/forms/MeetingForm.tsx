@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod'
 import { useEffect, useId, useMemo, useState } from 'react'
-import { Controller, get, useFieldArray, useForm, type FieldValues, type Resolver, type UseFormReturn } from 'react-hook-form'
+import { Controller, get, useFieldArray, useForm, type Resolver, type UseFormReturn } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import type { z } from 'zod'
 import { MeetingFields, MeetingKind, type Meeting, type MeetingDetail } from '../../src-main/core/model'
@@ -11,7 +11,7 @@ import { TimeZoneCombobox } from '../components/TimeZoneCombobox'
 import { orgName, sortedByName, uiLang } from '../lib/format'
 import { NEW_YORK } from '../../src-main/core/model/format'
 import { addMinutes, formatClock, readSpan } from '../lib/time'
-import { applyServerError } from './serverErrors'
+import { useSubmit } from './serverErrors'
 
 type In = z.input<typeof MeetingFields>
 type Out = z.output<typeof MeetingFields>
@@ -76,7 +76,6 @@ export function MeetingForm({ initial, onSaved, onCancel }: Props) {
   const mutate = useMutate()
   const errorText = useErrorText()
   const zoneId = useId()
-  const [alert, setAlert] = useState<string | null>(null)
   const form = useForm<Values, unknown, Out>({
     resolver: zodResolver(MeetingFields) as unknown as Resolver<Values, unknown, Out>,
     defaultValues: defaults(initial),
@@ -105,14 +104,9 @@ export function MeetingForm({ initial, onSaved, onCancel }: Props) {
   const nyReading = timeZone !== NEW_YORK ? readSpan(start, end, timeZone, NEW_YORK, lang) : null
   const zoneHint = nyReading ? t('meeting.inNewYork', { date: nyReading.date, time: nyReading.time }) : t('meeting.timeZoneHint')
 
-  const onSubmit = form.handleSubmit(async (fields) => {
-    setAlert(null)
-    try {
-      const saved = initial ? await mutate('meetings.update', { id: initial.id, fields }) : await mutate('meetings.create', fields)
-      onSaved(saved)
-    } catch (e) {
-      setAlert(applyServerError(e, form as unknown as UseFormReturn<FieldValues>, t))
-    }
+  const { alert, onSubmit } = useSubmit(form, async (fields) => {
+    const saved = initial ? await mutate('meetings.update', { id: initial.id, fields }) : await mutate('meetings.create', fields)
+    onSaved(saved)
   })
 
   return (

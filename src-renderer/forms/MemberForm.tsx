@@ -16,7 +16,7 @@ import { CountryCombobox } from '../components/CountryCombobox'
 import { FieldShell, SelectField, TextField, useErrorText, type AnyForm } from '../components/Field'
 import { FormAlert } from '../components/FormAlert'
 import { stateByCode, uiLang } from '../lib/format'
-import { applyServerError } from './serverErrors'
+import { useSubmit } from './serverErrors'
 
 type StateIn = z.input<typeof MemberStateFields>
 type StateOut = z.output<typeof MemberStateFields>
@@ -37,23 +37,13 @@ function pick<T extends object>(o: object, keys: readonly string[]): T {
   return Object.fromEntries(keys.map((k) => [k, src[k] ?? ''])) as T
 }
 
-function useSubmit<In extends FieldValues, Out>(form: UseFormReturn<In, unknown, Out>, initial: Organisation | undefined, onSaved: (o: Organisation) => void) {
-  const { t } = useTranslation()
+/** Saves either kind of member, new or edited. */
+function useSaveMember<In extends FieldValues, Out>(form: UseFormReturn<In, unknown, Out>, initial: Organisation | undefined, onSaved: (o: Organisation) => void) {
   const mutate = useMutate()
-  const [alert, setAlert] = useState<string | null>(null)
-  const onSubmit = form.handleSubmit(async (values) => {
-    setAlert(null)
-    try {
-      const fields = values as unknown as z.input<typeof MemberStateFields> | z.input<typeof SmeFields>
-      const org = initial
-        ? await mutate('organisations.update', { id: initial.id, fields })
-        : await mutate('organisations.create', fields)
-      onSaved(org)
-    } catch (e) {
-      setAlert(applyServerError(e, form as unknown as UseFormReturn<FieldValues>, t))
-    }
+  return useSubmit(form, async (values) => {
+    const fields = values as unknown as z.input<typeof MemberStateFields> | z.input<typeof SmeFields>
+    onSaved(initial ? await mutate('organisations.update', { id: initial.id, fields }) : await mutate('organisations.create', fields))
   })
-  return { alert, onSubmit }
 }
 
 function Actions({ editing, busy, onCancel }: { editing: boolean; busy: boolean; onCancel(): void }) {
@@ -109,7 +99,7 @@ export function MemberStateForm({ initial, onSaved, onCancel }: Props) {
       : { kind: 'state', countryCode: '', correctionsService: '', correctionsServiceEmail: '', correctionsServicePhone: '', status: 'active', joined: '', address: '', phone: '', email: '', website: '', notes: '' }
   const form = useForm<StateIn, unknown, StateOut>({ resolver: zodResolver(MemberStateFields), defaultValues: defaults })
   const anyForm = form as unknown as AnyForm
-  const { alert, onSubmit } = useSubmit(form, initial, onSaved)
+  const { alert, onSubmit } = useSaveMember(form, initial, onSaved)
   const members = useQuery('organisations.list', { kind: 'state' })
   const taken = useMemo(
     () => new Set((members.data ?? []).flatMap((o) => (o.kind === 'state' && o.id !== initial?.id ? [o.countryCode] : []))),
@@ -178,7 +168,7 @@ export function SmeForm({ initial, onSaved, onCancel }: Props) {
       : { kind: 'sme', name: '', nameFr: '', acronym: '', category: '' as SmeIn['category'], status: 'active', joined: '', address: '', phone: '', email: '', website: '', notes: '' }
   const form = useForm<SmeIn, unknown, SmeOut>({ resolver: zodResolver(SmeFields), defaultValues: defaults })
   const anyForm = form as unknown as AnyForm
-  const { alert, onSubmit } = useSubmit(form, initial, onSaved)
+  const { alert, onSubmit } = useSaveMember(form, initial, onSaved)
   const [suggestion, setSuggestion] = useState('')
   const existing = useQuery('organisations.list', initial ? null : { kind: 'sme' })
   const existingNames = useMemo(() => new Set((existing.data ?? []).map((o) => o.displayName.toLocaleLowerCase())), [existing.data])

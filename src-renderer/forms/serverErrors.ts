@@ -1,5 +1,7 @@
 import type { TFunction } from 'i18next'
+import { useState } from 'react'
 import { get, type FieldValues, type UseFormReturn } from 'react-hook-form'
+import { useTranslation } from 'react-i18next'
 import { ApiError } from '../api/client'
 
 /** The user-facing text of any failure from the core, in the interface language when a key is given. */
@@ -21,7 +23,7 @@ export function errorMessage(e: unknown, t: TFunction): string {
  * Puts a failure from the core on the form field it names (after mapping the core's path, e.g.
  * "fields.email", to the form's own), or returns the text to show in the alert at the top.
  */
-export function applyServerError<T extends FieldValues>(
+function applyServerError<T extends FieldValues>(
   e: unknown,
   form: UseFormReturn<T>,
   t: TFunction,
@@ -30,11 +32,41 @@ export function applyServerError<T extends FieldValues>(
   if (e instanceof ApiError && e.field) {
     const path = mapField(e.field)
     if (path && get(form.getValues(), path) !== undefined) {
-      // A key with values is translated here; a bare key is translated where the field shows it.
-      const message = e.key && e.params ? t(e.key, e.params) : (e.key ?? e.message)
-      form.setError(path as never, { type: 'server', message }, { shouldFocus: true })
+      form.setError(path as never, { type: 'server', message: fieldMessage(e, t) }, { shouldFocus: true })
       return null
     }
   }
   return errorMessage(e, t)
+}
+
+/**
+ * The text under the field: a key with values is translated here, a bare key where the field
+ * shows it; the core's own words lose their "field: " lead, which the field itself says.
+ */
+function fieldMessage(e: ApiError, t: TFunction): string {
+  if (e.key) return e.params ? t(e.key, e.params) : e.key
+  const lead = `${e.field}: `
+  return e.message.startsWith(lead) ? e.message.slice(lead.length) : e.message
+}
+
+/**
+ * A form that saves to the core: `save` runs with the checked values; what the core refuses is
+ * put on its field, or in `alert` above the form.
+ */
+export function useSubmit<In extends FieldValues, Out>(
+  form: UseFormReturn<In, unknown, Out>,
+  save: (values: Out) => Promise<unknown>,
+  mapField?: (field: string) => string,
+) {
+  const { t } = useTranslation()
+  const [alert, setAlert] = useState<string | null>(null)
+  const onSubmit = form.handleSubmit(async (values) => {
+    setAlert(null)
+    try {
+      await save(values)
+    } catch (e) {
+      setAlert(applyServerError(e, form as unknown as UseFormReturn<FieldValues>, t, mapField))
+    }
+  })
+  return { alert, onSubmit }
 }

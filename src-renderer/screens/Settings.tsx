@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod'
 import { useId, useState } from 'react'
-import { useForm, type FieldValues, type UseFormReturn } from 'react-hook-form'
+import { useForm } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import type { z } from 'zod'
 import { Language, SettingsFields, type Settings as SettingsRecord } from '../../src-main/core/model'
@@ -9,7 +9,7 @@ import { FieldShell, SelectField, TextField, type AnyForm } from '../components/
 import { FormAlert } from '../components/FormAlert'
 import { Loading, Page } from '../components/Page'
 import { useToast } from '../components/Toasts'
-import { applyServerError, errorMessage } from '../forms/serverErrors'
+import { errorMessage, useSubmit } from '../forms/serverErrors'
 import { formatDate, uiLang } from '../lib/format'
 
 export function Settings() {
@@ -114,21 +114,15 @@ function LetterheadForm({ initial }: { initial: SettingsRecord }) {
   const { t, i18n } = useTranslation()
   const mutate = useMutate()
   const toast = useToast()
-  const [alert, setAlert] = useState<string | null>(null)
   const { updatedAt, ...fields } = initial
   const form = useForm<In, unknown, Out>({ resolver: zodResolver(SettingsFields), defaultValues: { ...fields, referencePattern: fields.referencePattern || DEFAULT_PATTERN } })
   const anyForm = form as unknown as AnyForm
 
-  const onSubmit = form.handleSubmit(async (values) => {
-    setAlert(null)
-    try {
-      const saved = await mutate('settings.update', values)
-      const { updatedAt: _updatedAt, ...next } = saved
-      form.reset(next)
-      toast({ tone: 'success', message: t('settings.saved') })
-    } catch (e) {
-      setAlert(applyServerError(e, form as unknown as UseFormReturn<FieldValues>, t))
-    }
+  const { alert, onSubmit } = useSubmit(form, async (values) => {
+    const saved = await mutate('settings.update', values)
+    const { updatedAt: _updatedAt, ...next } = saved
+    form.reset(next)
+    toast({ tone: 'success', message: t('settings.saved') })
   })
 
   return (

@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod'
 import { useEffect, useRef, useState } from 'react'
-import { useForm, type FieldValues, type UseFormReturn } from 'react-hook-form'
+import { useForm } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { InviteeFields, Uuid, type InviteeView, type MeetingDetail } from '../../../src-main/core/model'
@@ -11,7 +11,7 @@ import { Dialog } from '../../components/Dialog'
 import { SelectField, TextField, type AnyForm } from '../../components/Field'
 import { FormAlert } from '../../components/FormAlert'
 import { useToast } from '../../components/Toasts'
-import { applyServerError, errorMessage } from '../../forms/serverErrors'
+import { errorMessage, useSubmit } from '../../forms/serverErrors'
 import { uiLang } from '../../lib/format'
 import { byMember, refName } from './common'
 
@@ -120,7 +120,6 @@ function AgendaInputDialog({ meeting, initial, onClose }: { meeting: MeetingDeta
   const lang = uiLang(i18n.language)
   const mutate = useMutate()
   const toast = useToast()
-  const [alert, setAlert] = useState<string | null>(null)
   const form = useForm<In, unknown, Out>({
     resolver: zodResolver(InputSchema),
     defaultValues: { inviteeId: initial?.id ?? '', agendaInput: initial?.agendaInput ?? '' },
@@ -139,16 +138,11 @@ function AgendaInputDialog({ meeting, initial, onClose }: { meeting: MeetingDeta
     }
   }, [chosen, initial, meeting.invitees, form])
 
-  const onSubmit = form.handleSubmit(async ({ inviteeId, agendaInput }) => {
-    setAlert(null)
-    try {
-      const saved = await mutate('invitees.update', { id: inviteeId, changes: { agendaInput } })
-      toast({ tone: 'success', message: t('agendaInput.saved', { name: refName(saved.organisation, lang) }) })
-      onClose()
-    } catch (e) {
-      setAlert(applyServerError(e, form as unknown as UseFormReturn<FieldValues>, t, (f) => f.replace(/^changes\./, '')))
-    }
-  })
+  const { alert, onSubmit } = useSubmit(form, async ({ inviteeId, agendaInput }) => {
+    const saved = await mutate('invitees.update', { id: inviteeId, changes: { agendaInput } })
+    toast({ tone: 'success', message: t('agendaInput.saved', { name: refName(saved.organisation, lang) }) })
+    onClose()
+  }, (f) => f.replace(/^changes\./, ''))
 
   const title = initial ? t('agendaInput.editTitle', { name: refName(initial.organisation, lang) }) : t('agendaInput.record')
   return (

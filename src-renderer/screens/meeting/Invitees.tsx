@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod'
 import { useEffect, useId, useMemo, useState } from 'react'
-import { useForm, type FieldValues, type UseFormReturn } from 'react-hook-form'
+import { useForm } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import type { z } from 'zod'
 import { inputs } from '../../../src-main/core/api'
@@ -12,7 +12,7 @@ import { SelectField, type AnyForm } from '../../components/Field'
 import { FormAlert } from '../../components/FormAlert'
 import { SearchBox } from '../../components/SearchBox'
 import { useToast } from '../../components/Toasts'
-import { applyServerError, errorMessage } from '../../forms/serverErrors'
+import { errorMessage, useSubmit } from '../../forms/serverErrors'
 import { fold, orgName, sortedByName, uiLang, type UiLanguage } from '../../lib/format'
 import { useNav } from '../../navigation'
 import { byMember, refName } from './common'
@@ -278,7 +278,6 @@ function InviteForm({ meeting, onDone }: { meeting: MeetingDetail; onDone(): voi
   const lang = uiLang(i18n.language)
   const mutate = useMutate()
   const toast = useToast()
-  const [alert, setAlert] = useState<string | null>(null)
   const members = useQuery('organisations.list', {})
   const form = useForm<AddIn, unknown, AddOut>({ resolver: zodResolver(AddSchema), defaultValues: { meetingId: meeting.id, organisationId: '' } })
   const invited = new Set(meeting.invitees.map((i) => i.organisationId))
@@ -287,16 +286,11 @@ function InviteForm({ meeting, onDone }: { meeting: MeetingDetail; onDone(): voi
     .map((o) => ({ value: o.id, label: orgName(o, lang) + (o.status === 'former' ? ` ${t('invitees.formerMember')}` : '') }))
   const headingId = useId()
 
-  const onSubmit = form.handleSubmit(async (values) => {
-    setAlert(null)
-    try {
-      await mutate('invitees.add', values)
-      const o = members.data?.find((x) => x.id === values.organisationId)
-      toast({ tone: 'success', message: t('invitees.added', { name: o ? orgName(o, lang) : '' }) })
-      onDone()
-    } catch (e) {
-      setAlert(applyServerError(e, form as unknown as UseFormReturn<FieldValues>, t))
-    }
+  const { alert, onSubmit } = useSubmit(form, async (values) => {
+    await mutate('invitees.add', values)
+    const o = members.data?.find((x) => x.id === values.organisationId)
+    toast({ tone: 'success', message: t('invitees.added', { name: o ? orgName(o, lang) : '' }) })
+    onDone()
   })
 
   return (

@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod'
-import { useId, useMemo, useState } from 'react'
-import { Controller, get, useForm, type FieldErrors, type FieldValues, type Resolver, type UseFormReturn } from 'react-hook-form'
+import { useId, useMemo } from 'react'
+import { Controller, get, useForm, type FieldErrors, type Resolver, type UseFormReturn } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { fullName, Language, optionalEmail, phone, type Contact } from '../../../src-main/core/model'
@@ -11,9 +11,8 @@ import { CountryCombobox } from '../../components/CountryCombobox'
 import { Dialog } from '../../components/Dialog'
 import { FieldShell, SelectField, TextField, useErrorText, type AnyForm } from '../../components/Field'
 import { FormAlert } from '../../components/FormAlert'
-import { applyServerError } from '../../forms/serverErrors'
+import { useSubmit } from '../../forms/serverErrors'
 import { fold, formatDate, today, uiLang } from '../../lib/format'
-import { withoutFieldPrefix } from './errors'
 import { dayBefore, postLabel } from './names'
 import { useEnteredBy } from './verify'
 
@@ -83,7 +82,6 @@ export function NewHolderDialog({ post, onClose }: { post: PostView; onClose(): 
   const { t, i18n } = useTranslation()
   const lang = uiLang(i18n.language)
   const mutate = useMutate()
-  const [alert, setAlert] = useState<string | null>(null)
   const current = post.holders.find((h) => h.current)
   const form = useForm<NewValues, unknown, NewHolder>({
     resolver: newHolderResolver(post.id, !!current),
@@ -103,15 +101,10 @@ export function NewHolderDialog({ post, onClose }: { post: PostView; onClose(): 
   const [mode, start] = form.watch(['mode', 'start'])
   const enteredBy = useEnteredBy()
 
-  const onSubmit = form.handleSubmit(async (input) => {
-    setAlert(null)
-    try {
-      await mutate('holders.create', { ...input, ...enteredBy })
-      onClose()
-    } catch (e) {
-      setAlert(applyServerError(withoutFieldPrefix(e), form as unknown as UseFormReturn<FieldValues>, t, newHolderField))
-    }
-  })
+  const { alert, onSubmit } = useSubmit(form, async (input) => {
+    await mutate('holders.create', { ...input, ...enteredBy })
+    onClose()
+  }, newHolderField)
 
   return (
     <Dialog title={t('fieldHolder.addTitle', { post: postLabel(post, lang) })} onClose={onClose} busy={form.formState.isSubmitting} wide>
@@ -301,7 +294,6 @@ export function EditHoldingDialog({ holder, post, onClose }: { holder: HolderVie
 function EditHoldingForm({ holder, contact, onClose }: { holder: HolderView; contact: Contact; onClose(): void }) {
   const { t } = useTranslation()
   const mutate = useMutate()
-  const [alert, setAlert] = useState<string | null>(null)
   const form = useForm<EditIn, unknown, EditOut>({
     resolver: zodResolver(EditSchema),
     defaultValues: {
@@ -322,9 +314,11 @@ function EditHoldingForm({ holder, contact, onClose }: { holder: HolderView; con
   })
   const anyForm = form as unknown as AnyForm
 
-  const onSubmit = form.handleSubmit(async ({ holding, person }) => {
-    setAlert(null)
-    try {
+  // The person's details are the contact's; the rest is the holding's.
+  const mapField = (f: string) => (f.startsWith('fields.emails') ? 'person.email' : f.startsWith('fields.phones') ? 'person.phone' : f.replace(/^fields\./, 'holding.'))
+  const { alert, onSubmit } = useSubmit(
+    form,
+    async ({ holding, person }) => {
       const emails = replaceFirst(contact.emails, person.email)
       const phones = replaceFirst(contact.phones, person.phone)
       if (emails.join('\n') !== contact.emails.join('\n') || phones.join('\n') !== contact.phones.join('\n') || person.language !== contact.language) {
@@ -333,11 +327,9 @@ function EditHoldingForm({ holder, contact, onClose }: { holder: HolderView; con
       }
       await mutate('holders.update', { id: holder.id, fields: holding })
       onClose()
-    } catch (e) {
-      const mapField = (f: string) => (f.startsWith('fields.emails') ? 'person.email' : f.startsWith('fields.phones') ? 'person.phone' : f.replace(/^fields\./, 'holding.'))
-      setAlert(applyServerError(withoutFieldPrefix(e), form as unknown as UseFormReturn<FieldValues>, t, mapField))
-    }
-  })
+    },
+    mapField,
+  )
 
   return (
     <form className="form" onSubmit={onSubmit} noValidate>

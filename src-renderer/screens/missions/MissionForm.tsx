@@ -1,13 +1,11 @@
 import { zodResolver } from '@hookform/resolvers/zod'
-import { useState } from 'react'
-import { useForm, type FieldValues, type UseFormReturn } from 'react-hook-form'
+import { useForm } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import { MissionFields, MissionKind, MissionStatus, type Mission, type MissionDetail, type MissionFieldsInput } from '../../../src-main/core/model/mission'
 import { useMutate } from '../../api/data'
 import { SelectField, TextField, type AnyForm } from '../../components/Field'
 import { FormAlert } from '../../components/FormAlert'
-import { applyServerError } from '../../forms/serverErrors'
-import { withoutFieldPrefix } from './errors'
+import { useSubmit } from '../../forms/serverErrors'
 import { useEnteredBy } from './verify'
 
 /** The departments at Headquarters that lead peace operations; any other may be typed. */
@@ -32,20 +30,14 @@ interface Props {
 export function MissionForm({ initial, onSaved, onCancel }: Props) {
   const { t } = useTranslation()
   const mutate = useMutate()
-  const [alert, setAlert] = useState<string | null>(null)
   // The verification stays as it was: editing a record is not checking that it is still true.
   const form = useForm<MissionFieldsInput, unknown, MissionFields>({ resolver: zodResolver(MissionFields), defaultValues: defaults(initial) })
   const anyForm = form as unknown as AnyForm
   const enteredBy = useEnteredBy()
 
-  const onSubmit = form.handleSubmit(async (fields) => {
-    setAlert(null)
-    try {
-      const saved = initial ? await mutate('missions.update', { id: initial.id, fields }) : await mutate('missions.create', { ...fields, ...enteredBy })
-      onSaved(saved)
-    } catch (e) {
-      setAlert(applyServerError(withoutFieldPrefix(e), form as unknown as UseFormReturn<FieldValues>, t))
-    }
+  const { alert, onSubmit } = useSubmit(form, async (fields) => {
+    const saved = initial ? await mutate('missions.update', { id: initial.id, fields }) : await mutate('missions.create', { ...fields, ...enteredBy })
+    onSaved(saved)
   })
 
   return (

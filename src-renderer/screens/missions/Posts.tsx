@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod'
 import { useId, useState } from 'react'
-import { useForm, type FieldValues, type UseFormReturn } from 'react-hook-form'
+import { useForm } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import { PostFields, type HolderView, type MissionDetail, type PostFieldsInput, type PostView } from '../../../src-main/core/model/mission'
 import { useMutate } from '../../api/data'
@@ -8,11 +8,10 @@ import { ActionsHeader, DataTable } from '../../components/DataTable'
 import { Dialog } from '../../components/Dialog'
 import { TextField, type AnyForm } from '../../components/Field'
 import { FormAlert } from '../../components/FormAlert'
-import { applyServerError } from '../../forms/serverErrors'
+import { useSubmit } from '../../forms/serverErrors'
 import { formatDate, uiLang, type UiLanguage } from '../../lib/format'
 import { useNav } from '../../navigation'
 import { useDeleteWithUndo } from '../useDelete'
-import { withoutFieldPrefix } from './errors'
 import { HoldingTerm, ReachList } from './holding'
 import { EditHoldingDialog, NewHolderDialog } from './Holders'
 import { postLabel, postTitle, seconderName } from './names'
@@ -243,7 +242,6 @@ function useRemovals() {
 function PostDialog({ missionId, post, onClose }: { missionId: string; post?: PostView; onClose(): void }) {
   const { t } = useTranslation()
   const mutate = useMutate()
-  const [alert, setAlert] = useState<string | null>(null)
   const form = useForm<PostFieldsInput, unknown, PostFields>({
     resolver: zodResolver(PostFields),
     defaultValues: post
@@ -253,15 +251,10 @@ function PostDialog({ missionId, post, onClose }: { missionId: string; post?: Po
   })
   const anyForm = form as unknown as AnyForm
   const enteredBy = useEnteredBy()
-  const onSubmit = form.handleSubmit(async (fields) => {
-    setAlert(null)
-    try {
-      if (post) await mutate('posts.update', { id: post.id, fields })
-      else await mutate('posts.create', { ...fields, ...enteredBy })
-      onClose()
-    } catch (e) {
-      setAlert(applyServerError(withoutFieldPrefix(e), form as unknown as UseFormReturn<FieldValues>, t))
-    }
+  const { alert, onSubmit } = useSubmit(form, async (fields) => {
+    if (post) await mutate('posts.update', { id: post.id, fields })
+    else await mutate('posts.create', { ...fields, ...enteredBy })
+    onClose()
   })
   return (
     <Dialog title={post ? t('fieldPost.editTitle') : t('fieldPost.addTitle')} onClose={onClose} busy={form.formState.isSubmitting} wide>

@@ -1,12 +1,12 @@
 import { zodResolver } from '@hookform/resolvers/zod'
-import { useMemo, useState } from 'react'
-import { useForm, type FieldValues, type Resolver, type UseFormReturn } from 'react-hook-form'
+import { useMemo } from 'react'
+import { useForm, type Resolver } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import { ActivityFields, ActivityStatus, WorkplanFunction, type ActivityFieldsInput, type ActivityView } from '../../../src-main/core/model/workplan'
 import { useMutate, useQuery } from '../../api/data'
 import { SelectField, TextField, type AnyForm } from '../../components/Field'
 import { FormAlert } from '../../components/FormAlert'
-import { applyServerError } from '../../forms/serverErrors'
+import { useSubmit } from '../../forms/serverErrors'
 import { formatDate, orgName, sortedByName, uiLang } from '../../lib/format'
 import { refName } from '../meeting/common'
 import { functionName, MonthField } from './common'
@@ -39,7 +39,6 @@ export function ActivityForm({ initial, onSaved, onCancel }: Props) {
   const { t, i18n } = useTranslation()
   const lang = uiLang(i18n.language)
   const mutate = useMutate()
-  const [alert, setAlert] = useState<string | null>(null)
   const form = useForm<ActivityFieldsInput, unknown, ActivityFields>({
     resolver: zodResolver(ActivityFields) as unknown as Resolver<ActivityFieldsInput, unknown, ActivityFields>,
     defaultValues: defaults(initial),
@@ -57,14 +56,9 @@ export function ActivityForm({ initial, onSaved, onCancel }: Props) {
     meetingOptions.push({ value: initial.meeting.id, label: initial.meeting.title })
   }
 
-  const onSubmit = form.handleSubmit(async (fields) => {
-    setAlert(null)
-    try {
-      const saved = initial ? await mutate('activities.update', { id: initial.id, fields }) : await mutate('activities.create', fields)
-      onSaved(saved)
-    } catch (e) {
-      setAlert(applyServerError(e, form as unknown as UseFormReturn<FieldValues>, t))
-    }
+  const { alert, onSubmit } = useSubmit(form, async (fields) => {
+    const saved = initial ? await mutate('activities.update', { id: initial.id, fields }) : await mutate('activities.create', fields)
+    onSaved(saved)
   })
 
   return (

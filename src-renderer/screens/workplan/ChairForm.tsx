@@ -1,12 +1,12 @@
 import { zodResolver } from '@hookform/resolvers/zod'
-import { useEffect, useMemo, useRef, useState } from 'react'
-import { useForm, type FieldValues, type Resolver, type UseFormReturn } from 'react-hook-form'
+import { useEffect, useMemo, useRef } from 'react'
+import { useForm, type Resolver, type UseFormReturn } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import { ChairTermFields, defaultTermEnd, QUORUM, type ChairRegister, type ChairTermFieldsInput, type ChairTermView } from '../../../src-main/core/model/chair'
 import { useMutate, useQuery } from '../../api/data'
 import { SelectField, TextField, type AnyForm } from '../../components/Field'
 import { FormAlert } from '../../components/FormAlert'
-import { applyServerError } from '../../forms/serverErrors'
+import { useSubmit } from '../../forms/serverErrors'
 import { orgName, sortedByName, uiLang } from '../../lib/format'
 import { refName } from '../meeting/common'
 import { MultiPickerField, type PickOption } from './MultiPicker'
@@ -37,7 +37,6 @@ export function ChairForm({ initial, register, onSaved, onCancel }: Props) {
   const { t, i18n } = useTranslation()
   const lang = uiLang(i18n.language)
   const mutate = useMutate()
-  const [alert, setAlert] = useState<string | null>(null)
   const form = useForm<ChairTermFieldsInput, unknown, ChairTermFields>({
     resolver: zodResolver(ChairTermFields) as unknown as Resolver<ChairTermFieldsInput, unknown, ChairTermFields>,
     defaultValues: defaults(initial),
@@ -60,14 +59,9 @@ export function ChairForm({ initial, register, onSaved, onCancel }: Props) {
 
   useDefaultEnd(form)
 
-  const onSubmit = form.handleSubmit(async (fields) => {
-    setAlert(null)
-    try {
-      const saved = initial ? await mutate('chairs.update', { id: initial.id, fields }) : await mutate('chairs.create', fields)
-      onSaved(saved)
-    } catch (e) {
-      setAlert(applyServerError(e, form as unknown as UseFormReturn<FieldValues>, t))
-    }
+  const { alert, onSubmit } = useSubmit(form, async (fields) => {
+    const saved = initial ? await mutate('chairs.update', { id: initial.id, fields }) : await mutate('chairs.create', fields)
+    onSaved(saved)
   })
 
   return (

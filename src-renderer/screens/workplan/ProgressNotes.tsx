@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod'
 import { useState } from 'react'
-import { useForm, type FieldValues, type Resolver, type UseFormReturn } from 'react-hook-form'
+import { useForm, type Resolver } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import type { z } from 'zod'
 import { ProgressNoteFields, type ActivityView, type ProgressNote } from '../../../src-main/core/model/workplan'
@@ -8,7 +8,7 @@ import { useMutate } from '../../api/data'
 import { TextField, type AnyForm } from '../../components/Field'
 import { FormAlert } from '../../components/FormAlert'
 import { useToast } from '../../components/Toasts'
-import { applyServerError } from '../../forms/serverErrors'
+import { useSubmit } from '../../forms/serverErrors'
 import { formatDate, today, uiLang } from '../../lib/format'
 import { useDeleteWithUndo } from '../useDelete'
 
@@ -85,22 +85,16 @@ function NoteForm({ activityId, initial, onDone }: { activityId: string; initial
   const { t } = useTranslation()
   const mutate = useMutate()
   const toast = useToast()
-  const [alert, setAlert] = useState<string | null>(null)
   const form = useForm<NoteIn, unknown, ProgressNoteFields>({
     resolver: zodResolver(ProgressNoteFields) as unknown as Resolver<NoteIn, unknown, ProgressNoteFields>,
     defaultValues: { activityId, date: initial?.date ?? today(), text: initial?.text ?? '' },
   })
   const anyForm = form as unknown as AnyForm
-  const onSubmit = form.handleSubmit(async (fields) => {
-    setAlert(null)
-    try {
-      if (initial) await mutate('progressNotes.update', { id: initial.id, fields })
-      else await mutate('progressNotes.create', fields)
-      toast({ tone: 'success', message: initial ? t('workplan.noteSaved') : t('workplan.noteAdded') })
-      onDone()
-    } catch (e) {
-      setAlert(applyServerError(e, form as unknown as UseFormReturn<FieldValues>, t))
-    }
+  const { alert, onSubmit } = useSubmit(form, async (fields) => {
+    if (initial) await mutate('progressNotes.update', { id: initial.id, fields })
+    else await mutate('progressNotes.create', fields)
+    toast({ tone: 'success', message: initial ? t('workplan.noteSaved') : t('workplan.noteAdded') })
+    onDone()
   })
   return (
     <form className="form form--inline-card note-form" onSubmit={onSubmit} noValidate aria-label={initial ? t('workplan.editNoteForm') : t('workplan.addNote')}>
