@@ -177,6 +177,36 @@ export async function renderPng(pdf: string, prefix: string, dpi = 70): Promise<
 // ---------------------------------------------------------------------------------------
 // OOXML schema validation (slow to start: a few samples only)
 
+export interface ReadBack {
+  /** What python-docx read, by name. */
+  docs: Record<string, DocxDump>
+  /** The LibreOffice rendering, by name: the PDF, its page count and its text. */
+  pdf: Record<string, { path: string; pages: number; text: string }>
+}
+
+/**
+ * Each named .docx file read by the independent readers: python-docx, and LibreOffice to PDF
+ * (with GFC_KEEP_DOCS set, PNG pages beside the PDFs to look at).
+ */
+export async function readBack(files: Record<string, string>, outDir: string): Promise<ReadBack> {
+  const read = await readDocx(Object.values(files))
+  const pdfs = await convertToPdf(Object.values(files), outDir)
+  const out: ReadBack = { docs: {}, pdf: {} }
+  for (const [name, file] of Object.entries(files)) {
+    const path = pdfs[file]
+    out.docs[name] = read[file]
+    out.pdf[name] = { path, pages: await pdfPages(path), text: await pdfText(path) }
+    if (process.env.GFC_KEEP_DOCS) await renderPng(path, `${outDir}/${name}`)
+  }
+  return out
+}
+
+/** Writes each named document as NAME.docx into `dir`: the files for readBack. */
+export function writeDocx(dir: string, bytes: Record<string, Uint8Array>): Record<string, string> {
+  const paths = writeFiles(dir, Object.fromEntries(Object.entries(bytes).map(([k, v]) => [`${k}.docx`, v])))
+  return Object.fromEntries(Object.entries(paths).map(([file, path]) => [file.replace(/\.docx$/, ''), path]))
+}
+
 export async function validateOoxml(bytes: Uint8Array): Promise<{ description: string; path: { xpath: string; partUri: string } }[]> {
   const { default: validate } = await import('@ooxml-tools/validate')
   return validate(bytes, 'docx', 'Microsoft365')

@@ -7,7 +7,17 @@ import { App } from '../../src-main/core/app'
 import { dispatch } from '../../src-main/core/dispatch'
 import { buildDirectory, buildDirectoryCsv, type DirectoryInput, type DirectoryRow } from '../../src-main/core/documents'
 import { noShell, type Shell } from '../../src-main/core/shell'
-import { convertToPdf, docsDir, LEFTOVER, pdfPages, pdfText, plain, readDocx, renderPng, requireTools, validateOoxml, writeFiles, type DocxDump } from '../support/docs'
+import {
+  docsDir,
+  type DocxDump,
+  LEFTOVER,
+  plain,
+  type ReadBack,
+  readBack,
+  requireTools,
+  validateOoxml,
+  writeDocx,
+} from '../support/docs'
 import { gfc, tempDir } from '../support/profile'
 
 // The mission directory of the demo data, saved through the same call as the app, read back by
@@ -60,8 +70,8 @@ let dir: { dir: string; cleanup: () => void }
 let app: App
 let out: string
 const saved: Record<string, string> = {}
-let docs: Record<string, DocxDump> = {}
-const pdf: Record<string, { pages: number; text: string }> = {}
+let docs: ReadBack['docs'] = {}
+let pdf: ReadBack['pdf'] = {}
 
 async function call<M extends Method>(method: M, input: Input<M>): Promise<Results[M]> {
   const r = await dispatch(app, method, input)
@@ -84,13 +94,8 @@ beforeAll(async () => {
   saved['minusca-fr'] = (await call('directory.save', { missionId: minusca, format: 'docx', language: 'fr' }))!.path
   saved['all-csv'] = (await call('directory.save', { missionId: '', format: 'csv', language: 'en' }))!.path
   saved['minusca-csv-fr'] = (await call('directory.save', { missionId: minusca, format: 'csv', language: 'fr' }))!.path
-  const long = writeFiles(dir.dir, { 'long.docx': await buildDirectory(LONG) })
-  const files = { 'all-en': saved['all-en'], 'minusca-fr': saved['minusca-fr'], long: long['long.docx'] }
-  const read = await readDocx(Object.values(files))
-  docs = Object.fromEntries(Object.entries(files).map(([k, p]) => [k, read[p]]))
-  const pdfs = await convertToPdf(Object.values(files), dir.dir)
-  for (const [k, p] of Object.entries(files)) pdf[k] = { pages: await pdfPages(pdfs[p]), text: await pdfText(pdfs[p]) }
-  if (process.env.GFC_KEEP_DOCS) for (const p of Object.values(pdfs)) await renderPng(p, p.replace(/\.pdf$/, ''))
+  const { long } = writeDocx(dir.dir, { long: await buildDirectory(LONG) })
+  ;({ docs, pdf } = await readBack({ 'all-en': saved['all-en'], 'minusca-fr': saved['minusca-fr'], long }, dir.dir))
 }, 300_000)
 
 afterAll(async () => {

@@ -8,19 +8,17 @@ import type { WorkplanActivity, WorkplanDocInput } from '../../src-main/core/doc
 import { FUNCTION_NAMES, WorkplanFunction } from '../../src-main/core/model/workplan'
 import type { Shell } from '../../src-main/core/shell'
 import {
-  convertToPdf,
   docsDir,
   LEFTOVER,
-  pdfPages,
   pdfPageSizes,
   pdfText,
   plain,
+  type ReadBack,
+  readBack,
   readDocx,
-  renderPng,
   requireTools,
   validateOoxml,
-  writeFiles,
-  type DocxDump,
+  writeDocx,
 } from '../support/docs'
 import { gfc, openProfile, tempDir } from '../support/profile'
 import { sampleActivities, samplePlan } from '../support/workplan'
@@ -56,22 +54,14 @@ const PLANS: Record<string, WorkplanDocInput> = {
 
 let dir: { dir: string; cleanup: () => void }
 const bytes: Record<string, Uint8Array> = {}
-let docs: Record<string, DocxDump> = {}
-const pdf: Record<string, { pages: number; text: string; path: string }> = {}
+let docs: ReadBack['docs'] = {}
+let pdf: ReadBack['pdf'] = {}
 
 beforeAll(async () => {
   requireTools()
   dir = docsDir('workplan')
   for (const [name, input] of Object.entries(PLANS)) bytes[name] = await buildWorkplan(input)
-  const paths = writeFiles(dir.dir, Object.fromEntries(Object.entries(bytes).map(([k, v]) => [`${k}.docx`, v])))
-  const byPath = await readDocx(Object.values(paths))
-  docs = Object.fromEntries(Object.entries(paths).map(([file, path]) => [file.replace(/\.docx$/, ''), byPath[path]]))
-  const pdfs = await convertToPdf(Object.values(paths), dir.dir)
-  for (const [file, path] of Object.entries(paths)) {
-    const p = pdfs[path]
-    pdf[file.replace(/\.docx$/, '')] = { path: p, pages: await pdfPages(p), text: await pdfText(p) }
-  }
-  if (process.env.GFC_KEEP_DOCS) for (const [name, p] of Object.entries(pdf)) await renderPng(p.path, `${dir.dir}/${name}`)
+  ;({ docs, pdf } = await readBack(writeDocx(dir.dir, bytes), dir.dir))
 }, 300_000)
 
 afterAll(() => dir?.cleanup())

@@ -10,8 +10,8 @@ import {
 import type { CommentRow, InvitationInput, ParticipantRow } from '../../src-main/core/documents/types'
 import {
   CHAIR,
-  convertToPdf,
   docsDir,
+  type DocxDump,
   EGYPT,
   fixtureTemplate,
   GHANA,
@@ -21,16 +21,14 @@ import {
   MEETING,
   NETHERLANDS,
   pdfFonts,
-  pdfPages,
   pdfText,
   plain,
   PRI,
-  readDocx,
-  renderPng,
+  readBack,
+  type ReadBack,
   requireTools,
   validateOoxml,
-  writeFiles,
-  type DocxDump,
+  writeDocx,
 } from '../support/docs'
 
 // Every document is built once, written to a temp folder, read back by python-docx and
@@ -99,8 +97,8 @@ const COMMENTS: CommentRow[] = [
 
 let dir: { dir: string; cleanup: () => void }
 const bytes: Record<string, Uint8Array> = {}
-let docs: Record<string, DocxDump> = {}
-const pdf: Record<string, { pages: number; text: string; path: string }> = {}
+let docs: ReadBack['docs'] = {}
+let pdf: ReadBack['pdf'] = {}
 
 beforeAll(async () => {
   requireTools()
@@ -116,15 +114,7 @@ beforeAll(async () => {
   bytes['comments-fr'] = await buildTabledComments({ ...meetingDoc, language: 'fr', comments: COMMENTS })
   bytes.template = fillTemplate(fixtureTemplate(), invitation())
 
-  const paths = writeFiles(dir.dir, Object.fromEntries(Object.entries(bytes).map(([k, v]) => [`${k}.docx`, v])))
-  const byPath = await readDocx(Object.values(paths))
-  docs = Object.fromEntries(Object.entries(paths).map(([file, path]) => [file.replace(/\.docx$/, ''), byPath[path]]))
-  const pdfs = await convertToPdf(Object.values(paths), dir.dir)
-  for (const [file, path] of Object.entries(paths)) {
-    const p = pdfs[path]
-    pdf[file.replace(/\.docx$/, '')] = { path: p, pages: await pdfPages(p), text: await pdfText(p) }
-  }
-  if (process.env.GFC_KEEP_DOCS) for (const [name, p] of Object.entries(pdf)) await renderPng(p.path, `${dir.dir}/${name}`)
+  ;({ docs, pdf } = await readBack(writeDocx(dir.dir, bytes), dir.dir))
 }, 300_000)
 
 afterAll(() => dir?.cleanup())
