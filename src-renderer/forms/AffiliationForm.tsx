@@ -6,6 +6,7 @@ import { AffiliationFields, ContactRole, type Contact } from '../../src-main/cor
 import { useMutate, useQuery } from '../api/data'
 import { SelectField, TextField, type AnyForm } from '../components/Field'
 import { FormAlert } from '../components/FormAlert'
+import { FormActions } from '../components/FormActions'
 import { orgName, sortedByName, uiLang } from '../lib/format'
 import { useSubmit } from './serverErrors'
 
@@ -65,14 +66,7 @@ export function AffiliationForm({ contactId, initial, onDone }: Props) {
         <TextField form={anyForm} name="start" type="date" label={t('contact.from')} />
         <TextField form={anyForm} name="end" type="date" label={t('contact.to')} />
       </div>
-      <div className="form-actions">
-        <button type="submit" className="btn btn--primary" disabled={form.formState.isSubmitting}>
-          {initial ? t('common.saveChanges') : t('affiliation.save')}
-        </button>
-        <button type="button" className="btn" onClick={onDone}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormActions submitLabel={initial ? t('common.saveChanges') : t('affiliation.save')} busy={form.formState.isSubmitting} onCancel={onDone} />
     </form>
   )
 }

@@ -7,6 +7,7 @@ import { CommentFields, type CommentView, type MeetingDetail } from '../../src-m
 import { useMutate } from '../api/data'
 import { SelectField, TextField, type AnyForm } from '../components/Field'
 import { FormAlert } from '../components/FormAlert'
+import { FormActions } from '../components/FormActions'
 import { today, uiLang } from '../lib/format'
 import { byMember, refName } from '../screens/meeting/common'
 import { useSubmit } from './serverErrors'
@@ -65,14 +66,7 @@ export function CommentForm({ meeting, initial, onDone }: Props) {
       </div>
       <TextField form={anyForm} name="text" label={t('comments.text')} required multiline rows={8} hint={t('comments.textHint')} />
       <TextField form={anyForm} name="attachmentPath" label={t('comments.attachment')} hint={t('comments.attachmentHint')} dir="ltr" />
-      <div className="form-actions">
-        <button type="submit" className="btn btn--primary" disabled={form.formState.isSubmitting}>
-          {initial ? t('common.saveChanges') : t('comments.save')}
-        </button>
-        <button type="button" className="btn" onClick={() => onDone(false)}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormActions submitLabel={initial ? t('common.saveChanges') : t('comments.save')} busy={form.formState.isSubmitting} onCancel={() => onDone(false)} />
     </form>
   )
 }

@@ -7,6 +7,7 @@ import { ContactFields, ContactRole, HONORIFICS, Language, type Contact, type Co
 import { useMutate, useQuery } from '../api/data'
 import { SelectField, TextField, type AnyForm } from '../components/Field'
 import { FormAlert } from '../components/FormAlert'
+import { FormActions } from '../components/FormActions'
 import { MultiValueField } from '../components/MultiValueField'
 import { orgName, sortedByName, uiLang } from '../lib/format'
 import { useSubmit } from './serverErrors'
@@ -165,14 +166,7 @@ export function ContactForm({ initial, organisationId, onSaved, onCancel }: Prop
         />
       </div>
       <TextField form={anyForm} name="contact.notes" label={t('contact.notes')} multiline rows={4} />
-      <div className="form-actions">
-        <button type="submit" className="btn btn--primary" disabled={form.formState.isSubmitting}>
-          {editing ? t('common.saveChanges') : t('contact.addContact')}
-        </button>
-        <button type="button" className="btn" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormActions submitLabel={editing ? t('common.saveChanges') : t('contact.addContact')} busy={form.formState.isSubmitting} onCancel={onCancel} />
     </form>
   )
 }

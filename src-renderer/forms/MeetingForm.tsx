@@ -7,6 +7,7 @@ import { MeetingFields, MeetingKind, type Meeting, type MeetingDetail } from '..
 import { useMutate, useQuery } from '../api/data'
 import { FieldShell, SelectField, TextField, useErrorText, type AnyForm } from '../components/Field'
 import { FormAlert } from '../components/FormAlert'
+import { FormActions } from '../components/FormActions'
 import { TimeZoneCombobox } from '../components/TimeZoneCombobox'
 import { orgName, sortedByName, uiLang } from '../lib/format'
 import { NEW_YORK } from '../../src-main/core/model/format'
@@ -168,14 +169,7 @@ export function MeetingForm({ initial, onSaved, onCancel }: Props) {
 
       <TextField form={anyForm} name="notes" label={t('meeting.notes')} multiline rows={3} />
       {!initial && <p className="muted">{t('meeting.invitesAll')}</p>}
-      <div className="form-actions">
-        <button type="submit" className="btn btn--primary" disabled={form.formState.isSubmitting}>
-          {initial ? t('common.saveChanges') : t('meeting.plan')}
-        </button>
-        <button type="button" className="btn" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormActions submitLabel={initial ? t('common.saveChanges') : t('meeting.plan')} busy={form.formState.isSubmitting} onCancel={onCancel} />
     </form>
   )
 }

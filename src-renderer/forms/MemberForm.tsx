@@ -15,6 +15,7 @@ import { useMutate, useQuery } from '../api/data'
 import { CountryCombobox } from '../components/CountryCombobox'
 import { FieldShell, SelectField, TextField, useErrorText, type AnyForm } from '../components/Field'
 import { FormAlert } from '../components/FormAlert'
+import { FormActions } from '../components/FormActions'
 import { stateByCode, uiLang } from '../lib/format'
 import { useSubmit } from './serverErrors'
 
@@ -48,16 +49,7 @@ function useSaveMember<In extends FieldValues, Out>(form: UseFormReturn<In, unkn
 
 function Actions({ editing, busy, onCancel }: { editing: boolean; busy: boolean; onCancel(): void }) {
   const { t } = useTranslation()
-  return (
-    <div className="form-actions">
-      <button type="submit" className="btn btn--primary" disabled={busy}>
-        {editing ? t('common.saveChanges') : t('member.addMember')}
-      </button>
-      <button type="button" className="btn" onClick={onCancel}>
-        {t('common.cancel')}
-      </button>
-    </div>
-  )
+  return <FormActions submitLabel={editing ? t('common.saveChanges') : t('member.addMember')} busy={busy} onCancel={onCancel} />
 }
 
 function MembershipFields({ form }: { form: AnyForm }) {

@@ -5,6 +5,7 @@ import { MissionFields, MissionKind, MissionStatus, type Mission, type MissionDe
 import { useMutate } from '../../api/data'
 import { SelectField, TextField, type AnyForm } from '../../components/Field'
 import { FormAlert } from '../../components/FormAlert'
+import { FormActions } from '../../components/FormActions'
 import { useSubmit } from '../../forms/serverErrors'
 import { useEnteredBy } from './verify'
 
@@ -70,14 +71,7 @@ export function MissionForm({ initial, onSaved, onCancel }: Props) {
         </div>
       </fieldset>
       <TextField form={anyForm} name="notes" label={t('mission.notes')} multiline rows={3} />
-      <div className="form-actions">
-        <button type="submit" className="btn btn--primary" disabled={form.formState.isSubmitting}>
-          {initial ? t('common.saveChanges') : t('mission.addMission')}
-        </button>
-        <button type="button" className="btn" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormActions submitLabel={initial ? t('common.saveChanges') : t('mission.addMission')} busy={form.formState.isSubmitting} onCancel={onCancel} />
     </form>
   )
 }

@@ -6,6 +6,7 @@ import { ActivityFields, ActivityStatus, WorkplanFunction, type ActivityFieldsIn
 import { useMutate, useQuery } from '../../api/data'
 import { SelectField, TextField, type AnyForm } from '../../components/Field'
 import { FormAlert } from '../../components/FormAlert'
+import { FormActions } from '../../components/FormActions'
 import { useSubmit } from '../../forms/serverErrors'
 import { formatDate, orgName, sortedByName, uiLang } from '../../lib/format'
 import { refName } from '../meeting/common'
@@ -125,14 +126,7 @@ export function ActivityForm({ initial, onSaved, onCancel }: Props) {
         />
       </fieldset>
 
-      <div className="form-actions">
-        <button type="submit" className="btn btn--primary" disabled={form.formState.isSubmitting}>
-          {initial ? t('common.saveChanges') : t('workplan.add')}
-        </button>
-        <button type="button" className="btn" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormActions submitLabel={initial ? t('common.saveChanges') : t('workplan.add')} busy={form.formState.isSubmitting} onCancel={onCancel} />
     </form>
   )
 }

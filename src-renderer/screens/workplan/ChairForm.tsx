@@ -6,6 +6,7 @@ import { ChairTermFields, defaultTermEnd, QUORUM, type ChairRegister, type Chair
 import { useMutate, useQuery } from '../../api/data'
 import { SelectField, TextField, type AnyForm } from '../../components/Field'
 import { FormAlert } from '../../components/FormAlert'
+import { FormActions } from '../../components/FormActions'
 import { useSubmit } from '../../forms/serverErrors'
 import { orgName, sortedByName, uiLang } from '../../lib/format'
 import { refName } from '../meeting/common'
@@ -112,14 +113,7 @@ export function ChairForm({ initial, register, onSaved, onCancel }: Props) {
       </fieldset>
 
       <TextField form={anyForm} name="notes" label={t('chairs.notes')} multiline rows={3} />
-      <div className="form-actions">
-        <button type="submit" className="btn btn--primary" disabled={form.formState.isSubmitting}>
-          {initial ? t('common.saveChanges') : t('chairs.save')}
-        </button>
-        <button type="button" className="btn" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormActions submitLabel={initial ? t('common.saveChanges') : t('chairs.save')} busy={form.formState.isSubmitting} onCancel={onCancel} />
     </form>
   )
 }

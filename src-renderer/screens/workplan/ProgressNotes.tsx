@@ -7,6 +7,7 @@ import { ProgressNoteFields, type ActivityView, type ProgressNote } from '../../
 import { useMutate } from '../../api/data'
 import { TextField, type AnyForm } from '../../components/Field'
 import { FormAlert } from '../../components/FormAlert'
+import { FormActions } from '../../components/FormActions'
 import { useToast } from '../../components/Toasts'
 import { useSubmit } from '../../forms/serverErrors'
 import { formatDate, today, uiLang } from '../../lib/format'
@@ -103,14 +104,7 @@ function NoteForm({ activityId, initial, onDone }: { activityId: string; initial
         <TextField form={anyForm} name="date" type="date" label={t('workplan.noteDate')} required className="field--narrow" />
         <TextField form={anyForm} name="text" label={t('workplan.noteText')} multiline rows={3} required />
       </div>
-      <div className="form-actions">
-        <button type="submit" className="btn btn--primary" disabled={form.formState.isSubmitting}>
-          {initial ? t('common.saveChanges') : t('workplan.saveNote')}
-        </button>
-        <button type="button" className="btn" onClick={onDone}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormActions submitLabel={initial ? t('common.saveChanges') : t('workplan.saveNote')} busy={form.formState.isSubmitting} onCancel={onDone} />
     </form>
   )
 }
