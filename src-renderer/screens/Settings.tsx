@@ -117,6 +117,9 @@ function LetterheadForm({ initial }: { initial: SettingsRecord }) {
   const { updatedAt, ...fields } = initial
   const form = useForm<In, unknown, Out>({ resolver: zodResolver(SettingsFields), defaultValues: { ...fields, referencePattern: fields.referencePattern || DEFAULT_PATTERN } })
   const anyForm = form as unknown as AnyForm
+  const lang = uiLang(i18n.language)
+  // The letterhead is typed here, the Chair kept in its register: side by side, a handover is not missed.
+  const chair = useQuery('chairs.register', {}).data?.current
 
   const { alert, onSubmit } = useSubmit(form, async (values) => {
     const saved = await mutate('settings.update', values)
@@ -129,6 +132,11 @@ function LetterheadForm({ initial }: { initial: SettingsRecord }) {
     <form className="card card--form form" onSubmit={onSubmit} noValidate aria-labelledby="sec-letterhead">
       <h2 id="sec-letterhead">{t('settings.letterhead')}</h2>
       <p className="muted">{t('settings.letterheadIntro')}</p>
+      <p className="muted" data-testid="register-chair">
+        {chair
+          ? t('settings.registerChair', { name: chair.organisation[lang], start: formatDate(chair.start, lang), end: formatDate(chair.end, lang) })
+          : t('settings.noRegisterChair')}
+      </p>
       <FormAlert message={alert} />
       <TextField form={anyForm} name="chairMissionName" label={t('settings.chairMissionName')} hint={t('settings.chairMissionNameHint')} />
       <TextField form={anyForm} name="chairMissionAddress" label={t('settings.chairMissionAddress')} multiline />
@@ -162,7 +170,7 @@ function LetterheadForm({ initial }: { initial: SettingsRecord }) {
         <button type="submit" className="btn btn--primary" disabled={form.formState.isSubmitting}>
           {t('settings.save')}
         </button>
-        {updatedAt && <span className="muted">{t('settings.lastSaved', { date: formatDate(updatedAt, uiLang(i18n.language)) })}</span>}
+        {updatedAt && <span className="muted">{t('settings.lastSaved', { date: formatDate(updatedAt, lang) })}</span>}
       </div>
     </form>
   )

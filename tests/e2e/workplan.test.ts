@@ -134,7 +134,7 @@ describe('a secretary consolidates the work plan', () => {
 describe('a secretary records the next Chair', () => {
   it('refuses a quorum of two, or one without the Chair in office, with a clear message, and records the term', async () => {
     await app.page.getByRole('navigation').getByRole('button', { name: 'Chair' }).click()
-    await expect.poll(() => app.page.getByTestId('current-chair').textContent()).toContain('Sweden')
+    await expect.poll(() => app.page.getByRole('table').textContent()).toContain('Indonesia')
     await app.page.getByRole('button', { name: 'New term' }).click()
     await app.page.getByLabel('Member State', { exact: true }).selectOption({ label: 'Senegal' })
     // The demo's incoming Chair, Indonesia, serves until 31 August 2029.
@@ -170,11 +170,18 @@ describe('a secretary records the next Chair', () => {
     expect(app.errors).toEqual([])
   })
 
-  it('pre-fills a new meeting with the Chair in office', async () => {
+  it('pre-fills a new meeting with the Chair in office, and Settings names it beside the letterhead', async () => {
+    // The demo's terms have fixed dates: which one is in office depends on today, so ask the core.
+    const inOffice: string = await app.page.evaluate(async () => {
+      const r = await fetch('/api/chairs.register', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })
+      return (await r.json()).result.current.organisation.en
+    })
     await app.page.getByRole('navigation').getByRole('button', { name: 'Meetings' }).click()
     await app.page.getByRole('button', { name: 'Plan a meeting' }).click()
     const chair = app.page.getByLabel('Convened by (Chair)')
-    await expect.poll(async () => chair.locator('option:checked').textContent()).toBe('Sweden')
+    await expect.poll(async () => chair.locator('option:checked').textContent()).toBe(inOffice)
+    await app.page.getByRole('navigation').getByRole('button', { name: 'Settings' }).click()
+    await expect.poll(() => app.page.getByTestId('register-chair').textContent()).toContain(`Chair in office according to the register: ${inOffice} (`)
     expect(app.errors).toEqual([])
   })
 })
