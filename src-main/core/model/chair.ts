@@ -24,10 +24,32 @@ export const ChairTermFields = z
     notes: text(4000).default(''),
   })
   .refine((c) => c.end > c.start, ruleOn(['start', 'end'], 'validation.endBeforeStart'))
+  // Fewer than three listed is never a quorum; the register's rules (quorumVoters, chairToInclude) are the core's.
   .refine((c) => !c.selectedOn || c.selectedBy.length >= QUORUM, ruleOn(['selectedOn', 'selectedBy'], 'validation.quorum'))
   .refine((c) => !c.shadowStart || !c.shadowEnd || c.shadowEnd >= c.shadowStart, ruleOn(['shadowStart', 'shadowEnd'], 'validation.endBeforeStart'))
 export type ChairTermFields = z.output<typeof ChairTermFields>
 export type ChairTermFieldsInput = z.input<typeof ChairTermFields>
+
+/**
+ * The members whose voices make a term's quorum: each once, and never the state selected. So a
+ * Chair may be renewed (the Terms of Reference ask for rotation but do not forbid it when no
+ * other state comes forward), but never by itself and two others.
+ */
+export function quorumVoters(t: { organisationId: string; selectedBy: readonly string[] }): string[] {
+  return [...new Set(t.selectedBy)].filter((s) => s !== t.organisationId)
+}
+
+/**
+ * The Chair whose presence the quorum needs: the one in office on the day of the selection,
+ * unless that is the state selected (a renewal). `terms` are the other terms of the register.
+ */
+export function chairToInclude<T extends { organisationId: string; start: string; end: string }>(
+  terms: readonly T[],
+  t: { organisationId: string; selectedOn: string },
+): T | undefined {
+  const inOffice = t.selectedOn ? terms.find((x) => x.start <= t.selectedOn && t.selectedOn <= x.end) : undefined
+  return inOffice && inOffice.organisationId !== t.organisationId ? inOffice : undefined
+}
 
 /** Derived from the term's dates and today, never stored, so it cannot go out of date. */
 export const ChairStatus = z.enum(['incoming', 'current', 'past'])

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import { chairStatus, QUORUM, type ChairRegister, type ChairTerm, type ChairTermFields, type ChairTermView, type RotationRow } from '../model/chair'
+import { chairStatus, chairToInclude, QUORUM, quorumVoters, type ChairRegister, type ChairTerm, type ChairTermFields, type ChairTermView, type RotationRow } from '../model/chair'
 import { AppError } from '../model/errors'
 import type { OrganisationFields } from '../model/organisation'
 import { memberState, RegionalGroup } from '../model/reference'
@@ -105,16 +105,13 @@ function checkTerm(store: Store, t: ChairTermFields, id?: string, before?: Store
     if (!had.has(s) && !isLive(store.record('organisations', s))) fail('selectedBy', `the member ${s} does not exist or has been deleted.`, 'validation.notLive')
   }
   if (t.selectedOn) {
-    // A state's own voice does not make its quorum: three other members must select it. So a
-    // Chair may be renewed (the Terms of Reference ask for rotation but do not forbid it when
-    // no other state comes forward), but never by itself and two others.
-    const others = selectedBy.filter((s) => s !== t.organisationId)
-    if (others.length < QUORUM) {
-      const itself = others.length < selectedBy.length ? `, not counting ${chair} itself` : ''
-      fail('selectedBy', `the quorum needs at least ${QUORUM} members (${others.length} recorded${itself}).`, 'validation.quorum')
+    const voters = quorumVoters(t)
+    if (voters.length < QUORUM) {
+      const itself = voters.length < selectedBy.length ? `, not counting ${chair} itself` : ''
+      fail('selectedBy', `the quorum needs at least ${QUORUM} members (${voters.length} recorded${itself}).`, 'validation.quorum')
     }
-    const inOffice = liveTerms(store).find((x) => x.id !== id && x.start <= t.selectedOn && t.selectedOn <= x.end)
-    if (inOffice && inOffice.organisationId !== t.organisationId && !selectedBy.includes(inOffice.organisationId)) {
+    const inOffice = chairToInclude(liveTerms(store).filter((x) => x.id !== id), t)
+    if (inOffice && !voters.includes(inOffice.organisationId)) {
       const name = stateName(store.record('organisations', inOffice.organisationId))
       fail('selectedBy', `the quorum must include the current Chair, ${name} (Chair on ${t.selectedOn}).`, 'validation.quorumChair', { name })
     }

@@ -2,7 +2,7 @@ import { zodResolver } from '@hookform/resolvers/zod'
 import { useEffect, useMemo, useRef } from 'react'
 import { useForm, type Resolver, type UseFormReturn } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
-import { ChairTermFields, defaultTermEnd, QUORUM, type ChairRegister, type ChairTermFieldsInput, type ChairTermView } from '../../../src-main/core/model/chair'
+import { chairToInclude, ChairTermFields, defaultTermEnd, QUORUM, quorumVoters, type ChairRegister, type ChairTermFieldsInput, type ChairTermView } from '../../../src-main/core/model/chair'
 import { useMutate, useQuery } from '../../api/data'
 import { SelectField, TextField, type AnyForm } from '../../components/Field'
 import { FormAlert } from '../../components/FormAlert'
@@ -143,13 +143,10 @@ function QuorumNote({ form, register, editingId }: { form: UseFormReturn<ChairTe
   const { t, i18n } = useTranslation()
   const lang = uiLang(i18n.language)
   const [selectedOn, selectedBy, organisationId] = form.watch(['selectedOn', 'selectedBy', 'organisationId'])
-  // The state's own voice does not count towards its quorum (the core's rule).
-  const chosen = (selectedBy ?? []).filter((id) => id !== organisationId)
-  const on = selectedOn || ''
-  const inOffice = on ? register.terms.find((c) => c.id !== editingId && c.start <= on && on <= c.end) : undefined
-  // A Chair renewed in office needs no one else's presence in its quorum.
-  const chair = inOffice && inOffice.organisationId !== organisationId ? inOffice : undefined
-  if (!on && chosen.length === 0) return null
+  const term = { organisationId: organisationId ?? '', selectedOn: selectedOn || '', selectedBy: selectedBy ?? [] }
+  const chosen = quorumVoters(term)
+  const chair = chairToInclude(register.terms.filter((c) => c.id !== editingId), term)
+  if (!term.selectedOn && chosen.length === 0) return null
   const short = chosen.length < QUORUM
   const chairMissing = !!chair && !chosen.includes(chair.organisationId)
   const chairName = chair ? refName(chair.organisation, lang) : ''
