@@ -242,6 +242,21 @@ describe('verification and staleness', () => {
     expect(isStale('2026-11-23', '2026-11-23')).toBe(false)
   })
 
+  it('counts what someone enters as checked by them today, once this device knows their name', async () => {
+    const p = await openProfile()
+    const unnamed = await p.call('missions.create', mission({ acronym: 'UNMISS' }))
+    expect(unnamed).toMatchObject({ verifiedOn: '', verifiedBy: '', stale: true })
+    await p.call('preferences.update', { userName: 'Aïssata Diallo' })
+    const { missionId, postId } = await withPost(p)
+    const detail = await p.call('holders.create', { postId, contact: person('Incumbent'), start: '2024-01-01' })
+    expect(detail).toMatchObject({ verifiedOn: today(), verifiedBy: 'Aïssata Diallo', stale: false })
+    expect(detail.posts[0]).toMatchObject({ verifiedOn: today(), verifiedBy: 'Aïssata Diallo' })
+    expect(detail.posts[0].holders[0]).toMatchObject({ verifiedOn: today(), verifiedBy: 'Aïssata Diallo' })
+    // A verification given with the record stays as given.
+    const given = await p.call('posts.create', { missionId, title: 'Corrections Officer', verifiedOn: '2026-01-05', verifiedBy: 'Reference list' })
+    expect(given.posts.find((x) => x.title === 'Corrections Officer')).toMatchObject({ verifiedOn: '2026-01-05', verifiedBy: 'Reference list' })
+  })
+
   it('lists what needs checking per open mission, and verifying takes a record off the list', async () => {
     const p = await openProfile()
     const now = today()

@@ -3,7 +3,7 @@ import { isStale, type HolderFields, type HolderView, type MissionDetail, type M
 import { memberState } from '../model/reference'
 import type { Store } from '../store/store'
 import type { StoredRecord } from '../sync/change'
-import { isLive, requireRecord, view } from './records'
+import { isLive, requireRecord, today, view } from './records'
 
 // The views shared by the field services: a mission's posts and their holders, who seconded
 // whom, and which records need checking. Only an open mission's records are checked, and of
@@ -102,4 +102,13 @@ export function missionDetail(store: Store, id: string, now: string, idx = field
     .map((p) => postView(store, idx, p, open, now))
     .sort(byPost)
   return { ...mission, stale: open && isStale(mission.verifiedOn, now), posts }
+}
+
+/**
+ * A field record someone enters counts as checked by them today, when this device knows who uses
+ * it (Preferences' userName); otherwise it waits in "to verify". An explicit verification stays.
+ */
+export function enteredBy<T extends { verifiedOn: string; verifiedBy: string }>(store: Store, fields: T): T {
+  const name = store.preferences.userName.trim()
+  return fields.verifiedOn || !name ? fields : { ...fields, verifiedOn: today(), verifiedBy: name }
 }

@@ -5,7 +5,7 @@ import type { HolderFields, MissionDetail, NewHolder } from '../model/mission'
 import { isMemberStateCode } from '../model/reference'
 import type { Store } from '../store/store'
 import type { Op, StoredRecord } from '../sync/change'
-import { fieldIndex } from './field-records'
+import { enteredBy, fieldIndex } from './field-records'
 import { getMission } from './missions'
 import { diffOp, isLive, requireLive, requireRecord, setDeleted } from './records'
 
@@ -93,7 +93,7 @@ export function createHolder(store: Store, input: NewHolder): MissionDetail {
     }
   }
   refuseOverlap(store, input, others, ends, 'start')
-  const fields: HolderFields = { ...rest, contactId }
+  const fields: HolderFields = enteredBy(store, { ...rest, contactId })
   ops.push({ table: 'holders', id: randomUUID(), set: { ...fields, deleted: false } })
   store.commit(ops) // the person, the holding and the predecessor's end land together or not at all
   return getMission(store, missionId)

@@ -5,7 +5,7 @@ import { missionLocation, REFERENCE_MISSIONS, referenceFields } from '../model/m
 import type { Store } from '../store/store'
 import type { Op } from '../sync/change'
 import { nameId } from './demo-ids'
-import { fieldIndex, isOpen, missionDetail, postView } from './field-records'
+import { enteredBy, fieldIndex, isOpen, missionDetail, postView } from './field-records'
 import { diffOp, fold, isLive, matchesAll, requireLive, requireRecord, setDeleted, today, view } from './records'
 
 // The register of field missions: search, the one-acronym-per-mission rule, and the shipped
@@ -61,7 +61,7 @@ function checkAcronym(store: Store, fields: MissionFields, id: string | null, fi
 export function createMission(store: Store, fields: MissionFields): MissionDetail {
   checkAcronym(store, fields, null, 'acronym')
   const id = randomUUID()
-  store.commit([{ table: 'missions', id, set: { ...fields, deleted: false } }])
+  store.commit([{ table: 'missions', id, set: { ...enteredBy(store, fields), deleted: false } }])
   return getMission(store, id)
 }
 

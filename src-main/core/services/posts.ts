@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { MissionDetail, PostFields } from '../model/mission'
 import type { Store } from '../store/store'
+import { enteredBy } from './field-records'
 import { getMission } from './missions'
 import { diffOp, requireLive, setDeleted } from './records'
 
@@ -8,7 +9,7 @@ import { diffOp, requireLive, setDeleted } from './records'
 
 export function createPost(store: Store, fields: PostFields): MissionDetail {
   requireLive(store, 'missions', fields.missionId, 'mission')
-  store.commit([{ table: 'posts', id: randomUUID(), set: { ...fields, deleted: false } }])
+  store.commit([{ table: 'posts', id: randomUUID(), set: { ...enteredBy(store, fields), deleted: false } }])
   return getMission(store, fields.missionId)
 }
 

@@ -14,7 +14,6 @@ import { FormAlert } from '../../components/FormAlert'
 import { useSubmit } from '../../forms/serverErrors'
 import { fold, formatDate, today, uiLang } from '../../lib/format'
 import { dayBefore, postLabel } from './names'
-import { useEnteredBy } from './verify'
 
 type Seconded = 'yes' | 'no'
 
@@ -99,10 +98,9 @@ export function NewHolderDialog({ post, onClose }: { post: PostView; onClose(): 
   })
   const anyForm = form as unknown as AnyForm
   const [mode, start] = form.watch(['mode', 'start'])
-  const enteredBy = useEnteredBy()
 
   const { alert, onSubmit } = useSubmit(form, async (input) => {
-    await mutate('holders.create', { ...input, ...enteredBy })
+    await mutate('holders.create', input)
     onClose()
   }, newHolderField)
 

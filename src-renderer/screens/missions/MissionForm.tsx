@@ -7,7 +7,6 @@ import { SelectField, TextField, type AnyForm } from '../../components/Field'
 import { FormAlert } from '../../components/FormAlert'
 import { FormActions } from '../../components/FormActions'
 import { useSubmit } from '../../forms/serverErrors'
-import { useEnteredBy } from './verify'
 
 /** The departments at Headquarters that lead peace operations; any other may be typed. */
 const DEPARTMENTS = ['DPO', 'DPPA', 'DPPA-DPO'] as const
@@ -34,10 +33,9 @@ export function MissionForm({ initial, onSaved, onCancel }: Props) {
   // The verification stays as it was: editing a record is not checking that it is still true.
   const form = useForm<MissionFieldsInput, unknown, MissionFields>({ resolver: zodResolver(MissionFields), defaultValues: defaults(initial) })
   const anyForm = form as unknown as AnyForm
-  const enteredBy = useEnteredBy()
 
   const { alert, onSubmit } = useSubmit(form, async (fields) => {
-    const saved = initial ? await mutate('missions.update', { id: initial.id, fields }) : await mutate('missions.create', { ...fields, ...enteredBy })
+    const saved = initial ? await mutate('missions.update', { id: initial.id, fields }) : await mutate('missions.create', fields)
     onSaved(saved)
   })
 

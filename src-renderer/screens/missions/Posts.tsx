@@ -15,7 +15,7 @@ import { useDeleteWithUndo } from '../useDelete'
 import { HoldingTerm, ReachList } from './holding'
 import { EditHoldingDialog, NewHolderDialog } from './Holders'
 import { postLabel, postTitle, seconderName } from './names'
-import { useEnteredBy, useVerify, VerifiedLine } from './verify'
+import { useVerify, VerifiedLine } from './verify'
 
 type Editing = { kind: 'post'; post?: PostView } | { kind: 'newHolder'; post: PostView } | { kind: 'holding'; post: PostView; holder: HolderView } | null
 
@@ -250,10 +250,9 @@ function PostDialog({ missionId, post, onClose }: { missionId: string; post?: Po
       : { missionId, title: '', titleFr: '', dutyStation: '', head: false, notes: '' },
   })
   const anyForm = form as unknown as AnyForm
-  const enteredBy = useEnteredBy()
   const { alert, onSubmit } = useSubmit(form, async (fields) => {
     if (post) await mutate('posts.update', { id: post.id, fields })
-    else await mutate('posts.create', { ...fields, ...enteredBy })
+    else await mutate('posts.create', fields)
     onClose()
   })
   return (

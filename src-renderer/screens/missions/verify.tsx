@@ -6,7 +6,7 @@ import { Dialog } from '../../components/Dialog'
 import { FormAlert } from '../../components/FormAlert'
 import { useToast } from '../../components/Toasts'
 import { errorMessage } from '../../forms/serverErrors'
-import { formatDate, today, uiLang } from '../../lib/format'
+import { formatDate, uiLang } from '../../lib/format'
 
 /** A field record to mark as checked today, and what to call it in messages. */
 export interface VerifyTarget {
@@ -110,16 +110,6 @@ function VerifierDialog({ target, onClose, onVerify }: { target: VerifyTarget; o
       </form>
     </Dialog>
   )
-}
-
-/**
- * What a record entered on this computer starts with: checked today by whoever entered it, when
- * this computer knows their name (first-hand information); otherwise it waits in "To verify".
- */
-export function useEnteredBy(): { verifiedOn: string; verifiedBy: string } | Record<string, never> {
-  const prefs = useQuery('preferences.get', {})
-  const name = prefs.data?.userName.trim()
-  return name ? { verifiedOn: today(), verifiedBy: name } : {}
 }
 
 /** "Needs checking": a record never verified, or not for six months. */
