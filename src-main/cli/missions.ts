@@ -53,7 +53,7 @@ export function missionCommands(cli: Command, data: () => string | undefined): v
           console.log(`${g.mission.acronym} (${g.items.length} to verify)`)
           for (const i of g.items) {
             const last = i.verifiedOn ? `last verified ${i.verifiedOn}${i.verifiedBy ? ` by ${i.verifiedBy}` : ''}` : 'never verified'
-            console.log(`  ${i.table.replace(/s$/, '')}\t${i.label}\t${last}`)
+            console.log(`  ${i.table.replace(/s$/, '')}\t${i.label.en}\t${last}`)
           }
         }
         if (!groups.length) console.log('Nothing to verify: every record of the open missions was checked in the last six months.')

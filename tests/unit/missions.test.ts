@@ -242,6 +242,17 @@ describe('verification and staleness', () => {
     expect(isStale('2026-11-23', '2026-11-23')).toBe(false)
   })
 
+  it('names each record to check in English and in French', async () => {
+    const p = await openProfile()
+    const m = await p.call('missions.create', mission())
+    await p.call('posts.create', { missionId: m.id, title: 'Corrections Officer', titleFr: 'Spécialiste des questions pénitentiaires', dutyStation: 'Bria' })
+    const [group] = await p.call('field.stale', {})
+    expect(group.items.map((i) => i.label)).toEqual([
+      { en: 'MINUSCA', fr: 'MINUSCA' },
+      { en: 'Corrections Officer, Bria', fr: 'Spécialiste des questions pénitentiaires, Bria' },
+    ])
+  })
+
   it('counts what someone enters as checked by them today, once this device knows their name', async () => {
     const p = await openProfile()
     const unnamed = await p.call('missions.create', mission({ acronym: 'UNMISS' }))
@@ -275,10 +286,12 @@ describe('verification and staleness', () => {
 
     const list = await p.call('field.stale', {})
     expect(list.map((g) => g.mission.acronym)).toEqual(['MINUSCA'])
-    expect(list[0].items.map((i) => [i.table, i.label, i.verifiedBy])).toEqual([
+    expect(list[0].items.map((i) => [i.table, i.label.en, i.verifiedBy])).toEqual([
       ['holders', 'Ms. Test Never (Corrections Officer, Bangui)', ''],
       ['posts', 'Corrections Officer, Bria', 'B'],
     ])
+    // A post with no French title keeps its English one in a French list.
+    expect(list[0].items[1].label.fr).toBe('Corrections Officer, Bria')
     expect((await p.call('missions.list', {})).map((s) => [s.acronym, s.staleCount])).toEqual([
       ['MINUSCA', 2],
       ['UNMIL', 0],

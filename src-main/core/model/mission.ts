@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { ContactFields } from './contact'
-import { optionalDate, requiredText, ruleOn, text, Uuid } from './fields'
+import { optionalDate, requiredText, ruleOn, text, Uuid, type Language } from './fields'
 
 /** Every field record says when it was last checked and by whom. */
 const verification = {
@@ -98,6 +98,17 @@ export type FieldTable = z.infer<typeof FieldTable>
 
 export type Mission = MissionFields & { id: string; deleted: boolean; updatedAt: string }
 export type Post = PostFields & { id: string; deleted: boolean; updatedAt: string }
+
+/** A post's title in a language (English when it has no French one). */
+export function postTitle(p: Pick<PostFields, 'title' | 'titleFr'>, language: Language): string {
+  return language === 'fr' ? p.titleFr || p.title : p.title
+}
+
+/** A post as people tell it apart from others of the same title: "Corrections Officer, Bria". */
+export function postLabel(p: Pick<PostFields, 'title' | 'titleFr' | 'dutyStation'>, language: Language): string {
+  const title = postTitle(p, language)
+  return p.dutyStation ? `${title}, ${p.dutyStation}` : title
+}
 export type Holder = HolderFields & { id: string; deleted: boolean; updatedAt: string }
 
 /** A mission as other records point at it. */
@@ -149,8 +160,8 @@ export type MissionDetail = Mission & { stale: boolean; posts: PostView[] }
 export interface StaleItem {
   table: FieldTable
   id: string
-  /** What the record is: "MINUSCA", "Corrections Officer, Bangui", "Jane Doe (Corrections Officer)". */
-  label: string
+  /** What the record is, in each language: "MINUSCA", "Corrections Officer, Bangui", "Jane Doe (Corrections Officer, Bria)". */
+  label: Record<Language, string>
   verifiedOn: string
   verifiedBy: string
 }

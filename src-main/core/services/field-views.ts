@@ -1,4 +1,5 @@
-import type { FieldContactView, FieldTable, HolderFields, MissionDetail, MissionFields, SecondmentRow, StaleByMission, StaleItem } from '../model/mission'
+import type { Language } from '../model/fields'
+import { postLabel, type FieldContactView, type FieldTable, type HolderFields, type MissionDetail, type MissionFields, type SecondmentRow, type StaleByMission, type StaleItem } from '../model/mission'
 import { missionLocation } from '../model/missions-reference'
 import type { Store } from '../store/store'
 import type { StoredRecord } from '../sync/change'
@@ -25,11 +26,6 @@ export function verify(store: Store, table: FieldTable, id: string, by: string):
 
 const liveMissions = (store: Store) => Object.values(store.tables.missions).filter(isLive)
 
-/** "Corrections Officer, Bangui". */
-export function postLabel(p: { title: string; dutyStation: string }): string {
-  return [p.title, p.dutyStation].filter(Boolean).join(', ')
-}
-
 /**
  * The records of open missions that were never checked or not for six months, per mission.
  * Closed missions are left out: their records are history, and nobody is there to ask.
@@ -41,17 +37,18 @@ export function staleRecords(store: Store, missionId?: string): StaleByMission[]
   for (const rec of liveMissions(store)) {
     if ((missionId && rec.id !== missionId) || rec.data.status !== 'open') continue
     const m = missionDetail(store, rec.id, now, idx)
-    const item = (table: FieldTable, r: { id: string; verifiedOn: string; verifiedBy: string }, label: string): StaleItem => ({
+    const item = (table: FieldTable, r: { id: string; verifiedOn: string; verifiedBy: string }, label: StaleItem['label']): StaleItem => ({
       table,
       id: r.id,
       label,
       verifiedOn: r.verifiedOn,
       verifiedBy: r.verifiedBy,
     })
-    const items: StaleItem[] = m.stale ? [item('missions', m, m.acronym)] : []
+    const both = (f: (l: Language) => string) => ({ en: f('en'), fr: f('fr') })
+    const items: StaleItem[] = m.stale ? [item('missions', m, both(() => m.acronym))] : []
     for (const p of m.posts) {
-      if (p.stale) items.push(item('posts', p, postLabel(p)))
-      for (const h of p.holders) if (h.stale) items.push(item('holders', h, `${h.contact.name} (${postLabel(p)})`))
+      if (p.stale) items.push(item('posts', p, both((l) => postLabel(p, l))))
+      for (const h of p.holders) if (h.stale) items.push(item('holders', h, both((l) => `${h.contact.name} (${postLabel(p, l)})`)))
     }
     if (items.length) out.push({ mission: missionRef(rec), items })
   }

@@ -7,7 +7,8 @@ import { SearchBox } from '../../components/SearchBox'
 import { uiLang, type UiLanguage } from '../../lib/format'
 import { useNav } from '../../navigation'
 import { HoldingTerm, ReachList } from './holding'
-import { missionName, postTitle, seconderName } from './names'
+import { postTitle } from '../../../src-main/core/model/mission'
+import { missionName, seconderName } from './names'
 
 /** A search across the holders of every post in every mission. */
 export function FieldContactsPanel() {

@@ -13,7 +13,8 @@ import { FieldShell, SelectField, TextField, useErrorText, type AnyForm } from '
 import { FormAlert } from '../../components/FormAlert'
 import { useSubmit } from '../../forms/serverErrors'
 import { fold, formatDate, today, uiLang } from '../../lib/format'
-import { dayBefore, postLabel } from './names'
+import { postLabel } from '../../../src-main/core/model/mission'
+import { dayBefore } from './names'
 
 type Seconded = 'yes' | 'no'
 

@@ -14,7 +14,8 @@ import { useNav } from '../../navigation'
 import { useDeleteWithUndo } from '../useDelete'
 import { HoldingTerm, ReachList } from './holding'
 import { EditHoldingDialog, NewHolderDialog } from './Holders'
-import { postLabel, postTitle, seconderName } from './names'
+import { postLabel, postTitle } from '../../../src-main/core/model/mission'
+import { seconderName } from './names'
 import { useVerify, VerifiedLine } from './verify'
 
 type Editing = { kind: 'post'; post?: PostView } | { kind: 'newHolder'; post: PostView } | { kind: 'holding'; post: PostView; holder: HolderView } | null

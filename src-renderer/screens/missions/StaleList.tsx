@@ -56,12 +56,12 @@ export function StalePanel({ query }: { query: QueryState<StaleByMission[]> }) {
             >
               {g.items.map((item) => (
                 <tr key={item.id} data-testid="stale-row">
-                  <td dir="auto">{item.label}</td>
+                  <td dir="auto">{item.label[lang]}</td>
                   <td className="col-nowrap">{t(`field.table.${item.table}`)}</td>
                   <td className="col-nowrap">{item.verifiedOn ? formatDate(item.verifiedOn, lang) : <span className="muted">{t('field.never')}</span>}</td>
                   <td dir="auto">{item.verifiedBy}</td>
                   <td className="row-actions">
-                    <MarkVerifiedButton target={item} verify={verify} />
+                    <MarkVerifiedButton target={{ ...item, label: item.label[lang] }} verify={verify} />
                   </td>
                 </tr>
               ))}

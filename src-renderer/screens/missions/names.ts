@@ -1,20 +1,9 @@
-import type { MissionRef, Post, SecondingRef } from '../../../src-main/core/model/mission'
+import type { MissionRef, SecondingRef } from '../../../src-main/core/model/mission'
 import type { UiLanguage } from '../../lib/format'
 
 /** A mission's full name in the interface language (English when it has no French name). */
 export function missionName(m: Pick<MissionRef, 'nameEn' | 'nameFr'>, lang: UiLanguage): string {
   return lang === 'fr' ? m.nameFr || m.nameEn : m.nameEn
-}
-
-/** A post's title in the interface language. */
-export function postTitle(p: Pick<Post, 'title' | 'titleFr'>, lang: UiLanguage): string {
-  return lang === 'fr' ? p.titleFr || p.title : p.title
-}
-
-/** A post as people tell it apart from others of the same title: "Corrections Officer, Bria". */
-export function postLabel(p: Pick<Post, 'title' | 'titleFr' | 'dutyStation'>, lang: UiLanguage): string {
-  const title = postTitle(p, lang)
-  return p.dutyStation ? `${title}, ${p.dutyStation}` : title
 }
 
 /** The seconding Member State's name in the interface language. */
