@@ -1,11 +1,11 @@
-import type { ChildProcess } from 'node:child_process'
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, truncateSync, writeFileSync } from 'node:fs'
+import { spawnSync, type ChildProcess } from 'node:child_process'
+import { chmodSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, truncateSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { createInterface } from 'node:readline'
 import { describe, expect, it } from 'vitest'
 import { App } from '../../src-main/core/app'
 import { writeFileDurable } from '../../src-main/core/store/durable-file'
-import { gfc, openProfile, spawnChild, tempDir, waitExit } from '../support/profile'
+import { gfc, openProfile, ROOT, spawnChild, tempDir, waitExit } from '../support/profile'
 
 // The store under racing processes, kills and damaged files: real child processes killed with
 // SIGKILL, real files cut and edited, and the profile opened again each time.
@@ -246,5 +246,38 @@ describe('a profile copied to another computer or folder', () => {
     const original = await App.open(dir)
     expect(original.status()).toMatchObject({ state: 'ok', deviceId: before })
     await original.close()
+  })
+})
+
+describe('plain messages for a folder this user may not write or read', () => {
+  // Run as another user (root, who runs CI here, may write anywhere).
+  const canSwitch = process.getuid?.() === 0 && existsSync('/usr/bin/setpriv')
+  const asNobody = (args: string[]) => {
+    const r = spawnSync('/usr/bin/setpriv', ['--reuid=nobody', '--regid=nogroup', '--clear-groups', process.execPath, join(ROOT, 'bin/gfc.js'), ...args], {
+      encoding: 'utf8',
+      env: { ...process.env, HOME: '/tmp', GFC_KEYSTORE: join('/tmp', `gfc-nobody-keys-${process.pid}`) },
+    })
+    return { code: r.status, stdout: r.stdout, stderr: r.stderr }
+  }
+  const walk = (d: string): string[] => readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? [join(d, e.name), ...walk(join(d, e.name))] : [join(d, e.name)]))
+
+  it.skipIf(!canSwitch)('a profile that cannot be written opens read-only: it shows and exports, and says so when asked to change', async () => {
+    const dir = await profileWithMember()
+    for (const f of [dir, ...walk(dir)]) chmodSync(f, statSync(f).isDirectory() ? 0o755 : 0o644)
+    const list = asNobody(['--data', dir, 'members'])
+    expect(list.code, list.stderr).toBe(0)
+    expect(list.stdout).toContain('Sweden')
+    expect(asNobody(['--data', dir, 'export', 'json']).stdout).toContain('"countryCode": "SE"')
+    const change = asNobody(['--data', dir, 'missions', 'add-reference'])
+    expect(change.code).toBe(1)
+    expect(change.stderr).toContain('opened read-only: you can look and export, not change')
+    expect(change.stderr).not.toMatch(/\n\s+at /) // no stack trace
+  })
+
+  it.skipIf(!canSwitch)('a profile that cannot be read says so in one sentence', async () => {
+    const dir = await profileWithMember() // 0700, root's
+    const r = asNobody(['--data', dir, 'members'])
+    expect(r.code).toBe(1)
+    expect(r.stderr.trim()).toBe(`gfc: GFC Desk may not read the data folder ${dir} (permission denied). Check who owns it, or choose another folder.`)
   })
 })

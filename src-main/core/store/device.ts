@@ -72,6 +72,18 @@ function copiedError(dir: string, why: string): AppError {
   )
 }
 
+/** The identity as the profile states it, for a profile opened read-only: nothing is signed,
+ *  so the keys are not looked for (a stand-in is made if the profile has none). */
+export function readIdentity(dir: string): Identity {
+  const keys = generateKeys()
+  try {
+    const device = DeviceFile.parse(JSON.parse(readFileSync(deviceFile(dir), 'utf8')))
+    return { device: { ...device, signKey: device.signKey ?? keys.signKey, boxKey: device.boxKey ?? keys.boxKey }, keys }
+  } catch {
+    return { device: { deviceId: deviceIdOf(keys.signKey), name: hostname(), createdAt: '', preferences: Preferences.parse({}), signKey: keys.signKey, boxKey: keys.boxKey }, keys }
+  }
+}
+
 /** This profile's identity; a new one for a new profile, keys added to one made before sync. */
 export function loadIdentity(dir: string): Identity {
   const file = deviceFile(dir)

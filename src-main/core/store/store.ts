@@ -1,5 +1,5 @@
 import { createHash, type Hash } from 'node:crypto'
-import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs'
+import { accessSync, chmodSync, constants, existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { Low } from 'lowdb'
@@ -10,7 +10,7 @@ import { HybridClock, type Stamp, type VersionVector } from '../sync/clock'
 import { canonical, chainNext, entryDigest } from '../sync/digest'
 import { backupDir, keepCopy, rotateBackup } from './backups'
 import { LOG_DIR, LogWriter, listLogs, logDevice, logPath, readLog, START, type LogLine, type LogPosition } from './change-log'
-import { loadIdentity, newIdentity, saveDevice, type DeviceFile, type Identity } from './device'
+import { loadIdentity, newIdentity, readIdentity, saveDevice, type DeviceFile, type Identity } from './device'
 import { DIR_MODE, DurableJsonFile, FILE_MODE, removeStaleTemps } from './durable-file'
 import { foldPending, type FoldState, type Pending } from './fold'
 import { migrateLegacy } from './legacy'
@@ -69,11 +69,12 @@ export class Store {
     private readonly clock: HybridClock,
     private readonly unlock: () => Promise<void>,
     readonly report: OpenReport,
+    readonly readOnly = false,
   ) {
-    this.writer = this.openWriter(this.device.deviceId)
+    this.writer = readOnly ? null : this.openWriter(this.device.deviceId)
   }
 
-  private writer: LogWriter
+  private writer: LogWriter | null
   /** Changes logged but not yet folded into the data file. */
   private unsnapshotted = 0
   private timer: NodeJS.Timeout | undefined
@@ -84,6 +85,10 @@ export class Store {
   waiting = new Map<string, string>()
 
   static async open(dir: string, options: OpenOptions = {}): Promise<Store> {
+    if (existsSync(dir) && !writable(dir)) {
+      if (!readable(dir)) throw new AppError('unavailable', `GFC Desk may not read the data folder ${dir} (permission denied). Check who owns it, or choose another folder.`)
+      return Store.openLocked(dir, null, options)
+    }
     mkdirSync(join(dir, LOG_DIR), { recursive: true, mode: DIR_MODE })
     const unlock = await lockProfile(dir)
     try {
@@ -94,11 +99,16 @@ export class Store {
     }
   }
 
-  private static async openLocked(dir: string, unlock: () => Promise<void>, options: OpenOptions): Promise<Store> {
-    ownerOnly(dir)
-    removeStaleTemps(dir)
-    removeStaleTemps(backupDir(dir))
-    const identity = loadIdentity(dir)
+  /** With no `unlock`, the folder cannot be written: the profile opens read-only, for looking
+   *  and exporting, and nothing in it is touched. */
+  private static async openLocked(dir: string, unlock: (() => Promise<void>) | null, options: OpenOptions): Promise<Store> {
+    const readOnly = unlock === null
+    if (!readOnly) {
+      ownerOnly(dir)
+      removeStaleTemps(dir)
+      removeStaleTemps(backupDir(dir))
+    }
+    const identity = readOnly ? readIdentity(dir) : loadIdentity(dir)
     const me = identity.device.deviceId
     const file = join(dir, DATA_FILE)
     const report: OpenReport = { tornTailDropped: false, replayed: 0, notices: [] }
@@ -128,7 +138,7 @@ export class Store {
       }
       logs.set(device, opened.state)
       if (opened.lines.length) pending.set(device, opened.lines)
-      if (buf.length > opened.state.end.bytes) {
+      if (buf.length > opened.state.end.bytes && !readOnly) {
         // A torn last line (never acknowledged) or a damaged part: kept aside, then cut off.
         if (opened.tornTail) report.tornTailDropped = true
         else if (!options.recoverLog) continue
@@ -136,7 +146,7 @@ export class Store {
         new LogWriter(path, opened.state.end.bytes, buf.length).close()
       }
     }
-    if (damage.length && !options.recoverLog) {
+    if (damage.length && (!options.recoverLog || readOnly)) {
       throw new AppError(
         'log_gap',
         `${damage.join(' ')} The data file still holds everything: GFC Desk can keep the damaged part aside and continue the log from the data file, without a gap.`,
@@ -144,10 +154,14 @@ export class Store {
     }
 
     const db = new Low<Snapshot>(new DurableJsonFile<Snapshot>(file), snapshot)
-    const store = new Store(dir, identity, db, logs, pending, new HybridClock(snapshot.clock || undefined), unlock, report)
+    const store = new Store(dir, identity, db, logs, pending, new HybridClock(snapshot.clock || undefined), unlock ?? (async () => {}), report, readOnly)
     if (damage.length) store.recoverLogs(damage)
     report.replayed = store.foldWaiting().length
     for (const [device, why] of store.waiting) report.notices.push(`Changes from device ${device} are waiting: ${why}.`)
+    if (readOnly) {
+      report.notices.unshift(`Opened read-only: you can look and export, not change (${dir} cannot be written).`)
+      return store
+    }
 
     if (raw === undefined || report.replayed > 0 || report.migratedFrom || damage.length) await store.snapshot()
     // Off the open path: the backup is a copy of the file as it now stands.
@@ -201,7 +215,7 @@ export class Store {
 
   /** Appends one transaction to this device's log (fsynced) and applies it; returns its stamp. */
   commit(ops: Op[]): Stamp {
-    if (this.closed) throw new AppError('unavailable', 'The datastore is closed.')
+    this.assertWritable()
     const me = this.device.deviceId
     if (ops.length === 0) return `${this.clock.last}-${me}-${this.applied[me] ?? 0}`
     const state = this.logs.get(me)!
@@ -213,11 +227,16 @@ export class Store {
     return `${entry.hlc}-${me}-${entry.seq}`
   }
 
+  private assertWritable(): void {
+    if (this.closed) throw new AppError('unavailable', 'The datastore is closed.')
+    if (this.readOnly) throw new AppError('unavailable', `This profile was opened read-only: you can look and export, not change (${this.dir} cannot be written).`)
+  }
+
   private appendOwn(line: LogLine): void {
     const me = this.device.deviceId
-    const [text] = this.writer.append([line])
+    const [text] = this.writer!.append([line])
     const state = this.logs.get(me)!
-    state.end = { seq: line.e.seq, bytes: this.writer.length, chain: line.h }
+    state.end = { seq: line.e.seq, bytes: this.writer!.length, chain: line.h }
     this.pending.set(me, [...(this.pending.get(me) ?? []), { line, text }])
     this.foldWaiting()
   }
@@ -228,7 +247,7 @@ export class Store {
    * has come. Returns what was folded.
    */
   receive(lines: Map<string, LogLine[]>): Arrived[] {
-    if (this.closed) throw new AppError('unavailable', 'The datastore is closed.')
+    this.assertWritable()
     for (const [device, list] of lines) {
       if (device === this.device.deviceId) continue
       const state = this.logs.get(device) ?? { file: logPath(this.dir, device), folded: START, hash: createHash('sha256'), end: START }
@@ -305,8 +324,8 @@ export class Store {
     const entry: LogEntry = { v: 2, device: me, seq, hlc: this.clock.tick(), seen, kind: 'base', ...(lost ? { lost } : {}), ops }
     const prev = lost ? (this.db.data.logs[me]?.chain ?? own.end.chain) : own.end.chain
     const line: LogLine = { h: chainNext(prev, entryDigest(entry)), e: entry, ...(lost ? { p: prev } : {}) }
-    const [text] = this.writer.append([line])
-    own.end = { seq, bytes: this.writer.length, chain: line.h }
+    const [text] = this.writer!.append([line])
+    own.end = { seq, bytes: this.writer!.length, chain: line.h }
     own.hash.update(text + '\n')
     own.folded = own.end
     this.applied[me] = seq
@@ -325,6 +344,7 @@ export class Store {
   }
 
   setPreferences(prefs: DeviceFile['preferences']): void {
+    this.assertWritable()
     this.device.preferences = prefs
     saveDevice(this.dir, this.device)
   }
@@ -358,6 +378,7 @@ export class Store {
 
   /** Rewrites the data file from memory; the logs already hold every change durably. */
   async snapshot(): Promise<void> {
+    if (this.readOnly) return
     clearTimeout(this.timer)
     this.unsnapshotted = 0
     const data = this.db.data
@@ -387,7 +408,7 @@ export class Store {
     this.closed = true
     if (this.unsnapshotted > 0) await this.snapshot()
     else await this.writing
-    this.writer.close()
+    this.writer?.close()
     await this.unlock()
   }
 }
@@ -406,6 +427,24 @@ function ownerOnly(dir: string): void {
     }
   }
   walk(dir)
+}
+
+function writable(dir: string): boolean {
+  try {
+    accessSync(dir, constants.W_OK)
+    return true
+  } catch {
+    return false
+  }
+}
+
+function readable(dir: string): boolean {
+  try {
+    accessSync(dir, constants.R_OK | constants.X_OK)
+    return true
+  } catch {
+    return false
+  }
 }
 
 function readDataFile(file: string): unknown {
