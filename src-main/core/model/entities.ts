@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { ChairTermFields } from './chair'
 import { AffiliationFields, ContactFields } from './contact'
-import { DeviceFields } from './device'
+import { DeviceFields, DeviceId } from './device'
 import { Uuid } from './fields'
 import { CommentFields, InviteeFields, IssuanceFields, MeetingFields } from './meeting'
 import { HolderFields, MissionFields, PostFields } from './mission'
@@ -178,7 +178,8 @@ export function fieldProblem(table: TableName, field: string, value: unknown): s
   return `${table}.${field}: ${issue.message}`
 }
 
-/** Ids are lowercase UUIDs; anything else (including `__proto__`) is refused. */
-export function idProblem(id: unknown): string | null {
-  return Uuid.safeParse(id).success && id === (id as string).toLowerCase() ? null : `${JSON.stringify(id)} is not a record id`
+/** Ids are lowercase UUIDs (a device's, its 16-character id); anything else (`__proto__`…) is refused. */
+export function idProblem(table: TableName, id: unknown): string | null {
+  const ok = table === 'devices' ? DeviceId.safeParse(id).success : Uuid.safeParse(id).success && id === (id as string).toLowerCase()
+  return ok ? null : `${JSON.stringify(id)} is not a record id`
 }

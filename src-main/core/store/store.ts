@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { Low } from 'lowdb'
 import { AppError } from '../model/errors'
 import { admit } from '../sync/admit'
+import { appendRevealed, foldRevealed, readRevealed, type Revealed } from '../sync/revealed'
 import { emptyTables, heads, type LogEntry, type Op, type StoredRecord, type TableName, type Tables } from '../sync/change'
 import { HybridClock, type Stamp, type VersionVector } from '../sync/clock'
 import { canonical, chainNext, entryDigest } from '../sync/digest'
@@ -72,6 +73,7 @@ export class Store {
     readonly readOnly = false,
   ) {
     this.writer = readOnly ? null : this.openWriter(this.device.deviceId)
+    this.revealed = readRevealed(dir)
   }
 
   private writer: LogWriter | null
@@ -83,6 +85,7 @@ export class Store {
   private listeners = new Set<(ops: Op[]) => void>()
   /** Per device whose changes wait (a gap, a change not yet seen here, a clock far ahead): why. */
   waiting = new Map<string, string>()
+  private revealed: Revealed
 
   static async open(dir: string, options: OpenOptions = {}): Promise<Store> {
     if (existsSync(dir) && !writable(dir)) {
@@ -253,6 +256,10 @@ export class Store {
       const state = this.logs.get(device) ?? { file: logPath(this.dir, device), folded: START, hash: createHash('sha256'), end: START }
       const fresh = list.filter((l) => l.e.seq > state.end.seq)
       if (fresh.length === 0) continue
+      const first = fresh[0]
+      if (first.h !== chainNext(first.p ?? state.end.chain, entryDigest(first.e))) {
+        throw new AppError('validation', `The changes of device ${device} received do not follow on from those this device holds (its history differs): nothing of them was added.`)
+      }
       this.logs.set(device, state)
       const writer = new LogWriter(state.file, state.end.bytes, existsSync(state.file) ? statSync(state.file).size : 0)
       try {
@@ -269,14 +276,36 @@ export class Store {
     return this.foldWaiting()
   }
 
-  /** The lines of a device's log after change `after`, as this profile holds them. */
-  logLines(device: string, after: number): LogLine[] {
+  /**
+   * Fields of an earlier change of `device` that came into this device's scope: kept beside the
+   * logs and folded in now (beside what each field holds) if the change is folded in already.
+   */
+  reveal(device: string, entry: LogEntry, ops: Op[]): void {
+    this.assertWritable()
+    appendRevealed(this.dir, device, entry.seq, ops)
+    const k = `${device}:${entry.seq}`
+    this.revealed.set(k, [...(this.revealed.get(k) ?? []), ...ops])
+    if ((this.applied[device] ?? 0) >= entry.seq) {
+      foldRevealed(this.db.data.tables, entry, ops)
+      for (const l of this.listeners) l(ops)
+      this.scheduleSnapshot()
+    }
+  }
+
+  /** The lines of a device's log after change `after`, as this profile holds them, and the
+   *  chain before the first of them. (Checked when they were written or at open.) */
+  logRun(device: string, after: number): { prev: string; lines: LogLine[] } {
     const state = this.logs.get(device)
-    if (!state || state.end.seq <= after) return []
+    if (!state || state.end.seq <= after) return { prev: state?.end.chain ?? START.chain, lines: [] }
     const buf = readFileSync(state.file).subarray(0, state.end.bytes)
-    return readLog(state.file, buf)
-      .lines.map((l) => l.line)
-      .filter((l) => l.e.seq > after)
+    const all = readLog(state.file, buf, START, false, false).lines.map((l) => l.line)
+    const i = all.findIndex((l) => l.e.seq > after)
+    return { prev: i > 0 ? all[i - 1].h : START.chain, lines: i === -1 ? [] : all.slice(i) }
+  }
+
+  /** One change as this profile holds it (whole, or partial for a device scoped to some missions). */
+  entryAt(device: string, seq: number): LogEntry | undefined {
+    return this.logRun(device, seq - 1).lines.find((l) => l.e.seq === seq)?.e
   }
 
   /** Every device whose log this profile holds. */
@@ -300,7 +329,7 @@ export class Store {
       out.push({ device, entry: p.line.e, ...('refused' in outcome ? { refused: outcome.refused } : {}) })
       if ('applied' in outcome) ops.push(...p.line.e.ops)
       this.scheduleSnapshot()
-    })
+    }, this.revealed)
     if (ops.length) for (const l of this.listeners) l(ops)
     return out
   }
@@ -515,7 +544,7 @@ export function rebuildFromLogs(dir: string, logs: Map<string, LogState> | null,
     if (read.lines.length) pending.set(device, read.lines.map((l) => ({ line: l.line, text: l.text })))
   }
   const state: FoldState = { tables: emptyTables(), applied: {}, authors: {}, setAside: [] }
-  const waiting = foldPending(state, pending, (s, e) => (e.device === own ? null : admit(s, e, own)), () => {})
+  const waiting = foldPending(state, pending, (s, e) => (e.device === own ? null : admit(s, e, own)), () => {}, readRevealed(dir))
   return { ...state, waiting }
 }
 

@@ -22,7 +22,7 @@ export function admit(state: FoldState, e: LogEntry, _me: string): { refuse: str
     return { refuse: `device ${e.device} was revoked after its change ${author.data.revokedAfter}` }
   }
   for (const op of e.ops) {
-    const badId = idProblem(op.id)
+    const badId = idProblem(op.table, op.id)
     if (badId) return { refuse: `${op.table}: ${badId}` }
     if (op.at && e.kind !== 'base') return { refuse: `${op.table} ${op.id}: only a base change may carry stamps` }
     for (const [field, value] of Object.entries(op.set)) {

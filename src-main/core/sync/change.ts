@@ -158,6 +158,21 @@ export function applyEntry(tables: Tables, entry: LogEntry, seen: VersionVector)
   }
 }
 
+/** Adds values written by an earlier change, beside what each field holds, replacing nothing
+ *  (fields revealed late to a device scoped to some missions). */
+export function addValues(tables: Tables, stamp: Stamp, ops: readonly Op[]): void {
+  for (const op of ops) {
+    const table = tables[op.table]
+    const rec = Object.hasOwn(table, op.id) ? table[op.id] : (table[op.id] = { id: op.id, data: {}, base: stamp, stamps: {} })
+    for (const [field, value] of Object.entries(op.set)) {
+      const current = heads(rec, field)
+      if (current.some(([, s]) => s === stamp)) continue
+      setHeads(rec, field, [...current, [value, stamp]])
+      if (field === 'deleted' && value === true) rec.del = { ...rec.del, [stamp]: {} }
+    }
+  }
+}
+
 /** Fields holding different values written by changes that never saw each other. */
 export function conflictedFields(rec: StoredRecord): string[] {
   if (!rec.alt) return []
