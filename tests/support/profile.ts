@@ -13,12 +13,15 @@ import type { Shell } from '../../src-main/core/shell'
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url))
 
 const cleanups: (() => Promise<void> | void)[] = []
-afterEach(async () => {
+
+/** Closes the profiles and removes the folders made so far (done after every test anyway). */
+export async function cleanUpNow(): Promise<void> {
   while (cleanups.length) await cleanups.pop()!()
-})
+}
+afterEach(cleanUpNow)
 
 export function tempDir(prefix = 'gfc-test-'): string {
-  const dir = mkdtempSync(join(tmpdir(), prefix))
+  const dir = mkdtempSync(join(process.env.GFC_TEST_TMP ?? tmpdir(), prefix))
   cleanups.push(() => rmSync(dir, { recursive: true, force: true }))
   return dir
 }

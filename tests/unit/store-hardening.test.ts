@@ -74,6 +74,10 @@ describe('the lock under racing starts', () => {
       expect(winners, `trial ${trial}: ${results.join(' | ')}`).toHaveLength(1)
       for (const r of results.filter((x) => x !== 'done')) expect(r).toContain('is in use by another GFC Desk window or gfc command')
       outs.forEach((o, i) => everAcked.push(...acked(o.seen.slice(marks[i]))))
+      // Only now, with every racer answered, the winner lets go.
+      const w = results.indexOf('done')
+      racers[w].stdin!.write('release\n')
+      await outs[w].next((l) => l === 'closed', marks[w])
 
       const present = await contactIds(dir)
       const lost = everAcked.filter((id) => !present.has(id))

@@ -27,6 +27,8 @@ export interface Pending {
 /** Whether a change from another device may be folded in: null (yes), or why not. */
 export type Admit = (state: FoldState, entry: LogEntry) => { refuse: string } | { hold: string } | null
 
+const NOTHING: VersionVector = {}
+
 /** What became of a pending change: applied, refused (set aside), or already folded in before
  *  (a copy of a log that lost lines getting them back). */
 export type Outcome = { applied: true } | { refused: string } | { known: true }
@@ -62,8 +64,10 @@ export function foldPending(
           waiting.set(device, `waiting for change ${at + 1} of device ${device}`)
           break
         }
-        const seen = { ...state.authors[device], ...e.seen }
-        const missing = Object.entries(seen).find(([d, n]) => d !== device && (state.applied[d] ?? 0) < n)
+        // What its author had seen changes only when it says so (`seen`); when it does not, the
+        // changes it depends on were already there for its previous change.
+        const seen = e.seen ? { ...state.authors[device], ...e.seen } : (state.authors[device] ?? NOTHING)
+        const missing = e.seen && Object.entries(seen).find(([d, n]) => d !== device && (state.applied[d] ?? 0) < n)
         if (missing) {
           waiting.set(device, `waiting for change ${missing[1]} of device ${missing[0]}`)
           break
@@ -75,7 +79,7 @@ export function foldPending(
         }
         if (verdict) state.setAside.push({ device, seq: e.seq, reason: verdict.refuse })
         else {
-          applyEntry(state.tables, e, { ...seen, [device]: e.seq - 1 })
+          applyEntry(state.tables, e, seen)
           const late = revealed && revealedFor(revealed, device, e.seq)
           if (late) foldRevealed(state.tables, e, late)
         }

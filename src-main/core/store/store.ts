@@ -308,11 +308,25 @@ export class Store {
   logRun(device: string, after: number): { prev: string; lines: LogLine[] } {
     const state = this.logs.get(device)
     if (!state || state.end.seq <= after) return { prev: state?.end.chain ?? START.chain, lines: [] }
-    const buf = readFileSync(state.file).subarray(0, state.end.bytes)
-    const all = readLog(state.file, buf, START, false, false).lines.map((l) => l.line)
+    const all = this.parsedLog(device, state)
     const i = all.findIndex((l) => l.e.seq > after)
     return { prev: i > 0 ? all[i - 1].h : START.chain, lines: i === -1 ? [] : all.slice(i) }
   }
+
+  /** A log's lines, read once and then only what was appended since (logs only grow). */
+  private parsedLog(device: string, state: LogState): LogLine[] {
+    let cached = this.parsed.get(device)
+    if (!cached || cached.end.bytes > state.end.bytes) cached = { end: START, lines: [] }
+    if (cached.end.bytes < state.end.bytes) {
+      const buf = readFileSync(state.file).subarray(0, state.end.bytes)
+      const more = readLog(state.file, buf, cached.end, false, false)
+      cached = { end: more.end, lines: [...cached.lines, ...more.lines.map((l) => l.line)] }
+      this.parsed.set(device, cached)
+    }
+    return cached.lines
+  }
+
+  private parsed = new Map<string, { end: LogPosition; lines: LogLine[] }>()
 
   /** One change as this profile holds it (whole, or partial for a device scoped to some missions). */
   entryAt(device: string, seq: number): LogEntry | undefined {
@@ -330,17 +344,25 @@ export class Store {
     const state: FoldState = { tables: data.tables, applied: data.applied, authors: data.authors, setAside: data.setAside }
     const me = this.device.deviceId
     const ops: Op[] = []
-    this.waiting = foldPending(state, this.pending, (s, e) => (e.device === me ? null : admit(s, e, me)), (device, p, outcome) => {
+    // Revocations change only with a change to the devices: worked out again only then.
+    let revoked = revocationsOf(data.tables)
+    this.waiting = foldPending(state, this.pending, (s, e) => (e.device === me ? null : admit(s, e, me, revoked)), (device, p, outcome) => {
       const log = this.logs.get(device)!
-      log.hash.update(p.text + '\n')
+      log.hash.update(p.text)
+      log.hash.update('\n')
       log.folded = { seq: p.line.e.seq, bytes: log.folded.bytes + Buffer.byteLength(p.text) + 1, chain: p.line.h }
       if ('known' in outcome) return
       this.clock.observe(p.line.e.hlc)
-      data.clock = this.clock.last
       out.push({ device, entry: p.line.e, ...('refused' in outcome ? { refused: outcome.refused } : {}) })
-      if ('applied' in outcome) ops.push(...p.line.e.ops)
-      this.scheduleSnapshot()
+      if ('applied' in outcome) {
+        for (const op of p.line.e.ops) ops.push(op)
+        if (p.line.e.ops.some((op) => op.table === 'devices')) revoked = revocationsOf(data.tables)
+      }
     }, this.revealed)
+    if (out.length) {
+      data.clock = this.clock.last
+      this.scheduleSnapshot(out.length)
+    }
     const rebuilt = this.revokedButApplied()
     if (rebuilt) this.rebuild()
     if (ops.length || rebuilt) for (const l of this.listeners) l(ops, rebuilt)
@@ -430,8 +452,9 @@ export class Store {
     return new LogWriter(state.file, state.end.bytes, existsSync(state.file) ? statSync(state.file).size : 0)
   }
 
-  private scheduleSnapshot(): void {
-    if (++this.unsnapshotted >= SNAPSHOT_EVERY) {
+  private scheduleSnapshot(changes = 1): void {
+    this.unsnapshotted += changes
+    if (this.unsnapshotted >= SNAPSHOT_EVERY) {
       void this.snapshot()
       return
     }
@@ -482,12 +505,22 @@ const EMPTY_SHA = createHash('sha256').digest('hex')
 /** A profile holds diplomats' and officers' details: its folders and files are its owner's alone. */
 function ownerOnly(dir: string): void {
   if (process.platform === 'win32') return
+  // Other processes' lock files come and go meanwhile (they are made 0600 anyway): a file
+  // that is gone is not this open's failure.
+  const chmodQuietly = (p: string, mode: number) => {
+    try {
+      chmodSync(p, mode)
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e
+    }
+  }
   const walk = (d: string) => {
-    chmodSync(d, DIR_MODE)
+    chmodQuietly(d, DIR_MODE)
     for (const name of readdirSync(d, { withFileTypes: true })) {
+      if (name.name.startsWith('.lock')) continue
       const p = join(d, name.name)
       if (name.isDirectory()) walk(p)
-      else if (name.isFile()) chmodSync(p, FILE_MODE)
+      else if (name.isFile()) chmodQuietly(p, FILE_MODE)
     }
   }
   walk(dir)

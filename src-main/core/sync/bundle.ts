@@ -4,7 +4,7 @@ import { AppError } from '../model/errors'
 import type { LogLine } from '../store/change-log'
 import { LogEntry, Op } from './change'
 import type { VersionVector } from './clock'
-import { canonical, chainNext, entryDigest } from './digest'
+import { canonical, chainOver } from './digest'
 import { seal, signBytes, unseal, verifyBytes, type KeyPairs } from './keys'
 
 // A bundle: what one device sends another, as a file (e-mail, USB stick, shared folder).
@@ -76,7 +76,7 @@ export function toRun(author: string, prev: string, lines: LogLine[], head: Head
 }
 
 export function writeBundle(payload: Payload, h: Omit<BundleHeader, 'ephemeral' | 'nonce' | 'created'>, sender: KeyPairs, recipientBoxKey: string): Buffer {
-  const plain = brotliCompressSync(Buffer.from(JSON.stringify(payload)), { params: { [constants.BROTLI_PARAM_QUALITY]: 9 } })
+  const plain = brotliCompressSync(Buffer.from(JSON.stringify(payload)), { params: { [constants.BROTLI_PARAM_QUALITY]: 6, [constants.BROTLI_PARAM_SIZE_HINT]: 0 } })
   const context = `${h.dataset}:${h.from}:${h.to}`
   const sealed = seal(recipientBoxKey, plain, context)
   const header: BundleHeader = { ...h, created: new Date().toISOString(), ephemeral: sealed.ephemeral, nonce: sealed.nonce }
@@ -120,11 +120,17 @@ export function openBundle(b: ReadBundle, senderSignKey: string, mine: KeyPairs)
     throw refused('it cannot be decrypted with this device\'s key')
   }
   let json: unknown
+  const text = plain.toString('utf8')
   try {
-    json = JSON.parse(plain.toString('utf8'), (key, value) => {
-      if (key === '__proto__') throw new Error('__proto__')
-      return value
-    })
+    // A key "__proto__" (written plainly or with \u escapes) is refused by name; the key-by-key
+    // check runs only for text that could hold one.
+    const suspicious = text.includes('__proto__') || text.includes('\\u')
+    json = suspicious
+      ? JSON.parse(text, (key, value) => {
+          if (key === '__proto__') throw new Error('__proto__')
+          return value
+        })
+      : JSON.parse(text)
   } catch (e) {
     throw refused((e as Error).message === '__proto__' ? 'it holds a field named __proto__, which no GFC Desk record has' : 'its contents are not JSON')
   }
@@ -135,20 +141,23 @@ export function openBundle(b: ReadBundle, senderSignKey: string, mine: KeyPairs)
 
 /** A run's changes as log lines, once its chain leads to a head its author signed; null if not. */
 export function verifyRun(run: Run, dataset: string, signKey: string, firstSeq: number): LogLine[] | null {
-  let chain = run.prev
-  const lines: LogLine[] = []
+  const entries: LogEntry[] = []
+  const gaps: (string | undefined)[] = []
   let seq = firstSeq
   for (const c of run.entries) {
-    const { p, ...rest } = c
-    const e: LogEntry = { v: 2, device: run.author, ...rest }
+    // The carried change becomes a log entry in place (the payload is this import's own copy).
+    const p = c.p
+    delete c.p
+    const e = Object.assign(c, { v: 2 as const, device: run.author }) as LogEntry
     if (e.seq !== seq && !(e.kind === 'base' && e.lost?.[0] === seq && e.seq === e.lost[1] + 1)) return null
-    const prev = p ?? chain
-    chain = chainNext(prev, entryDigest(e))
-    lines.push({ h: chain, e, ...(p ? { p } : {}) })
+    entries.push(e)
+    gaps.push(p)
     seq = e.seq + 1
   }
+  const chains = chainOver(run.prev, entries, (i) => gaps[i])
+  const lines: LogLine[] = entries.map((e, i) => (gaps[i] ? { h: chains[i], e, p: gaps[i] } : { h: chains[i], e }))
   const last = lines.at(-1)!
-  if (last.e.seq !== run.head.seq || chain !== run.head.chain) return null
+  if (last.e.seq !== run.head.seq || last.h !== run.head.chain) return null
   if (!verifyBytes(signKey, headMessage(dataset, run.author, run.head.seq, run.head.chain), run.head.sig)) return null
   last.s = run.head.sig
   return lines

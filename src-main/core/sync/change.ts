@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { TABLES, TableName } from '../model/entities'
-import { covered, stampOf, type Hlc, type Stamp, type VersionVector } from './clock'
+import { covered, stampOf, stampSource, type Hlc, type Stamp, type VersionVector } from './clock'
 
 export { TABLES, TableName }
 
@@ -105,24 +105,31 @@ function setHeads(rec: StoredRecord, field: string, values: [unknown, Stamp][]):
  * is behind still wins over a value it replaced; two writes that never saw each other are both
  * kept, and the one with the higher stamp is shown first on every device.
  */
-function write(rec: StoredRecord, field: string, value: unknown, stamp: Stamp, seen: VersionVector): void {
+function write(rec: StoredRecord, field: string, value: unknown, stamp: Stamp, seen: VersionVector, by: string, seq: number): void {
   const current = heads(rec, field)
   if (current.some(([, s]) => s === stamp)) return
-  const kept = current.filter(([, s]) => !covered(s, seen))
+  const kept = current.filter(([, s]) => !sawIt(s, seen, by, seq))
   kept.push([value, stamp])
   setHeads(rec, field, kept)
   if (field === 'deleted') {
     const del: Record<Stamp, VersionVector> = {}
-    for (const [v, s] of kept) if (v === true) del[s] = s === stamp ? seen : (own(rec.del, s) ?? {})
+    for (const [v, s] of kept) if (v === true) del[s] = s === stamp ? { ...seen, [by]: seq - 1 } : (own(rec.del, s) ?? {})
     if (Object.keys(del).length) rec.del = del
     else delete rec.del
   }
 }
 
+/** Whether the change `by` made as its change `seq`, having seen `seen` of the others, saw the
+ *  value stamped `stamp` (its own earlier changes it always saw). */
+function sawIt(stamp: Stamp, seen: VersionVector, by: string, seq: number): boolean {
+  const [device, n] = stampSource(stamp)
+  return device === by ? n < seq : n <= (seen[device] ?? 0)
+}
+
 /**
- * Applies one change. `seen` is everything its author had seen when it made the change (its own
- * earlier changes included). Changes must be applied in an order where a change comes after
- * every change it saw; then any such order gives the same tables.
+ * Applies one change. `seen` is what its author had seen of the other devices when it made the
+ * change (its own earlier changes it saw anyway). Changes must be applied in an order where a
+ * change comes after every change it saw; then any such order gives the same tables.
  */
 export function applyEntry(tables: Tables, entry: LogEntry, seen: VersionVector): void {
   const stamp = entryStamp(entry)
@@ -133,7 +140,7 @@ export function applyEntry(tables: Tables, entry: LogEntry, seen: VersionVector)
   if (entry.kind !== 'base') {
     for (const op of entry.ops) {
       const rec = recordOf(op)
-      for (const [field, value] of Object.entries(op.set)) write(rec, field, value, stamp, seen)
+      for (const [field, value] of Object.entries(op.set)) write(rec, field, value, stamp, seen, entry.device, entry.seq)
     }
     return
   }
@@ -150,11 +157,11 @@ export function applyEntry(tables: Tables, entry: LogEntry, seen: VersionVector)
   }
   for (const [rec, fields] of asserted) {
     for (const [field, values] of fields) {
-      const kept = heads(rec, field).filter(([, s]) => !covered(s, seen) && !values.some(([, a]) => a === s))
+      const kept = heads(rec, field).filter(([, s]) => !sawIt(s, seen, entry.device, entry.seq) && !values.some(([, a]) => a === s))
       setHeads(rec, field, [...kept, ...values])
       if (field === 'deleted') {
         const del: Record<Stamp, VersionVector> = {}
-        for (const [v, s] of [...kept, ...values]) if (v === true) del[s] = own(rec.del, s) ?? seen
+        for (const [v, s] of [...kept, ...values]) if (v === true) del[s] = own(rec.del, s) ?? { ...seen, [entry.device]: entry.seq - 1 }
         if (Object.keys(del).length) rec.del = del
         else delete rec.del
       }

@@ -39,12 +39,33 @@ export function headerOf(e: LogEntry): string {
 
 /** The digest of a change: its header and the sorted hashes of all its leaves (held or not). */
 export function entryDigest(e: LogEntry): string {
-  if (e.d !== undefined) return e.d
-  const leaves = [...leavesOf(e.ops), ...(e.r ?? [])].sort()
-  return sha256(headerOf(e) + '\n' + leaves.join('\n')).toString('base64url')
+  return e.d ?? entryDigestBytes(e).toString('base64url')
+}
+
+function entryDigestBytes(e: LogEntry): Buffer {
+  if (e.d !== undefined) return Buffer.from(e.d, 'base64url')
+  const leaves = leavesOf(e.ops)
+  if (e.r) leaves.push(...e.r)
+  return sha256(headerOf(e) + '\n' + leaves.sort().join('\n'))
 }
 
 /** The chain after a change: the hash of the chain before it and its digest. */
 export function chainNext(prev: string, digest: string): string {
-  return sha256(Buffer.concat([Buffer.from(prev, 'base64url'), Buffer.from(digest, 'base64url')])).toString('base64url')
+  return chainStep(Buffer.from(prev, 'base64url'), Buffer.from(digest, 'base64url')).toString('base64url')
+}
+
+function chainStep(prev: Buffer, digest: Buffer): Buffer {
+  return sha256(Buffer.concat([prev, digest], 64))
+}
+
+/** Walks a chain over many changes, without going through text at each step; returns the chain
+ *  after each change. */
+export function chainOver(prev: string, entries: readonly LogEntry[], startAt: (i: number) => string | undefined): string[] {
+  let chain: Buffer = Buffer.from(prev, 'base64url')
+  return entries.map((e, i) => {
+    const restart = startAt(i)
+    if (restart !== undefined) chain = Buffer.from(restart, 'base64url')
+    chain = chainStep(chain, entryDigestBytes(e))
+    return chain.toString('base64url')
+  })
 }

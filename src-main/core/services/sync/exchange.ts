@@ -63,10 +63,14 @@ export function buildBundle(store: Store, to: string): BuiltBundle {
       const last = lines.at(-1)!
       sig = signBytes(store.identity.keys, headMessage(dataset.id, me, last.e.seq, last.h))
     } else {
-      // Another device's changes travel up to the last head it signed (every run received ends on one).
-      const i = lines.findLastIndex((l) => l.s !== undefined)
+      // Another device's changes are relayed only as far as this device holds them whole (a copy
+      // with fields outside this device's scope would stand in for the real change, and the
+      // recipient would never take the whole one), and up to the last head their author signed.
+      const whole = lines.findIndex((l) => l.e.r !== undefined || l.e.d !== undefined)
+      const usable = whole === -1 ? lines : lines.slice(0, whole)
+      const i = usable.findLastIndex((l) => l.s !== undefined)
       if (i === -1) continue
-      signed = lines.slice(0, i + 1)
+      signed = usable.slice(0, i + 1)
       sig = signed.at(-1)!.s!
     }
     const last = signed.at(-1)!
