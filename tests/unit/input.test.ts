@@ -13,6 +13,7 @@ import { gfc, openProfile, ROOT, tempDir } from '../support/profile'
 const ESC = '\u001b'
 const RLO = '\u202e'
 /** What a terminal must never receive from data. */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const RAW_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/
 
 type Profile = Awaited<ReturnType<typeof openProfile>>
