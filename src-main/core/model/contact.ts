@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { Language, list, multilineText, optionalDate, phone, requiredText, ruleOn, text, Uuid } from './fields'
+import { email, Language, list, multilineText, optionalDate, phone, requiredText, ruleOn, text, Uuid } from './fields'
 
 /** Offered in the form; any other honorific may be typed. */
 export const HONORIFICS = ['H.E. Mr.', 'H.E. Ms.', 'H.E.', 'Mr.', 'Ms.', 'Mrs.', 'Dr.', 'Prof.', 'Col.', 'Gen.'] as const
@@ -8,7 +8,7 @@ export const ContactFields = z.object({
   honorific: text(40).default(''),
   givenName: text(100).default(''),
   familyName: requiredText(100),
-  emails: list(z.email('validation.email'), 10).default([]),
+  emails: list(email, 10).default([]),
   phones: list(phone.min(1, 'validation.required'), 10).default([]),
   language: Language.default('en'),
   notes: multilineText(4000).default(''),

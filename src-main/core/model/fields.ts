@@ -31,7 +31,9 @@ export const requiredMultilineText = (max: number) => multilineText(max).min(1, 
 /** A list of at most `max` entries. */
 export const list = <T extends z.ZodType>(item: T, max: number) => z.array(item).max(max, withParams('validation.tooMany', { max }))
 
-export const optionalEmail = z.union([z.literal(''), z.email('validation.email')])
+/** An e-mail address (at most 254 characters, as SMTP allows). */
+export const email = z.email('validation.email').max(254, withParams('validation.tooLong', { max: 254 }))
+export const optionalEmail = z.union([z.literal(''), email])
 
 /** A calendar date that exists, "2027-02-28" (not "2027-02-30"). */
 export const isoDate = z.iso.date('validation.date')
@@ -52,7 +54,8 @@ export const optionalUrl = text(2000)
 export const phone = z
   .string()
   .trim()
-  .max(60, withParams('validation.tooLong', { max: 60 }))
+  // Stop at the length: the pattern backtracks quadratically on a long run of spaces (found by the fuzz test).
+  .max(60, { message: withParams('validation.tooLong', { max: 60 }), abort: true })
   .regex(/^[+()\d\s./-]*(?:\s*(?:ext\.?|x)\s*\d+)?$/i, 'validation.phone')
 
 /** A record's id: a lowercase RFC 9562 UUID, never the nil or max one. */
