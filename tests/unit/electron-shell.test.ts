@@ -282,6 +282,25 @@ describe('data folder: --data DIR, else GFC_DATA_DIR, else the default', () => {
   })
 })
 
+describe('packaging', () => {
+  it('flips the fuses at packaging: no run-as-node, no NODE_OPTIONS, no inspect, asar only and checked', () => {
+    // electron-builder applies them to the binary it packages (only where Electron can be downloaded).
+    const config = readFileSync(join(repoRoot, 'electron-builder.yml'), 'utf8')
+    const fuses = config.slice(config.indexOf('electronFuses:')).split('\n\n')[0]
+    for (const line of [
+      'runAsNode: false',
+      'enableNodeOptionsEnvironmentVariable: false',
+      'enableNodeCliInspectArguments: false',
+      'enableEmbeddedAsarIntegrityValidation: true',
+      'onlyLoadAppFromAsar: true',
+      'enableCookieEncryption: true',
+      'grantFileProtocolExtraPrivileges: false',
+    ]) {
+      expect(fuses).toMatch(new RegExp(`^\\s+${line}$`, 'm'))
+    }
+  })
+})
+
 describe('the built shell (out/, from `electron-vite build`)', () => {
   const mainFile = join(repoRoot, 'out', 'main', 'index.js')
   const preloadFile = join(repoRoot, 'out', 'preload', 'index.cjs')
