@@ -77,7 +77,8 @@ export async function newPage(browser: Browser, host: Host): Promise<{ page: Pag
   const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'en-GB' })
   if (host.cookie) await context.addCookies([host.cookie])
   const page = await context.newPage()
-  page.on('close', () => void context.close())
+  // The browser may be closing already (afterAll): then the context goes with it.
+  page.on('close', () => context.close().catch(() => {}))
   const errors: string[] = []
   page.on('pageerror', (e) => errors.push(e.message))
   page.on('console', (m) => {
