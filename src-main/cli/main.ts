@@ -136,6 +136,7 @@ export function program(): Command {
     const dir = resolveDataDir(data())
     const r = checkProfile(dir)
     for (const f of r.facts) printLine(f)
+    for (const t of r.toResolve) printLine(`to resolve: ${t}`)
     for (const p of r.problems) printError(`problem: ${p}`)
     printLine(r.ok ? `OK: ${dir}` : `${r.problems.length} problem(s) in ${dir}`)
     if (!r.ok) process.exitCode = 1

@@ -8,6 +8,7 @@ import { RegionalGroup } from './model/reference'
 import { PreferenceChanges, SettingsFields, type Preferences, type Settings } from './model/settings'
 import { missionInputs, type MissionResults } from './api-missions'
 import { workplanInputs, type WorkplanResults } from './api-workplan'
+import { syncInputs, type SyncResults } from './api-sync'
 
 // The one contract between the UI (or CLI, or test host) and the core: every method's input
 // schema, checked by dispatch before any service runs, and its result type.
@@ -93,6 +94,7 @@ export const inputs = {
   'demo.load': z.object({}),
   ...workplanInputs,
   ...missionInputs,
+  ...syncInputs,
 } as const
 
 export type Method = keyof typeof inputs
@@ -120,7 +122,7 @@ export interface ImportSummary {
   keptDeleted: number
 }
 
-export interface Results extends WorkplanResults, MissionResults {
+export interface Results extends WorkplanResults, MissionResults, SyncResults {
   'profile.status': ProfileStatus
   'profile.restoreBackup': ProfileStatus
   'profile.recoverLog': ProfileStatus

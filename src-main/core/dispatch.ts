@@ -13,6 +13,7 @@ import { addTemplate, deleteTemplate, listTemplates } from './services/templates
 import { exportDocument, importDocument } from './services/transfer'
 import { missionHandlers } from './dispatch-missions'
 import { workplanHandlers } from './dispatch-workplan'
+import { syncHandlers } from './dispatch-sync'
 
 /** Handlers for a set of methods: each area of the contract brings its own (dispatch-*.ts). */
 export type HandlerMap<K extends Method> = { [M in K]: (app: App, input: ParsedInput<M>) => Results[M] | Promise<Results[M]> }
@@ -70,6 +71,7 @@ const handlers: HandlerMap<Method> = {
   'demo.load': (app) => loadDemo(app.store),
   ...workplanHandlers,
   ...missionHandlers,
+  ...syncHandlers,
 }
 
 export function isMethod(name: string): name is Method {
