@@ -107,6 +107,7 @@ async function check(method: Method, input: unknown): Promise<void> {
     if (typeof e.message !== 'string' || e.message.length === 0) fail('an error without a message')
     if (e.message.length > 4000) fail(`a message of ${e.message.length} characters`)
     if (/\n\s+at .+:\d+:\d+/.test(e.message)) fail(`a stack trace: ${e.message}`)
+    if (/\{\{\w+\}\}|validation\.\w+/.test(e.message)) fail(`a message with a key or a placeholder left in it: ${e.message}`)
     if (fingerprint() !== baseline) fail("refused, but the profile's files changed")
   } else {
     if (!isValid(method, input)) fail('served, although its schema refuses it')
