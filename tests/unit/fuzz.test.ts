@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import { createHash } from 'node:crypto'
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, relative } from 'node:path'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { inputs, METHODS, type Method } from '../../src-main/core/api'
 import { App } from '../../src-main/core/app'
@@ -28,36 +28,22 @@ let ids: string[]
 let dirty = false
 const refolded = (name: string) => name === 'gfc.json' || /^\.gfc\.json\..*\.tmp$/.test(name)
 
-/** What the profile's files are: path → inode, size and mtime (cheap enough for every call). */
+/** Every file of the profile, relative to it (readdirSync with recursive: true lists folders too). */
+const files = () => (readdirSync(dir, { recursive: true }) as string[]).filter((f) => statSync(join(dir, f)).isFile()).sort()
+
+/** What the profile's files are: path, inode, size and mtime (cheap enough for every call). */
 function fingerprint(): string {
-  const out: string[] = []
-  const walk = (d: string) => {
-    for (const e of readdirSync(d, { withFileTypes: true })) {
-      const p = join(d, e.name)
-      if (e.isDirectory()) walk(p)
-      else if (!(dirty && d === dir && refolded(e.name))) {
-        const s = statSync(p, { bigint: true })
-        out.push(`${relative(dir, p)} ${s.ino} ${s.size} ${s.mtimeNs}`)
-      }
-    }
-  }
-  walk(dir)
-  return out.sort().join('\n')
+  return files()
+    .filter((f) => !(dirty && refolded(f)))
+    .map((f) => {
+      const s = statSync(join(dir, f), { bigint: true })
+      return `${f} ${s.ino} ${s.size} ${s.mtimeNs}`
+    })
+    .join('\n')
 }
 
 /** Every byte of every file of the profile (once per method: the fingerprint is the quick check). */
-function contents(): Map<string, string> {
-  const out = new Map<string, string>()
-  const walk = (d: string) => {
-    for (const e of readdirSync(d, { withFileTypes: true })) {
-      const p = join(d, e.name)
-      if (e.isDirectory()) walk(p)
-      else out.set(relative(dir, p), createHash('sha256').update(readFileSync(p)).digest('hex'))
-    }
-  }
-  walk(dir)
-  return out
-}
+const contents = () => new Map(files().map((f) => [f, createHash('sha256').update(readFileSync(join(dir, f))).digest('hex')]))
 
 /** Lets the background refold of the data file finish, so that every file is compared again. */
 async function settle(): Promise<void> {
