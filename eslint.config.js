@@ -28,6 +28,19 @@ export default tseslint.config(
     },
   },
   {
+    // Data reaches the terminal only through cli/print.ts, which shows control characters as escapes.
+    files: ['src-main/cli/**'],
+    ignores: ['src-main/cli/print.ts'],
+    rules: {
+      'no-console': 'error',
+      'no-restricted-properties': [
+        'error',
+        { object: 'process', property: 'stdout', message: 'Print through cli/print.ts: it escapes control characters in data.' },
+        { object: 'process', property: 'stderr', message: 'Print through cli/print.ts: it escapes control characters in data.' },
+      ],
+    },
+  },
+  {
     files: ['src-renderer/**'],
     languageOptions: { globals: { ...globals.browser } },
     rules: {

@@ -46,11 +46,18 @@ export function outShell(out: string): Shell {
 }
 
 export function readJsonFile(file: string): unknown {
-  let text: string
+  let bytes: Buffer
   try {
-    text = readFileSync(file, 'utf8')
+    bytes = readFileSync(file)
   } catch (e) {
     throw new AppError('not_found', `Cannot read ${file}: ${(e as Error).message}`)
+  }
+  let text: string
+  try {
+    // Fatal: a byte that is not UTF-8 is refused, never replaced by U+FFFD in someone's name.
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes)
+  } catch {
+    throw new AppError('validation', `${file} is not valid UTF-8 text; save it as UTF-8 and try again. Nothing was imported.`)
   }
   try {
     return JSON.parse(text)

@@ -7,6 +7,7 @@ import { checkProfile } from '../core/services/check'
 import { resolveDataDir } from '../core/store/data-dir'
 import { outShell, readJsonFile, withApp } from './context'
 import { missionCommands } from './missions'
+import { printError, printJson, printLine, printRow, printSaved, toleratePipeClose } from './print'
 import { syncCommands } from './sync'
 import { workplanCommands } from './workplan'
 
@@ -23,14 +24,14 @@ export function program(): Command {
   cli.command('init').description('create an empty profile in the data folder (or open an existing one)').action(async () => {
     await withApp(data(), async (call) => {
       const s = await call('profile.status', {})
-      if (s.state === 'ok') console.log(`Profile ready in ${s.dataDir} (device ${s.deviceId}).`)
+      if (s.state === 'ok') printLine(`Profile ready in ${s.dataDir} (device ${s.deviceId}).`)
     })
   })
 
   cli.command('demo').description('load the fictional demo dataset into an empty profile').action(async () => {
     await withApp(data(), async (call) => {
       const r = await call('demo.load', {})
-      console.log(`Demo data loaded: ${r.created} records.`)
+      printLine(`Demo data loaded: ${r.created} records.`)
     })
   })
 
@@ -39,7 +40,7 @@ export function program(): Command {
     await withApp(data(), async (call) => {
       const json = await call('data.export', {})
       if (opts.out) writeFileSync(opts.out, json)
-      else process.stdout.write(json)
+      else printJson(json)
     })
   })
 
@@ -53,14 +54,14 @@ export function program(): Command {
       await withApp(data(), async (call) => {
         const r = await call('data.import', { document, restoreDeleted: !!opts.restoreDeleted })
         const kept = r.keptDeleted ? `, ${r.keptDeleted} left deleted (deleted here since; --restore-deleted brings them back)` : ''
-        console.log(`Imported ${file}: ${r.created} created, ${r.updated} updated, ${r.unchanged} unchanged${kept}.`)
+        printLine(`Imported ${file}: ${r.created} created, ${r.updated} updated, ${r.unchanged} unchanged${kept}.`)
       })
     })
 
   cli.command('members').description('list the members').option('--search <text>').action(async (opts: { search?: string }) => {
     await withApp(data(), async (call) => {
       for (const m of await call('organisations.list', { search: opts.search ?? '' })) {
-        console.log([m.displayName, m.kind === 'state' ? m.regionalGroup : m.category, m.status, m.id].join('\t'))
+        printRow(m.displayName, m.kind === 'state' ? m.regionalGroup : m.category, m.status, m.id)
       }
     })
   })
@@ -70,7 +71,7 @@ export function program(): Command {
     await withApp(data(), async (call) => {
       for (const m of await call('meetings.list', {})) {
         const c = m.counts
-        console.log([m.id, m.start.replace('T', ' '), m.timeZone, m.title, `${c.total} invited, ${c.accepted} accepted, ${c.declined} declined`].join('\t'))
+        printRow(m.id, m.start.replace('T', ' '), m.timeZone, m.title, `${c.total} invited, ${c.accepted} accepted, ${c.declined} declined`)
       }
     })
   })
@@ -92,12 +93,12 @@ export function program(): Command {
           let name = ''
           if (template) name = (await call('templates.add', { name: basename(o.template!), contentBase64: template.toString('base64') })).name
           const preview = await call('invitations.preview', { meetingId: o.meeting, form: o.form as 'letter' })
-          if (preview.alreadyIssued.length) console.error(`Note: ${preview.alreadyIssued.length} members already received an invitation for this meeting; these are logged as new issues.`)
+          if (preview.alreadyIssued.length) printError(`Note: ${preview.alreadyIssued.length} members already received an invitation for this meeting; these are logged as new issues.`)
           const job = await call('invitations.issue', { meetingId: o.meeting, form: o.form as 'letter', combined: !!o.combined, template: name, date: o.date ?? '' })
           const done = job && (await app.jobs.wait(job.id))
           if (!done || done.state !== 'done') throw new AppError('internal', done?.message ?? 'The invitations were not written.')
-          for (const f of done.files) console.log(join(done.folder, f))
-          console.error(done.message)
+          for (const f of done.files) printLine(join(done.folder, f))
+          printError(done.message)
         },
         outShell(o.out),
       )
@@ -109,7 +110,7 @@ export function program(): Command {
     .requiredOption('--meeting <id>')
     .requiredOption('--out <file>')
     .action(async (o: { meeting: string; out: string }) => {
-      await withApp(data(), async (call) => console.log((await call('meetings.saveDocument', { meetingId: o.meeting, kind: 'ics' }))?.path), outShell(o.out))
+      await withApp(data(), async (call) => printSaved(await call('meetings.saveDocument', { meetingId: o.meeting, kind: 'ics' })), outShell(o.out))
     })
 
   cli
@@ -122,7 +123,7 @@ export function program(): Command {
     .action(async (o: { meeting: string; kind: string; out: string; lang: string }) => {
       await withApp(
         data(),
-        async (call) => console.log((await call('meetings.saveDocument', { meetingId: o.meeting, kind: o.kind as 'agenda', language: o.lang as 'en' }))?.path),
+        async (call) => printSaved(await call('meetings.saveDocument', { meetingId: o.meeting, kind: o.kind as 'agenda', language: o.lang as 'en' })),
         outShell(o.out),
       )
     })
@@ -134,10 +135,10 @@ export function program(): Command {
   cli.command('check').description('verify the data file and change logs; exit 1 on any problem').action(() => {
     const dir = resolveDataDir(data())
     const r = checkProfile(dir)
-    for (const f of r.facts) console.log(f)
-    for (const t of r.toResolve) console.log(`to resolve: ${t}`)
-    for (const p of r.problems) console.error(`problem: ${p}`)
-    console.log(r.ok ? `OK: ${dir}` : `${r.problems.length} problem(s) in ${dir}`)
+    for (const f of r.facts) printLine(f)
+    for (const t of r.toResolve) printLine(`to resolve: ${t}`)
+    for (const p of r.problems) printError(`problem: ${p}`)
+    printLine(r.ok ? `OK: ${dir}` : `${r.problems.length} problem(s) in ${dir}`)
     if (!r.ok) process.exitCode = 1
   })
 
@@ -146,8 +147,8 @@ export function program(): Command {
     try {
       const s = app.status().state === 'log_gap' ? await app.recoverLog() : app.status()
       if (s.state !== 'ok') throw new AppError('unavailable', s.message)
-      for (const n of s.notices) console.log(n)
-      console.log(`The profile in ${s.dataDir} opens.`)
+      for (const n of s.notices) printLine(n)
+      printLine(`The profile in ${s.dataDir} opens.`)
     } finally {
       await app.close()
     }
@@ -157,7 +158,7 @@ export function program(): Command {
     const app = await App.open(resolveDataDir(data()))
     try {
       const s = await app.restoreBackup(name)
-      console.log(s.state === 'ok' ? `Restored ${name}; the profile opens again.` : `Restored ${name}, but: ${'message' in s ? s.message : ''}`)
+      printLine(s.state === 'ok' ? `Restored ${name}; the profile opens again.` : `Restored ${name}, but: ${'message' in s ? s.message : ''}`)
     } finally {
       await app.close()
     }
@@ -166,16 +167,13 @@ export function program(): Command {
 }
 
 export async function main(argv: string[]): Promise<number> {
-  // `gfc export json | head` closes the pipe early: that is not an error.
-  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-    if (e.code !== 'EPIPE') throw e
-  })
+  toleratePipeClose()
   try {
     await program().parseAsync(argv, { from: 'user' })
     return Number(process.exitCode ?? 0)
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2
-    console.error(`gfc: ${(e as Error).message}`)
+    printError(`gfc: ${(e as Error).message}`)
     return 1
   }
 }

@@ -2,6 +2,7 @@ import { extname } from 'node:path'
 import type { Command } from 'commander'
 import { AppError } from '../core/model/errors'
 import { outShell, withApp, type Caller } from './context'
+import { printLine, printRow, printSaved } from './print'
 
 // `gfc missions …` and `gfc directory`: the field missions register from a terminal.
 
@@ -27,7 +28,7 @@ export function missionCommands(cli: Command, data: () => string | undefined): v
     .action(async (o: { search?: string; status?: string }) => {
       await withApp(data(), async (call) => {
         for (const m of await call('missions.list', { search: o.search ?? '', status: o.status as 'open' | undefined })) {
-          console.log([m.acronym, m.nameEn, m.location, m.status, `posts ${m.posts}`, `officers ${m.officers}`, `to verify ${m.staleCount}`].join('\t'))
+          printRow(m.acronym, m.nameEn, m.location, m.status, `posts ${m.posts}`, `officers ${m.officers}`, `to verify ${m.staleCount}`)
         }
       })
     })
@@ -38,7 +39,7 @@ export function missionCommands(cli: Command, data: () => string | undefined): v
     .action(async () => {
       await withApp(data(), async (call) => {
         const { added } = await call('missions.addReference', {})
-        console.log(added ? `Added ${added} reference missions.` : 'The register already has every reference mission.')
+        printLine(added ? `Added ${added} reference missions.` : 'The register already has every reference mission.')
       })
     })
 
@@ -50,13 +51,13 @@ export function missionCommands(cli: Command, data: () => string | undefined): v
       await withApp(data(), async (call) => {
         const groups = await call('field.stale', { missionId: o.mission ? await missionId(call, o.mission) : undefined })
         for (const g of groups) {
-          console.log(`${g.mission.acronym} (${g.items.length} to verify)`)
+          printRow(`${g.mission.acronym} (${g.items.length} to verify)`)
           for (const i of g.items) {
             const last = i.verifiedOn ? `last verified ${i.verifiedOn}${i.verifiedBy ? ` by ${i.verifiedBy}` : ''}` : 'never verified'
-            console.log(`  ${i.table.replace(/s$/, '')}\t${i.label.en}\t${last}`)
+            printRow(`  ${i.table.replace(/s$/, '')}`, i.label.en, last)
           }
         }
-        if (!groups.length) console.log('Nothing to verify: every record of the open missions was checked in the last six months.')
+        if (!groups.length) printLine('Nothing to verify: every record of the open missions was checked in the last six months.')
       })
     })
 
@@ -73,8 +74,7 @@ export function missionCommands(cli: Command, data: () => string | undefined): v
         data(),
         async (call) => {
           const id = o.mission ? await missionId(call, o.mission) : ''
-          const saved = await call('directory.save', { missionId: id, format: ext === '.csv' ? 'csv' : 'docx', language: o.lang as 'en' })
-          console.log(saved?.path)
+          printSaved(await call('directory.save', { missionId: id, format: ext === '.csv' ? 'csv' : 'docx', language: o.lang as 'en' }))
         },
         outShell(o.out),
       )

@@ -6,6 +6,7 @@ import { AppError } from '../core/model/errors'
 import type { ConflictItem, ImportReport } from '../core/model/sync'
 import { resolveDataDir } from '../core/store/data-dir'
 import { outShell, withApp, type Caller } from './context'
+import { printError, printJson, printLine, printRow } from './print'
 
 // gfc device …, gfc sync …, gfc conflicts …, gfc history: devices meeting offline, from a terminal.
 
@@ -35,15 +36,15 @@ const show = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v))
 
 export function printReport(r: ImportReport): void {
   if (r.held) {
-    console.log(`Not applied: a bundle from ${r.fromName} would delete ${r.held.tables.map((t) => `${t.deleting} of ${t.live} ${t.table}`).join(', ')}. Check with its sender; to apply it anyway, run again with --confirm-deletions.`)
+    printLine(`Not applied: a bundle from ${r.fromName} would delete ${r.held.tables.map((t) => `${t.deleting} of ${t.live} ${t.table}`).join(', ')}. Check with its sender; to apply it anyway, run again with --confirm-deletions.`)
     return
   }
-  console.log(`From ${r.fromName} (${r.from}): ${r.changes} new changes; ${r.added} records added, ${r.changed} changed, ${r.deleted} deleted.`)
-  for (const c of r.conflicts) console.log(`conflict: ${c.table} ${c.id} ${c.fields.join(', ')} (see gfc conflicts list)`)
-  for (const x of r.refused) console.log(`refused: change ${x.seq} of device ${x.device}: ${x.reason}`)
-  for (const w of r.waiting) console.log(`waiting: ${w}`)
-  for (const b of r.breaches) console.log(`rule broken: ${b}`)
-  for (const w of r.warnings) console.log(`warning: ${w}`)
+  printLine(`From ${r.fromName} (${r.from}): ${r.changes} new changes; ${r.added} records added, ${r.changed} changed, ${r.deleted} deleted.`)
+  for (const c of r.conflicts) printLine(`conflict: ${c.table} ${c.id} ${c.fields.join(', ')} (see gfc conflicts list)`)
+  for (const x of r.refused) printLine(`refused: change ${x.seq} of device ${x.device}: ${x.reason}`)
+  for (const w of r.waiting) printLine(`waiting: ${w}`)
+  for (const b of r.breaches) printLine(`rule broken: ${b}`)
+  for (const w of r.warnings) printLine(`warning: ${w}`)
 }
 
 function conflictLine(c: ConflictItem): string {
@@ -69,11 +70,11 @@ export function syncCommands(cli: Command, data: () => string | undefined): void
     .action(async (o: { json?: boolean }) => {
       await withApp(data(), async (call) => {
         const d = await call('device.show', {})
-        if (o.json) return void console.log(JSON.stringify(d, null, 2))
-        console.log(`Device ${d.id} “${d.name}”`)
-        console.log(`Fingerprint: ${d.fingerprint}`)
-        console.log(`Dataset: ${d.dataset ? `${d.dataset.name} (${d.dataset.id})` : 'none yet'}`)
-        console.log(`Scope: ${d.scope ? (d.scope.kind === 'full' ? 'full' : `missions ${d.scope.missionIds.join(', ')}`) : 'not enrolled'}`)
+        if (o.json) return void printJson(`${JSON.stringify(d, null, 2)}\n`)
+        printLine(`Device ${d.id} “${d.name}”`)
+        printLine(`Fingerprint: ${d.fingerprint}`)
+        printLine(`Dataset: ${d.dataset ? `${d.dataset.name} (${d.dataset.id})` : 'none yet'}`)
+        printLine(`Scope: ${d.scope ? (d.scope.kind === 'full' ? 'full' : `missions ${d.scope.missionIds.join(', ')}`) : 'not enrolled'}`)
       })
     })
 
@@ -81,7 +82,7 @@ export function syncCommands(cli: Command, data: () => string | undefined): void
     .command('rename <name>')
     .description('rename this device')
     .action(async (name: string) => {
-      await withApp(data(), async (call) => console.log(`This device is now “${(await call('device.rename', { name })).name}”.`))
+      await withApp(data(), async (call) => printLine(`This device is now “${(await call('device.rename', { name })).name}”.`))
     })
 
   device
@@ -94,7 +95,7 @@ export function syncCommands(cli: Command, data: () => string | undefined): void
         async (call) => {
           const r = await call('device.saveCard', {})
           const d = await call('device.show', {})
-          console.log(`${r?.path}\nFingerprint (read it out to the office): ${d.fingerprint}`)
+          printLine(`${r?.path}\nFingerprint (read it out to the office): ${d.fingerprint}`)
         },
         outShell(o.out),
       )
@@ -112,9 +113,9 @@ export function syncCommands(cli: Command, data: () => string | undefined): void
         async (call) => {
           const preview = await call('device.readCard', { card: text })
           const r = await call('device.enrol', { card: text, scope: await parseScope(call, o.scope) })
-          console.log(`Enrolled ${preview.name} (${preview.id}), scope ${r.device.scopeLabel}.`)
-          console.log(`Fingerprint: ${preview.fingerprint} — compare it with the one the device shows before sending the file.`)
-          console.log(r.path)
+          printLine(`Enrolled ${preview.name} (${preview.id}), scope ${r.device.scopeLabel}.`)
+          printLine(`Fingerprint: ${preview.fingerprint} — compare it with the one the device shows before sending the file.`)
+          printLine(r.path ?? '')
         },
         outShell(o.out),
       )
@@ -126,7 +127,7 @@ export function syncCommands(cli: Command, data: () => string | undefined): void
     .action(async (id: string) => {
       await withApp(data(), async (call) => {
         const d = await call('device.revoke', { id })
-        console.log(`Revoked ${d.name} (${d.id}): its changes after this point are refused on every device that receives this.`)
+        printLine(`Revoked ${d.name} (${d.id}): its changes after this point are refused on every device that receives this.`)
       })
     })
 
@@ -137,7 +138,7 @@ export function syncCommands(cli: Command, data: () => string | undefined): void
       const content = readFile(file).toString('base64')
       await withApp(data(), async (call) => {
         const r = await call('device.join', { content })
-        console.log(`Joined “${r.dataset.name}”, enrolled by ${r.enroller.name} (fingerprint ${r.enroller.fingerprint}).`)
+        printLine(`Joined “${r.dataset.name}”, enrolled by ${r.enroller.name} (fingerprint ${r.enroller.fingerprint}).`)
         printReport(r)
       })
     })
@@ -150,7 +151,7 @@ export function syncCommands(cli: Command, data: () => string | undefined): void
       try {
         const s = app.status().state === 'copied' ? await app.becomeNewDevice() : app.status()
         if (s.state !== 'ok') throw new AppError('unavailable', s.message)
-        console.log(`This profile is now device ${s.deviceId}.`)
+        printLine(`This profile is now device ${s.deviceId}.`)
       } finally {
         await app.close()
       }
@@ -162,7 +163,7 @@ export function syncCommands(cli: Command, data: () => string | undefined): void
     .action(async () => {
       await withApp(data(), async (call) => {
         for (const d of await call('devices.list', {})) {
-          console.log([d.id, d.name, d.scopeLabel, d.revoked ? `revoked ${d.revokedOn}` : `enrolled ${d.enrolledOn} by ${d.enrolledByName}`, d.thisDevice ? 'this device' : d.lastHeard ? `heard ${d.lastHeard.slice(0, 16)}` : 'not heard from'].join('\t'))
+          printRow(d.id, d.name, d.scopeLabel, d.revoked ? `revoked ${d.revokedOn}` : `enrolled ${d.enrolledOn} by ${d.enrolledByName}`, d.thisDevice ? 'this device' : d.lastHeard ? `heard ${d.lastHeard.slice(0, 16)}` : 'not heard from')
         }
       })
     })
@@ -174,7 +175,7 @@ export function syncCommands(cli: Command, data: () => string | undefined): void
     .action(async (name: string) => {
       await withApp(data(), async (call) => {
         const d = await call('dataset.create', { name })
-        console.log(`Dataset “${d.dataset?.name}” (${d.dataset?.id}) created; this device (${d.id}) is its first device.`)
+        printLine(`Dataset “${d.dataset?.name}” (${d.dataset?.id}) created; this device (${d.id}) is its first device.`)
       })
     })
 
@@ -189,7 +190,7 @@ export function syncCommands(cli: Command, data: () => string | undefined): void
         data(),
         async (call) => {
           const r = await call('sync.exportBundle', { to: o.to })
-          if (r) console.log(`${r.path}\n${r.changes} changes, ${r.bytes} bytes.`)
+          if (r) printLine(`${r.path}\n${r.changes} changes, ${r.bytes} bytes.`)
         },
         outShell(o.out),
       )
@@ -215,8 +216,8 @@ export function syncCommands(cli: Command, data: () => string | undefined): void
           if (s && o.confirmDeletions) s = await call('sync.folder', { confirmDeletions: true })
           if (!s) return
           for (const r of s.reports) printReport(r)
-          console.log(`${s.read} bundle(s) read, ${s.written} written in ${s.dir}.`)
-          for (const p of s.problems) console.error(`problem: ${p}`)
+          printLine(`${s.read} bundle(s) read, ${s.written} written in ${s.dir}.`)
+          for (const p of s.problems) printError(`problem: ${p}`)
           if (!s.ok) process.exitCode = 1
         },
         outShell(dir),
@@ -228,11 +229,11 @@ export function syncCommands(cli: Command, data: () => string | undefined): void
     .action(async () => {
       await withApp(data(), async (call) => {
         const s = await call('sync.status', {})
-        console.log(`Device ${s.device.id} “${s.device.name}”, dataset ${s.device.dataset?.name ?? 'none'}`)
-        for (const d of s.devices) console.log(`  ${d.id}\t${d.name}\t${d.scopeLabel}${d.revoked ? '\trevoked' : ''}\t${d.thisDevice ? 'this device' : d.lastHeard ? `heard ${d.lastHeard.slice(0, 16)}` : 'not heard from'}`)
-        console.log(`${s.conflicts} conflict(s) to resolve${s.held ? `, ${s.held} bundle(s) waiting for confirmation` : ''}`)
-        if (s.folder) console.log(`Shared folder ${s.folder.dir}, last sync ${s.folder.lastSync || 'never'}`)
-        for (const w of s.waiting) console.log(`waiting: ${w}`)
+        printLine(`Device ${s.device.id} “${s.device.name}”, dataset ${s.device.dataset?.name ?? 'none'}`)
+        for (const d of s.devices) printRow(`  ${d.id}`, d.name, d.scopeLabel, ...(d.revoked ? ['revoked'] : []), d.thisDevice ? 'this device' : d.lastHeard ? `heard ${d.lastHeard.slice(0, 16)}` : 'not heard from')
+        printLine(`${s.conflicts} conflict(s) to resolve${s.held ? `, ${s.held} bundle(s) waiting for confirmation` : ''}`)
+        if (s.folder) printLine(`Shared folder ${s.folder.dir}, last sync ${s.folder.lastSync || 'never'}`)
+        for (const w of s.waiting) printLine(`waiting: ${w}`)
       })
     })
 
@@ -243,8 +244,8 @@ export function syncCommands(cli: Command, data: () => string | undefined): void
     .action(async () => {
       await withApp(data(), async (call) => {
         const list = await call('conflicts.list', {})
-        for (const c of list) console.log(conflictLine(c))
-        if (!list.length) console.log('No conflicts.')
+        for (const c of list) printLine(conflictLine(c))
+        if (!list.length) printLine('No conflicts.')
       })
     })
   conflicts
@@ -275,7 +276,7 @@ export function syncCommands(cli: Command, data: () => string | undefined): void
           } else throw new AppError('validation', 'Give --pick N or --value VALUE (or --keep for a deleted record).')
           left = await call('conflicts.resolve', { table: table as never, id, field, value })
         }
-        console.log(`Settled. ${left.length} conflict(s) left.`)
+        printLine(`Settled. ${left.length} conflict(s) left.`)
       })
     })
 
@@ -285,7 +286,7 @@ export function syncCommands(cli: Command, data: () => string | undefined): void
     .action(async (table: string, id: string) => {
       await withApp(data(), async (call) => {
         for (const h of await call('history.get', { table: table as never, id })) {
-          console.log([h.at.slice(0, 19).replace('T', ' '), `${h.user || h.deviceName} (${h.device})`, h.field, `${show(h.before)} → ${show(h.after)}`].join('\t'))
+          printRow(h.at.slice(0, 19).replace('T', ' '), `${h.user || h.deviceName} (${h.device})`, h.field, `${show(h.before)} → ${show(h.after)}`)
         }
       })
     })

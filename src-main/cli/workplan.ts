@@ -3,6 +3,7 @@ import type { Command } from 'commander'
 import { AppError } from '../core/model/errors'
 import type { RegionalGroup } from '../core/model/reference'
 import { outShell, withApp } from './context'
+import { printLine, printRow, printSaved } from './print'
 
 // `gfc workplan` writes the work plan (.docx or .csv, by the file's extension) and `gfc chairs`
 // prints the register of Chairs.
@@ -30,7 +31,7 @@ export function workplanCommands(cli: Command, data: () => string | undefined): 
       if (!format) throw new AppError('validation', `--out must name a .docx or .csv file (got ${o.out}).`, 'out')
       await withApp(
         data(),
-        async (call) => console.log((await call('workplan.save', { format, language: o.lang as 'en', period: { from: o.from, to: o.to } }))?.path),
+        async (call) => printSaved(await call('workplan.save', { format, language: o.lang as 'en', period: { from: o.from, to: o.to } })),
         outShell(o.out),
       )
     })
@@ -38,8 +39,8 @@ export function workplanCommands(cli: Command, data: () => string | undefined): 
   cli.command('chairs').description('the register of Chairs, newest first: state, start, end, status').action(async () => {
     await withApp(data(), async (call) => {
       const r = await call('chairs.register', {})
-      for (const t of r.terms) console.log([t.organisation.en, t.start, t.end, t.status].join('\t'))
-      if (r.notRecently.length) console.log(`Not Chair in the last five terms: ${r.notRecently.map((g) => GROUP_NAMES[g]).join('; ')}`)
+      for (const t of r.terms) printRow(t.organisation.en, t.start, t.end, t.status)
+      if (r.notRecently.length) printLine(`Not Chair in the last five terms: ${r.notRecently.map((g) => GROUP_NAMES[g]).join('; ')}`)
     })
   })
 }

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { DeviceId, Scope } from './model/device'
 import { TableName } from './model/entities'
 import { requiredText } from './model/fields'
+import { withParams } from './model/messages'
 import { Resolution, SyncIds, type CardPreview, type ConflictItem, type DeviceView, type FolderStatus, type HistoryItem, type ImportReport, type Joined, type SyncStatus, type ThisDevice } from './model/sync'
 
 // Sync's part of the contract (merged into api.ts): this device, the dataset's devices,
@@ -9,8 +10,8 @@ import { Resolution, SyncIds, type CardPreview, type ConflictItem, type DeviceVi
 // renderer: the door asks where to save, or reads what the person opened.
 
 /** An identity card or enrolment file is small; a bundle may be large (50,000 changes). */
-const Card = z.string().min(1, 'validation.required').max(20_000, 'validation.tooLong')
-const Base64 = z.string().min(1, 'validation.required').max(400 * 1024 * 1024, 'validation.tooLong')
+const Card = z.string().min(1, 'validation.required').max(20_000, withParams('validation.tooLong', { max: 20_000 }))
+const Base64 = z.string().min(1, 'validation.required').max(400 * 1024 * 1024, withParams('validation.tooLong', { max: 400 * 1024 * 1024 }))
 
 export const syncInputs = {
   'device.show': z.object({}),

@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { inputs, type Method, type ParsedInput, type Reply, type Results } from './api'
 import type { App } from './app'
 import { AppError, type AppErrorData } from './model/errors'
-import { validationText } from './model/messages'
+import { parseMessage, validationText } from './model/messages'
 import { createAffiliation, createContact, deleteAffiliation, getContact, listContacts, setContactDeleted, updateAffiliation, updateContact } from './services/contacts'
 import { loadDemo } from './services/demo'
 import { createOrganisation, getOrganisation, listOrganisations, setOrganisationDeleted, updateOrganisation } from './services/organisations'
@@ -82,9 +82,9 @@ export function isMethod(name: string): name is Method {
 export function validationError(e: z.ZodError): AppError {
   const issue = e.issues[0]
   const field = issue.path.join('.')
-  const key = issue.message.startsWith('validation.') ? issue.message : undefined
-  const text = key ? validationText(key) : issue.message
-  return new AppError('validation', field ? `${field} ${text}` : text, field || undefined, key)
+  const { key, params } = issue.message.startsWith('validation.') ? parseMessage(issue.message) : { key: undefined, params: undefined }
+  const text = key ? validationText(issue.message) : issue.message
+  return new AppError('validation', field ? `${field} ${text}` : text, field || undefined, key, params)
 }
 
 /** The single entry point of the core: validate, run, and turn any failure into error data. */

@@ -1,6 +1,7 @@
 import { app, BrowserWindow, dialog, Menu, session } from 'electron'
 import { join } from 'node:path'
 import { App } from '../core/app'
+import type { Language } from '../core/model/fields'
 import { DataDirError, parseDataDirArg } from './data-dir'
 import { registerIpc, unregisterIpc } from './ipc'
 import { buildMenu, setAboutPanel } from './menu'
@@ -32,6 +33,11 @@ function openWindow(): void {
     if (mainWindow === win) mainWindow = null
   })
   mainWindow = win
+}
+
+/** The interface language of this device (English until the profile is open). */
+function uiLanguage(): Language {
+  return core?.status().state === 'ok' ? core.store.preferences.uiLanguage : 'en'
 }
 
 function dataDirectory(): string {
@@ -90,7 +96,7 @@ if (!app.requestSingleInstanceLock()) {
 } else {
   if (process.platform === 'win32') app.setAppUserModelId('org.gfc-desk.app')
   app.on('second-instance', () => focusWindow(mainWindow))
-  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, devServerUrl))
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, { devServerUrl, language: uiLanguage }))
   app.on('window-all-closed', () => app.quit())
   closeProfileBeforeQuit()
   app.whenReady().then(start).catch(fail)

@@ -1,13 +1,16 @@
 import type { Session, WebContents } from 'electron'
+import type { Language } from '../core/model/fields'
 import { openExternalSafely } from './external'
-import { isAllowedRequest, isSameAppOrigin } from './url-policy'
+import { DICTIONARY_DOWNLOAD_URL, isAllowedRequest, isSameAppOrigin } from './url-policy'
 
 /**
  * Deny by default, for the whole session: no permission (camera, notifications, clipboard
- * read, geolocation …) is ever granted, no device is ever chosen, and no request leaves the
- * machine (in development, only the electron-vite dev server is reachable).
+ * read, geolocation …) is ever granted, no device is ever chosen, no request leaves the
+ * machine (in development, only the electron-vite dev server is reachable), and the
+ * spell-checker never downloads a dictionary.
  */
 export function hardenSession(ses: Session, devServerUrl?: string): void {
+  ses.setSpellCheckerDictionaryDownloadURL(DICTIONARY_DOWNLOAD_URL)
   ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
   ses.setPermissionCheckHandler(() => false)
   ses.setDevicePermissionHandler(() => false)
@@ -18,16 +21,26 @@ export function hardenSession(ses: Session, devServerUrl?: string): void {
   )
 }
 
+export interface LinkPolicy {
+  devServerUrl?: string
+  /** The interface language, for the question asked before a web link leaves the app. */
+  language: () => Language
+}
+
 /**
  * Applied to every webContents the app ever creates (our window, and anything a bug might
  * open): navigation and redirects stay on the app's origin, new windows are refused (a
- * web link goes to the system browser through openExternalSafely), <webview> never attaches.
+ * web link goes to the system browser through openExternalSafely, once the person agrees),
+ * <webview> never attaches.
  */
-export function hardenWebContents(contents: WebContents, devServerUrl?: string): void {
+export function hardenWebContents(contents: WebContents, { devServerUrl, language }: LinkPolicy): void {
+  const openOutside = (url: string) => {
+    openExternalSafely(url, contents, language()).catch((e: unknown) => console.warn('Could not open', url.slice(0, 200), e))
+  }
   contents.on('will-navigate', (event) => {
     if (isSameAppOrigin(event.url, devServerUrl)) return
     event.preventDefault()
-    openExternalSafely(event.url)
+    openOutside(event.url)
   })
   contents.on('will-frame-navigate', (event) => {
     if (!event.isMainFrame && !isSameAppOrigin(event.url, devServerUrl)) event.preventDefault()
@@ -36,7 +49,7 @@ export function hardenWebContents(contents: WebContents, devServerUrl?: string):
     if (!isSameAppOrigin(event.url, devServerUrl)) event.preventDefault()
   })
   contents.setWindowOpenHandler(({ url }) => {
-    openExternalSafely(url)
+    openOutside(url)
     return { action: 'deny' }
   })
   contents.on('will-attach-webview', (event) => event.preventDefault())

@@ -25,6 +25,17 @@ export const contentSecurityPolicy = [
 
 const EXTERNAL_PROTOCOLS = new Set(['http:', 'https:', 'mailto:'])
 
+/** What a mailto: link may prefill. Some mail clients also honour "attach=" (a file of this
+ *  computer attached to the draft): that, and anything else, is refused. */
+const MAILTO_FIELDS = new Set(['to', 'cc', 'bcc', 'subject', 'body'])
+
+/**
+ * Where the spell-checker would download its dictionaries (Hunspell, on Windows and Linux):
+ * the discard port of this computer, so nothing is ever fetched from the network. macOS and
+ * Windows check with the dictionaries of the operating system, which are on the machine.
+ */
+export const DICTIONARY_DOWNLOAD_URL = 'http://127.0.0.1:9/'
+
 function parse(url: unknown): URL | null {
   if (typeof url !== 'string' || url.length === 0 || url.length > 8192) return null
   try {
@@ -36,15 +47,25 @@ function parse(url: unknown): URL | null {
 
 /**
  * The URL to hand to the operating system, or null when it must not leave the app: only
- * http, https (with a host, without user:password@) and mailto. Returns the parsed,
- * re-serialised form so what is opened is exactly what was checked.
+ * http, https (with a host, without user:password@) and mailto (recipients, subject and body
+ * only). Returns the parsed, re-serialised form so what is opened is exactly what was checked
+ * (a host in another script shows as its xn-- form, so a look-alike name cannot pass as another).
  */
 export function externalUrl(url: unknown): string | null {
   const u = parse(url)
   if (!u || !EXTERNAL_PROTOCOLS.has(u.protocol)) return null
-  if (u.protocol === 'mailto:') return u.pathname.length > 0 || u.search.length > 0 ? u.href : null
+  if (u.protocol === 'mailto:') {
+    if ([...u.searchParams.keys()].some((k) => !MAILTO_FIELDS.has(k.toLowerCase()))) return null
+    return u.pathname.length > 0 || u.search.length > 0 ? u.href : null
+  }
   if (!u.hostname || u.username || u.password) return null
   return u.href
+}
+
+/** A web link leaves the app only once the person agrees (the product has no web site of its
+ *  own: its pages are app://gfc/, which stay in the window). An e-mail link opens a draft. */
+export function needsConfirmation(safeUrl: string): boolean {
+  return safeUrl.startsWith('http:') || safeUrl.startsWith('https:')
 }
 
 export function isAllowedExternal(url: unknown): boolean {

@@ -30,6 +30,9 @@ export function createMainWindow(devServerUrl?: string): BrowserWindow {
       webviewTag: false,
       navigateOnDragDrop: false,
       safeDialogs: true,
+      // A middle click would open a link in a new window: not even the attempt.
+      disableBlinkFeatures: 'Auxclick',
+      // Dictionaries come from the operating system, never from the network (security.ts).
       spellcheck: true,
     },
   })

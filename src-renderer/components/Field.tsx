@@ -1,6 +1,7 @@
 import { useId, type ReactNode } from 'react'
 import { get, type FieldError, type FieldValues, type UseFormReturn } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
+import { parseMessage } from '../../src-main/core/model/messages'
 
 export type AnyForm = UseFormReturn<FieldValues>
 
@@ -11,7 +12,10 @@ export function useErrorText() {
     if (!error) return undefined
     const msg = error.message ?? ''
     if (empty) return t('validation.required') // an empty value's only possible fault is being empty
-    if (msg.startsWith('validation.')) return t(msg)
+    if (msg.startsWith('validation.')) {
+      const { key, params } = parseMessage(msg)
+      return t(key, params)
+    }
     return msg && !/^Invalid/.test(msg) ? msg : t('validation.invalid')
   }
 }

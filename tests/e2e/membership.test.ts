@@ -39,7 +39,7 @@ describe('a new user keeps the Group’s membership', () => {
 
   it('adds Sweden from the list of UN Member States, with its Permanent Mission', async () => {
     host = await startHost(dataDir)
-    const { page, errors } = await newPage(browser, host!.url)
+    const { page, errors } = await newPage(browser, host!)
 
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Welcome to GFC Desk')
     await page.getByRole('button', { name: 'Add the first member' }).click()
@@ -63,7 +63,7 @@ describe('a new user keeps the Group’s membership', () => {
   })
 
   it('adds H.E. the Permanent Representative and an Arabic-script colleague, and finds them by search', async () => {
-    const { page, errors } = await newPage(browser, host!.url)
+    const { page, errors } = await newPage(browser, host!)
     await page.getByRole('button', { name: 'Sweden', exact: true }).click()
     await addContact(page, { honorific: 'H.E.', given: 'Ingrid', family: 'Exempelsson', role: 'Permanent Representative', position: 'Ambassador and Permanent Representative', email: 'ingrid@example.org' })
     await expect.poll(() => page.getByTestId('contacts-table').or(page.getByTestId('member-contacts-table')).first().textContent()).toContain('Exempelsson')
@@ -87,7 +87,7 @@ describe('a new user keeps the Group’s membership', () => {
   })
 
   it('edits a contact, deletes it, and undoes the deletion', async () => {
-    const { page, errors } = await newPage(browser, host!.url)
+    const { page, errors } = await newPage(browser, host!)
     await nav(page, 'Contacts')
     await page.getByRole('button', { name: /Ingrid Exempelsson/ }).click()
     await page.getByRole('button', { name: 'Edit', exact: true }).click()
@@ -110,7 +110,7 @@ describe('a new user keeps the Group’s membership', () => {
   })
 
   it('switches the interface to French', async () => {
-    const { page, errors } = await newPage(browser, host!.url)
+    const { page, errors } = await newPage(browser, host!)
     await nav(page, 'Settings')
     await page.getByLabel('Interface language').selectOption('fr')
     await expect.poll(() => page.getByRole('navigation').textContent()).toContain('Paramètres')
@@ -124,7 +124,7 @@ describe('a new user keeps the Group’s membership', () => {
   it('after the host is killed and started again, everything is still there', async () => {
     await host!.stop('SIGKILL') // no chance to flush: what was acknowledged must survive
     host = await startHost(dataDir)
-    const { page, errors } = await newPage(browser, host!.url)
+    const { page, errors } = await newPage(browser, host!)
     await expect.poll(() => page.getByRole('navigation').textContent()).toContain('Paramètres')
     await page.getByRole('button', { name: 'Suède', exact: true }).click()
     const contacts = page.getByTestId('member-contacts-table')

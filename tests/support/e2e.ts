@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { chromium, type Browser, type Page } from 'playwright-core'
+import { chromium, type Browser, type Cookie, type Page } from 'playwright-core'
 import { afterAll, beforeAll } from 'vitest'
 import { ROOT, waitExit } from './profile'
 
@@ -16,15 +16,22 @@ export function assertBuilt(): void {
 }
 
 export interface Host {
+  /** The app's address, once a browser holds the key (see newPage). */
   url: string
+  /** The one-time address the host printed: the first page on this host opens it. */
+  tokenUrl: string
+  /** The key, once the token URL has been opened: later pages (fresh browser contexts) carry it. */
+  cookie?: Cookie
   proc: ChildProcess
+  /** Everything the host printed on stdout so far. */
+  readonly output: string
   stop(signal?: NodeJS.Signals): Promise<void>
 }
 
 /** The loopback host over the real core, on a free port, in its own process; files it is
  *  asked to save go into `exportsDir` (default: the profile's exports/). */
-export function startHost(dataDir: string, exportsDir?: string): Promise<Host> {
-  const args = ['--data', dataDir, '--port', '0', ...(exportsDir ? ['--exports', exportsDir] : [])]
+export function startHost(dataDir: string, exportsDir?: string, extraArgs: string[] = []): Promise<Host> {
+  const args = ['--data', dataDir, '--port', '0', ...(exportsDir ? ['--exports', exportsDir] : []), ...extraArgs]
   const proc = spawn(process.execPath, [join(ROOT, 'bin/host.js'), ...args], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -33,11 +40,15 @@ export function startHost(dataDir: string, exportsDir?: string): Promise<Host> {
     let out = ''
     proc.stdout!.on('data', (d: Buffer) => {
       out += d.toString()
-      const m = /http:\/\/127\.0\.0\.1:(\d+)\//.exec(out)
+      const m = /(http:\/\/127\.0\.0\.1:\d+\/)\?token=[\w-]+/.exec(out)
       if (m) {
         ok({
-          url: m[0],
+          url: m[1],
+          tokenUrl: m[0],
           proc,
+          get output() {
+            return out
+          },
           async stop(signal = 'SIGTERM') {
             proc.kill(signal)
             await waitExit(proc)
@@ -56,15 +67,28 @@ export async function launchBrowser(): Promise<Browser> {
   })
 }
 
-/** A page on the app; `errors` collects uncaught page errors and console errors, to assert none. */
-export async function newPage(browser: Browser, url: string): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 860 }, locale: 'en-GB' })
+/**
+ * A page on the app, in a browser context of its own; `errors` collects uncaught page errors and
+ * console errors, to assert none. The first page on a host opens its one-time address, as a
+ * person does; the key it leaves (an HttpOnly cookie) is given to the later pages, as a browser
+ * gives it to its other tabs.
+ */
+export async function newPage(browser: Browser, host: Host): Promise<{ page: Page; errors: string[] }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'en-GB' })
+  if (host.cookie) await context.addCookies([host.cookie])
+  const page = await context.newPage()
+  // The browser may be closing already (afterAll): then the context goes with it.
+  page.on('close', () => context.close().catch(() => {}))
   const errors: string[] = []
   page.on('pageerror', (e) => errors.push(e.message))
   page.on('console', (m) => {
     if (m.type() === 'error') errors.push(m.text())
   })
-  await page.goto(url)
+  await page.goto(host.cookie ? host.url : host.tokenUrl)
+  if (!host.cookie) {
+    host.cookie = (await context.cookies(host.url)).find((c) => c.name.startsWith('gfc-host-'))
+    if (!host.cookie) throw new Error(`Opening ${host.tokenUrl} left no key: the host refused it.`)
+  }
   return { page, errors }
 }
 
@@ -93,7 +117,7 @@ export function appUnderTest(name: string): AppUnderTest {
     assertBuilt()
     browser = await launchBrowser()
     host = await startHost(dataDir, exportsDir)
-    opened = await newPage(browser, host.url)
+    opened = await newPage(browser, host)
   })
   afterAll(async () => {
     await host?.stop()

@@ -11,6 +11,7 @@ import { INVOKE_CHANNEL, isTrustedSender, type FrameLike } from '../../src-main/
 import {
   APP_ENTRY_URL,
   contentSecurityPolicy,
+  DICTIONARY_DOWNLOAD_URL,
   externalUrl,
   isAllowedExternal,
   isAllowedRequest,
@@ -18,6 +19,7 @@ import {
   isRoutePath,
   isSameAppOrigin,
   mimeTypeFor,
+  needsConfirmation,
   resolveAppPath,
   securityHeaders,
 } from '../../src-main/electron/url-policy'
@@ -40,6 +42,7 @@ describe('external links: openExternalSafely lets out only http, https and mailt
     'https://un.org/page?q=a b#frag',
     'mailto:secretariat@example.org',
     'mailto:a@example.org?subject=Meeting',
+    'mailto:a@example.org?cc=b@example.org&bcc=c@example.org&subject=Invitation&body=Dear%20colleague',
     'HTTPS://WWW.UN.ORG/',
   ])('allows %s', (url) => {
     expect(isAllowedExternal(url)).toBe(true)
@@ -63,6 +66,11 @@ describe('external links: openExternalSafely lets out only http, https and mailt
     'https://user:password@example.org/',
     'http://',
     'mailto:',
+    'mailto:a@example.org?attach=/home/user/.ssh/id_rsa',
+    'mailto:a@example.org?subject=x&Attachment=C:%5CUsers%5Cme%5Cgfc.json',
+    'mailto:?body=x&x-unknown=1',
+    'tel:+12125550100',
+    'sms:+12125550100',
     'not a url',
     '',
   ])('refuses %s', (url) => {
@@ -79,6 +87,21 @@ describe('external links: openExternalSafely lets out only http, https and mailt
   it('hands over the parsed, re-serialised URL, not the raw text', () => {
     expect(externalUrl('HTTPS://WWW.UN.ORG')).toBe('https://www.un.org/')
     expect(externalUrl('https://un.org/a b')).toBe('https://un.org/a%20b')
+    // A look-alike host in another script is shown and opened as what it is.
+    expect(externalUrl('https://\u0440\u0430ypal.com/')).toBe('https://xn--ypal-43d9g.com/')
+  })
+
+  it('asks before a web address leaves the app, not before an e-mail draft', () => {
+    expect(needsConfirmation(externalUrl('https://www.un.org/')!)).toBe(true)
+    expect(needsConfirmation(externalUrl('http://example.org/')!)).toBe(true)
+    expect(needsConfirmation(externalUrl('mailto:a@example.org')!)).toBe(false)
+  })
+
+  it('points the spell-checker’s dictionary downloads at this computer’s discard port, which the session blocks too', () => {
+    const u = new URL(DICTIONARY_DOWNLOAD_URL)
+    expect(u.hostname).toBe('127.0.0.1')
+    expect(isAllowedRequest(`${DICTIONARY_DOWNLOAD_URL}en-US-10-1.bdic`)).toBe(false)
+    expect(isAllowedRequest(`${DICTIONARY_DOWNLOAD_URL}fr-FR-3-0.bdic`, 'http://localhost:5173')).toBe(false)
   })
 })
 
@@ -259,6 +282,25 @@ describe('data folder: --data DIR, else GFC_DATA_DIR, else the default', () => {
   })
 })
 
+describe('packaging', () => {
+  it('flips the fuses at packaging: no run-as-node, no NODE_OPTIONS, no inspect, asar only and checked', () => {
+    // electron-builder applies them to the binary it packages (only where Electron can be downloaded).
+    const config = readFileSync(join(repoRoot, 'electron-builder.yml'), 'utf8')
+    const fuses = config.slice(config.indexOf('electronFuses:')).split('\n\n')[0]
+    for (const line of [
+      'runAsNode: false',
+      'enableNodeOptionsEnvironmentVariable: false',
+      'enableNodeCliInspectArguments: false',
+      'enableEmbeddedAsarIntegrityValidation: true',
+      'onlyLoadAppFromAsar: true',
+      'enableCookieEncryption: true',
+      'grantFileProtocolExtraPrivileges: false',
+    ]) {
+      expect(fuses).toMatch(new RegExp(`^\\s+${line}$`, 'm'))
+    }
+  })
+})
+
 describe('the built shell (out/, from `electron-vite build`)', () => {
   const mainFile = join(repoRoot, 'out', 'main', 'index.js')
   const preloadFile = join(repoRoot, 'out', 'preload', 'index.cjs')
@@ -290,6 +332,8 @@ describe('the built shell (out/, from `electron-vite build`)', () => {
     expect(code).toContain('index.cjs')
     expect(code).toContain('gfc:invoke')
     expect(code).toContain("frame-ancestors 'none'")
+    expect(code).toMatch(/disableBlinkFeatures:\s*["']Auxclick["']/)
+    expect(code).toContain(DICTIONARY_DOWNLOAD_URL)
   })
 
   it.skipIf(!built)('bundles lowdb and every other dependency: only electron and Node built-ins are imported', () => {
@@ -344,6 +388,9 @@ const { fake, fakeEvent } = vi.hoisted(() => ({
     windows: [] as Array<Record<string, unknown> & { opts: { title: string; webPreferences: Record<string, unknown> } }>,
     session: {} as Record<string, unknown>,
     opened: [] as string[],
+    /** The questions asked before a link left the app, and the answer the person gives (0: open). */
+    asked: [] as { parent: unknown; options: { message: string; detail: string; buttons: string[]; cancelId: number } }[],
+    answer: 1,
     menu: null as unknown,
   },
 }))
@@ -397,6 +444,9 @@ vi.mock('electron', async () => {
   class BrowserWindow extends EventEmitter {
     static getAllWindows() {
       return fake.windows
+    }
+    static fromWebContents(contents: unknown) {
+      return fake.windows.find((w) => (w as unknown as { webContents: unknown }).webContents === contents) ?? null
     }
     opts: unknown
     webContents: EventEmitter & Record<string, unknown>
@@ -453,12 +503,19 @@ vi.mock('electron', async () => {
         setPermissionCheckHandler: (h: unknown) => (s.check = h),
         setDevicePermissionHandler: (h: unknown) => (s.device = h),
         setDisplayMediaRequestHandler: (h: unknown) => (s.display = h),
+        setSpellCheckerDictionaryDownloadURL: (url: string) => (s.dictionaryUrl = url),
         webRequest: { onBeforeRequest: (_filter: unknown, h: unknown) => (s.beforeRequest = h) },
       },
     },
     Menu: { buildFromTemplate: (t: unknown) => ({ t }), setApplicationMenu: (m: unknown) => (fake.menu = m) },
     shell: { openExternal: async (url: string) => void fake.opened.push(url) },
-    dialog: { showErrorBox: (...a: unknown[]) => fake.log.push(['errorBox', ...a]) },
+    dialog: {
+      showErrorBox: (...a: unknown[]) => fake.log.push(['errorBox', ...a]),
+      showMessageBox: async (parent: unknown, options: (typeof fake.asked)[number]['options']) => {
+        fake.asked.push({ parent, options })
+        return { response: fake.answer }
+      },
+    },
   }
 })
 
@@ -515,6 +572,7 @@ describe('the shell wired together (electron stood in by a fake; the core, store
       webSecurity: true,
       allowRunningInsecureContent: false,
       webviewTag: false,
+      disableBlinkFeatures: 'Auxclick',
       spellcheck: true,
       preload: fake.preloadPath,
     })
@@ -577,21 +635,62 @@ describe('the shell wired together (electron stood in by a fake; the core, store
     expect(cancel).toBe(true)
 
     const wc = win.webContents
-    expect(wc.openHandler({ url: 'https://www.un.org/' })).toEqual({ action: 'deny' })
-    expect(wc.openHandler({ url: 'file:///etc/passwd' })).toEqual({ action: 'deny' })
-    expect(wc.openHandler({ url: 'javascript:alert(1)' })).toEqual({ action: 'deny' })
     const emit = (name: string, extra: Partial<FakeEvent>) => {
       const e = fakeEvent(extra)
       wc.emit(name, e)
       return e.defaultPrevented
     }
     expect(emit('will-navigate', { url: 'app://gfc/contacts' })).toBe(false)
-    expect(emit('will-navigate', { url: 'https://evil.example/' })).toBe(true)
     expect(emit('will-navigate', { url: 'file:///etc/passwd' })).toBe(true)
     expect(emit('will-redirect', { url: 'https://evil.example/' })).toBe(true)
     expect(emit('will-frame-navigate', { url: 'https://evil.example/', isMainFrame: false })).toBe(true)
     expect(emit('will-attach-webview', {})).toBe(true)
-    expect(fake.opened).toEqual(['https://www.un.org/', 'https://evil.example/'])
+    expect(wc.openHandler({ url: 'file:///etc/passwd' })).toEqual({ action: 'deny' })
+    expect(wc.openHandler({ url: 'javascript:alert(1)' })).toEqual({ action: 'deny' })
+    expect(wc.openHandler({ url: 'tel:+12125550100' })).toEqual({ action: 'deny' })
+    expect(fake.opened).toEqual([])
+    expect(fake.asked).toEqual([]) // refused without a question
+  })
+
+  it('never lets the spell-checker download a dictionary', () => {
+    expect((fake.session as Record<string, unknown>).dictionaryUrl).toBe(DICTIONARY_DOWNLOAD_URL)
+  })
+
+  it('asks before a web link leaves the app (Cancel first), opens an e-mail draft at once', async () => {
+    const wc = win.webContents
+    const settled = () => new Promise((r) => setTimeout(r, 20))
+    fake.answer = 1 // Cancel
+    expect(wc.openHandler({ url: 'https://evil.example/steal?x=1' })).toEqual({ action: 'deny' })
+    await settled()
+    expect(fake.asked).toHaveLength(1)
+    const question = fake.asked[0]
+    expect(question.parent).toBe(win) // modal on our window
+    expect(question.options).toMatchObject({ message: 'Open this address in your web browser?', buttons: ['Open in browser', 'Cancel'], cancelId: 1, defaultId: 1 })
+    expect(question.options.detail).toContain('https://evil.example/steal?x=1')
+    expect(fake.opened).toEqual([])
+
+    fake.answer = 0 // Open
+    const navigate = fakeEvent({ url: 'https://www.un.org/en/peacekeeping' })
+    wc.emit('will-navigate', navigate)
+    expect(navigate.defaultPrevented).toBe(true) // never in our window
+    await settled()
+    expect(fake.asked).toHaveLength(2)
+    expect(fake.opened).toEqual(['https://www.un.org/en/peacekeeping'])
+
+    wc.openHandler({ url: 'mailto:secretariat@example.org?subject=GFC' })
+    await settled()
+    expect(fake.asked).toHaveLength(2)
+    expect(fake.opened).toEqual(['https://www.un.org/en/peacekeeping', 'mailto:secretariat@example.org?subject=GFC'])
+  })
+
+  it('asks in the interface language', async () => {
+    const set = (await invoke(fromWindow(), 'preferences.update', { uiLanguage: 'fr' })) as { ok: boolean }
+    expect(set.ok).toBe(true)
+    fake.answer = 1
+    win.webContents.openHandler({ url: 'https://example.org/' })
+    await new Promise((r) => setTimeout(r, 20))
+    expect(fake.asked.at(-1)!.options).toMatchObject({ message: 'Ouvrir cette adresse dans votre navigateur ?', buttons: ['Ouvrir dans le navigateur', 'Annuler'] })
+    await invoke(fromWindow(), 'preferences.update', { uiLanguage: 'en' })
   })
 
   it('on quit, holds the app until the profile is flushed and its lock released', async () => {

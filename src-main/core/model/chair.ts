@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { optionalDate, ruleOn, text, Uuid } from './fields'
+import { isoDate, list, multilineText, optionalDate, ruleOn, Uuid } from './fields'
 import type { MemberRef } from './meeting'
 import type { RegionalGroup } from './reference'
 
@@ -12,16 +12,16 @@ export const TERM_YEARS = 2
 export const ChairTermFields = z
   .object({
     organisationId: Uuid,
-    start: z.iso.date('validation.date'),
-    end: z.iso.date('validation.date'),
+    start: isoDate,
+    end: isoDate,
     /** When the quorum selected this Chair; empty for terms recorded without that history. */
     selectedOn: optionalDate.default(''),
     /** The members who selected it: at least three, including the Chair then in office. */
-    selectedBy: z.array(Uuid).max(200, 'validation.tooMany').default([]),
+    selectedBy: list(Uuid, 200).default([]),
     /** The incoming Chair shadows the current one over this period (before its term). */
     shadowStart: optionalDate.default(''),
     shadowEnd: optionalDate.default(''),
-    notes: text(4000).default(''),
+    notes: multilineText(4000).default(''),
   })
   .refine((c) => c.end > c.start, ruleOn(['start', 'end'], 'validation.endBeforeStart'))
   // Fewer than three listed is never a quorum; the register's rules (quorumVoters, chairToInclude) are the core's.

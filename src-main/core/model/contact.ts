@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { Language, optionalDate, phone, requiredText, ruleOn, text, Uuid } from './fields'
+import { email, Language, list, multilineText, optionalDate, phone, requiredText, ruleOn, text, Uuid } from './fields'
 
 /** Offered in the form; any other honorific may be typed. */
 export const HONORIFICS = ['H.E. Mr.', 'H.E. Ms.', 'H.E.', 'Mr.', 'Ms.', 'Mrs.', 'Dr.', 'Prof.', 'Col.', 'Gen.'] as const
@@ -8,10 +8,10 @@ export const ContactFields = z.object({
   honorific: text(40).default(''),
   givenName: text(100).default(''),
   familyName: requiredText(100),
-  emails: z.array(z.email('validation.email')).max(10, 'validation.tooMany').default([]),
-  phones: z.array(phone.min(1, 'validation.required')).max(10, 'validation.tooMany').default([]),
+  emails: list(email, 10).default([]),
+  phones: list(phone.min(1, 'validation.required'), 10).default([]),
   language: Language.default('en'),
-  notes: text(4000).default(''),
+  notes: multilineText(4000).default(''),
 })
 export type ContactFields = z.output<typeof ContactFields>
 export type ContactFieldsInput = z.input<typeof ContactFields>

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { optionalDate, text, Uuid } from './fields'
+import { list, optionalDate, text, Uuid } from './fields'
 
 // The devices of a dataset, as records every device holds: who may sign changes, with which
 // keys, over which part of the data. Enrolments and revocations are changes to these records,
@@ -13,7 +13,7 @@ const PublicKey = z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'is not a public key')
 
 export const Scope = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('full') }),
-  z.object({ kind: z.literal('missions'), missionIds: z.array(Uuid).min(1, 'validation.required').max(50, 'validation.tooMany') }),
+  z.object({ kind: z.literal('missions'), missionIds: list(Uuid, 50).min(1, 'validation.required') }),
 ])
 export type Scope = z.infer<typeof Scope>
 

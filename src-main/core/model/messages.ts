@@ -2,11 +2,14 @@
 // The renderer's locale files carry the same keys in English and French.
 export const VALIDATION_MESSAGES: Record<string, string> = {
   'validation.required': 'is required',
-  'validation.tooLong': 'is too long',
-  'validation.tooMany': 'has too many entries',
+  'validation.tooLong': 'is too long (at most {{max}} characters)',
+  'validation.tooMany': 'has too many entries (at most {{max}})',
+  'validation.oneLine': 'must be on one line',
+  'validation.controlChar': 'contains a control character (such as an escape code), which text may not hold',
+  'validation.bidiChar': 'contains an invisible character that reverses the direction of the text (U+202A–U+202E, U+2066–U+2069)',
   'validation.email': 'is not a valid e-mail address',
   'validation.date': 'is not a valid date (YYYY-MM-DD)',
-  'validation.url': 'is not a valid web address (http or https)',
+  'validation.url': 'is not a valid web address (such as www.example.org, or one starting with http:// or https://)',
   'validation.phone': 'is not a valid phone number',
   'validation.id': 'is not a valid id',
   'validation.unknownCountry': 'is not a United Nations Member State',
@@ -36,6 +39,21 @@ export const VALIDATION_MESSAGES: Record<string, string> = {
   'validation.takeOverTooEarly': 'is too early: the current holder started later',
 }
 
-export function validationText(key: string): string {
-  return VALIDATION_MESSAGES[key] ?? key
+/** A validation message with the values of its placeholders: "validation.tooLong?max=100". */
+export function withParams(key: string, params: Record<string, string | number>): string {
+  return `${key}?${new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)]))}`
+}
+
+/** The key of a validation message, and the values it carries (see withParams). */
+export function parseMessage(message: string): { key: string; params?: Record<string, string> } {
+  const at = message.indexOf('?')
+  if (at < 0) return { key: message }
+  return { key: message.slice(0, at), params: Object.fromEntries(new URLSearchParams(message.slice(at + 1))) }
+}
+
+/** The English text of a validation message (a key, with or without its values). */
+export function validationText(message: string): string {
+  const { key, params = {} } = parseMessage(message)
+  const text = VALIDATION_MESSAGES[key]
+  return text ? text.replace(/\{\{(\w+)\}\}/g, (m, name: string) => params[name] ?? m) : key
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { ContactFields } from './contact'
-import { optionalDate, requiredText, ruleOn, text, Uuid, type Language } from './fields'
+import { isoDate, multilineText, optionalDate, requiredText, ruleOn, text, Uuid, type Language } from './fields'
 
 /** Every field record says when it was last checked and by whom. */
 const verification = {
@@ -38,7 +38,7 @@ export const MissionFields = z
     status: MissionStatus.default('open'),
     start: optionalDate.default(''),
     end: optionalDate.default(''),
-    notes: text(4000).default(''),
+    notes: multilineText(4000).default(''),
     ...verification,
   })
   .refine((m) => !m.start || !m.end || m.end >= m.start, ruleOn(['start', 'end'], 'validation.endBeforeStart'))
@@ -54,7 +54,7 @@ export const PostFields = z.object({
   dutyStation: text(100).default(''),
   /** The head of the mission's justice and corrections component. */
   head: z.boolean().default(false),
-  notes: text(4000).default(''),
+  notes: multilineText(4000).default(''),
   ...verification,
 })
 export type PostFields = z.output<typeof PostFields>
@@ -65,12 +65,12 @@ export const holderShape = {
   postId: Uuid,
   /** The person: a contact, with their e-mail, phones and preferred language. */
   contactId: Uuid,
-  start: z.iso.date('validation.date'),
+  start: isoDate,
   end: optionalDate.default(''),
   /** ISO 3166 alpha-2 code of the Member State that seconded the officer (a member of the
    *  Group or not); empty when not seconded (UN staff). */
   secondedBy: z.union([z.literal(''), z.string().regex(/^[A-Z]{2}$/, 'validation.unknownCountry')]).default(''),
-  notes: text(4000).default(''),
+  notes: multilineText(4000).default(''),
   ...verification,
 }
 const holderDates = (h: { start: string; end: string }) => !h.end || h.end >= h.start

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { optionalDate, optionalEmail, optionalUrl, phone, requiredText, text } from './fields'
+import { multilineText, optionalDate, optionalEmail, optionalUrl, phone, requiredText, text } from './fields'
 import { isMemberStateCode, SmeCategory, type RegionalGroup } from './reference'
 
 export const MemberStatus = z.enum(['active', 'former'])
@@ -9,11 +9,11 @@ export type MemberStatus = z.infer<typeof MemberStatus>
 const common = {
   status: MemberStatus.default('active'),
   joined: optionalDate.default(''),
-  address: text(500).default(''),
+  address: multilineText(500).default(''),
   phone: phone.default(''),
   email: optionalEmail.default(''),
   website: optionalUrl.default(''),
-  notes: text(4000).default(''),
+  notes: multilineText(4000).default(''),
 }
 
 export const MemberStateFields = z.object({

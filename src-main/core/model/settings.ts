@@ -1,10 +1,10 @@
 import { z } from 'zod'
-import { Language, optionalEmail, phone, text } from './fields'
+import { Language, multilineText, optionalEmail, phone, text } from './fields'
 
 /** The Chair's letterhead basics, used by the documents. One record per profile. */
 export const SettingsFields = z.object({
   chairMissionName: text(200).default(''),
-  chairMissionAddress: text(500).default(''),
+  chairMissionAddress: multilineText(500).default(''),
   chairMissionPhone: phone.default(''),
   chairMissionEmail: optionalEmail.default(''),
   city: text(100).default('New York'),

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { requiredText, ruleOn, text, Uuid } from './fields'
+import { isoDate, list, multilineText, requiredMultilineText, requiredText, ruleOn, Uuid } from './fields'
 import type { MemberRef } from './meeting'
 import type { MissionRef } from './mission'
 
@@ -49,12 +49,12 @@ export type ActivityStatus = z.infer<typeof ActivityStatus>
 export const YearMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'validation.month')
 export type YearMonth = z.infer<typeof YearMonth>
 
-const ids = (max: number) => z.array(Uuid).max(max, 'validation.tooMany').default([])
+const ids = (max: number) => list(Uuid, max).default([])
 
 export const ActivityFields = z
   .object({
     title: requiredText(300),
-    description: text(4000).default(''),
+    description: multilineText(4000).default(''),
     function: WorkplanFunction,
     /** Members (organisations) leading the activity. */
     leadIds: ids(20),
@@ -75,8 +75,8 @@ export type ActivityFieldsInput = z.input<typeof ActivityFields>
  *  devices both survive a sync. */
 export const ProgressNoteFields = z.object({
   activityId: Uuid,
-  date: z.iso.date('validation.date'),
-  text: requiredText(4000),
+  date: isoDate,
+  text: requiredMultilineText(4000),
 })
 export type ProgressNoteFields = z.output<typeof ProgressNoteFields>
 
