@@ -1,7 +1,7 @@
 // The document builders: pure functions from gathered data to .docx bytes or .ics text.
 // Node-side core: no Electron, no React, no store or services here.
 export type * from './types'
-export { buildInvitation, buildInvitations } from './invitation'
+export { buildInvitation, buildInvitations, invitationPages, InvitationPress } from './invitation'
 export { buildAgenda } from './agenda'
 export { buildParticipants } from './participants'
 export { buildTabledComments } from './tabled-comments'

@@ -18,6 +18,8 @@ export function isTimeZone(tz: string): boolean {
 
 export const AgendaItem = z.object({
   title: requiredText(300),
+  /** The title in French; French documents use the English one when empty. */
+  titleFr: text(300).default(''),
   presenter: text(200).default(''),
   minutes: z.number().int('validation.wholeNumber').min(0, 'validation.range').max(600, 'validation.range').default(0),
 })
@@ -27,11 +29,15 @@ export const MeetingFields = z
   .object({
     kind: MeetingKind.default('regular'),
     title: requiredText(200),
+    /** French documents use these when given, else the English ones (title, city, address). */
+    titleFr: text(200).default(''),
     start: LocalDateTime,
     end: LocalDateTime,
     timeZone: z.string().refine(isTimeZone, 'validation.timeZone'),
     city: text(100).default(''),
     address: text(500).default(''),
+    cityFr: text(100).default(''),
+    addressFr: text(500).default(''),
     onlineLink: optionalUrl.default(''),
     dialIn: text(300).default(''),
     agenda: z.array(AgendaItem).max(60, 'validation.tooMany').default([]),
@@ -103,7 +109,13 @@ export const IssuanceFields = z.object({
 })
 export type IssuanceFields = z.output<typeof IssuanceFields>
 
-export type Meeting = MeetingFields & { id: string; deleted: boolean; updatedAt: string }
+export type Meeting = MeetingFields & {
+  id: string
+  deleted: boolean
+  updatedAt: string
+  /** Rises each time the meeting's time or place changes, so that calendars update the event (iCalendar SEQUENCE). */
+  sequence: number
+}
 export type Invitee = InviteeFields & { id: string; deleted: boolean; updatedAt: string }
 export type Comment = CommentFields & { id: string; deleted: boolean; updatedAt: string }
 export type Issuance = IssuanceFields & { id: string; deleted: boolean; updatedAt: string }
@@ -143,4 +155,6 @@ export type MeetingDetail = Meeting & {
   invitees: InviteeView[]
   comments: CommentView[]
   issuances: IssuanceView[]
+  /** Active members not on the invitee list that joined since the meeting was planned: offered to invite. */
+  lateMembers: MemberRef[]
 }

@@ -54,6 +54,8 @@ const ids = (max: number) => z.array(Uuid).max(max, 'validation.tooMany').defaul
 export const ActivityFields = z
   .object({
     title: requiredText(300),
+    /** The title in French; French documents use the English one when empty. */
+    titleFr: text(300).default(''),
     description: text(4000).default(''),
     function: WorkplanFunction,
     /** Members (organisations) leading the activity. */
