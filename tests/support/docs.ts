@@ -65,6 +65,8 @@ export function writeFiles(dir: string, files: Record<string, Uint8Array | strin
 export interface HeaderFooter {
   text: string
   fields: string[]
+  /** The values written in the fields, in their order. */
+  field_results: string[]
 }
 
 export interface DocxSection {
@@ -102,7 +104,12 @@ export interface DocxDump {
   latin_runs_rtl: DocxRun[]
   page_breaks_before: number
   default_fonts: { ascii: string; hAnsi: string; cs: string } | null
-  core: { title: string; author: string }
+  core: { title: string; author: string; last_modified_by: string }
+  default_language: string | null
+  /** Per body paragraph, the languages its runs are marked with ('' for none). */
+  paragraph_languages: string[][]
+  /** Paragraphs with Arabic and Latin or digits: their runs in order. */
+  mixed_lines: { text: string; rtl: boolean }[][]
 }
 
 /** Reads several .docx files in one Python process. */
@@ -151,6 +158,12 @@ export async function pdfText(pdf: string, first?: number, last?: number): Promi
   const args = [...(first ? ['-f', String(first)] : []), ...(last ? ['-l', String(last)] : []), pdf, '-']
   const { stdout } = await run('pdftotext', args, { maxBuffer: 16 * 1024 * 1024 })
   return stdout
+}
+
+/** The words of a PDF page with where LibreOffice set them (pdftotext -bbox), in points. */
+export async function pdfWords(pdf: string, page = 1): Promise<{ text: string; x: number; y: number; right: number }[]> {
+  const { stdout } = await run('pdftotext', ['-bbox', '-f', String(page), '-l', String(page), pdf, '-'], { maxBuffer: 16 * 1024 * 1024 })
+  return [...stdout.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)<\/word>/g)].map((m) => ({ text: m[4], x: Number(m[1]), y: Number(m[2]), right: Number(m[3]) }))
 }
 
 /** The names of the fonts embedded in a PDF. */
@@ -217,6 +230,7 @@ export async function validateOoxml(bytes: Uint8Array): Promise<{ description: s
 
 export interface IcsDump {
   version: string
+  method: string | null
   prodid: string
   vtimezones: string[]
   events: {
@@ -229,7 +243,8 @@ export interface IcsDump {
     start_utc: string
     end_utc: string
     organizer: { email: string; cn: string | null } | null
-    attendees: { email: string; cn: string | null; role: string | null; rsvp: string | null }[]
+    attendees: { email: string; cn: string | null; role: string | null; rsvp: string | null; partstat: string | null }[]
+    sequence: number | null
     dtstamp: string
   }[]
 }

@@ -3,12 +3,12 @@
 export type * from './types'
 export { buildInvitation, buildInvitations, invitationPages, InvitationPress } from './invitation'
 export { buildAgenda } from './agenda'
-export { buildParticipants } from './participants'
+export { buildParticipants, listedParticipants } from './participants'
 export { buildTabledComments } from './tabled-comments'
 export { buildIcs, type IcsInput } from './ics'
 export { buildWorkplan } from './workplan'
 export { buildWorkplanCsv } from './workplan-csv'
-export { checkTemplate, fillTemplate, listPlaceholders, templateValues, TEMPLATE_FIELDS, type TemplateField } from './template'
+export { checkTemplate, fillTemplate, fillTemplates, listPlaceholders, prepareTemplate, templateValues, TEMPLATE_FIELDS, type PreparedTemplate, type TemplateField } from './template'
 export { invitationFileName, meetingFileName, safeFileNamePart, workplanFileName, MAX_FILE_NAME, type MeetingDocumentKind } from './file-names'
 export {
   formatDate,
@@ -26,7 +26,7 @@ export {
   zoneLabel,
   NEW_YORK,
 } from '../model/format'
-export { addressee, invitationWording, memberMission, memberName, parseHonorific, GROUP_NAME } from './wording'
+export { addressee, frenchFallbacks, frOfName, invitationWording, localMeeting, memberMission, memberName, parseHonorific, GROUP_NAME } from './wording'
 export {
   buildDirectory,
   buildDirectoryCsv,

@@ -1,8 +1,11 @@
 import type { AddressForm } from '../model/contact'
+import type { ParticipantsMode } from '../model/documents'
 import type { Language } from '../model/fields'
 import type { Paper } from '../model/settings'
 import type { InvitationForm, MeetingKind, Response } from '../model/meeting'
 import type { ActivityStatus, WorkplanFunction } from '../model/workplan'
+
+export type { ParticipantsMode }
 
 // What the document builders need, already gathered by the services: the builders are
 // pure functions from these to bytes, and never read the store.
@@ -96,9 +99,6 @@ export interface InvitationInput {
   /** Null when the member has no contact yet: the invitation goes to the Permanent Mission. */
   addressee: Person | null
 }
-
-/** Before the meeting, those who accepted; after it, those who attended. */
-export type ParticipantsMode = 'accepted' | 'attended'
 
 export interface ParticipantRow {
   organisation: RecipientOrganisation

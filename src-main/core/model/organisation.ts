@@ -34,9 +34,9 @@ export type FrenchArticle = z.infer<typeof FrenchArticle>
 
 // The head nouns of organisations' French names; a name that starts with none of them is a
 // proper name ("Penal Reform International", "EuroPris") and takes no article.
-const MASCULINE = /^(comité|centre|institut|bureau|programme|fonds|conseil|office|réseau|secrétariat|département|service|groupe|forum|mouvement|partenariat)\b/i
-const FEMININE = /^(association|organisation|commission|communauté|fédération|fondation|agence|académie|autorité|banque|cour|direction|division|école|force|mission|société|union|université|conférence|coalition|alliance|ligue|plateforme|initiative)\b/i
-const PLURAL = /^(nations|états|amis)\b/i
+const MASCULINE = /^(comité|centre|institut|bureau|programme|fonds|conseil|office|réseau|secrétariat|département|service|groupe|forum|mouvement|partenariat)(?=[\s,]|$)/i
+const FEMININE = /^(association|organisation|commission|communauté|fédération|fondation|agence|académie|autorité|banque|cour|direction|division|école|force|mission|société|union|université|conférence|coalition|alliance|ligue|plateforme|initiative)(?=[\s,]|$)/i
+const PLURAL = /^(nations|états|amis)(?=[\s,]|$)/i
 
 /** The article a French name most likely takes: offered in the form, and used when none was stored. */
 export function guessFrenchArticle(nameFr: string): FrenchArticle {

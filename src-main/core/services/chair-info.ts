@@ -25,5 +25,7 @@ export function chairInfo(store: Store, date: string, organisationId = ''): Chai
     signatoryName: s.signatoryName,
     signatoryTitle: s.signatoryTitle,
     signatoryTitleFr: s.signatoryTitleFr,
+    paper: s.paper,
+    clock12: s.clock12,
   }
 }
