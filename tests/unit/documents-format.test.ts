@@ -48,7 +48,7 @@ describe('dates and times', () => {
       'Monday, 15\u00a0March 2027, from 10:00 to 13:00 (Central European Time, UTC+01:00; i.e. from 05:00 to 08:00 New York time)',
     )
     expect(plain(formatMeetingWhen(at('2027-03-15T10:00', '2027-03-15T13:00', 'Europe/Zurich'), 'fr'))).toBe(
-      'lundi 15\u00a0mars 2027, de 10 h 00 à 13 h 00 (heure d’Europe centrale, UTC+01:00, soit de 5 h 00 à 8 h 00, heure de New York)',
+      'lundi 15 mars 2027, de 10 h 00 à 13 h 00 (heure d’Europe centrale, UTC+01:00, soit de 5 h 00 à 8 h 00, heure de New York)',
     )
     expect(formatMeetingWhen(at('2027-03-15T10:00', '2027-03-15T13:00', 'Australia/Sydney'), 'en')).toBe(
       'Monday, 15\u00a0March 2027, from 10:00 to 13:00 (Australian Eastern Time, UTC+11:00; i.e. on Sunday, 14\u00a0March 2027, from 19:00 to 22:00 New York time)',

@@ -151,24 +151,33 @@ export function checkTemplateFile(bytes: Uint8Array): void {
   if (!hasDocument) refuse(`The file is not a Word document (.docx): it has no document text. ${SAVE_AS_DOCX}`)
 
   let total = 0
+  // fflate hands what a handler throws back to it as an error: the first failure is kept, and
+  // the pushing stops at the next slice (small, so that no inflated piece is large).
+  let failure: unknown
   const unzip = new Unzip((file) => {
     let run = 0
     const xml = /\.(xml|rels)$/.test(file.name)
     file.ondata = (err, chunk) => {
-      if (err) refuse(`The file is damaged: a part of it cannot be read (${file.name}). ${SAVE_AS_DOCX}`)
-      total += chunk.length
-      if (total > TEMPLATE_LIMITS.unpacked) refuse(`The template unpacks to more than ${MB(TEMPLATE_LIMITS.unpacked)}, more than a letter template can have.`, 'validation.templateTooLarge')
-      if (!xml) return
-      for (let i = 0; i < chunk.length; i++) {
-        if (chunk[i] === 0x3c) run = 0
-        else if (++run > TEMPLATE_LIMITS.text) refuse(`The template has a text of more than ${MB(TEMPLATE_LIMITS.text)} in one piece (${file.name}), more than a letter template can have.`, 'validation.templateTooLarge')
+      if (failure) return
+      try {
+        if (err) refuse(`The file is damaged: a part of it cannot be read (${file.name}). ${SAVE_AS_DOCX}`)
+        total += chunk.length
+        if (total > TEMPLATE_LIMITS.unpacked) refuse(`The template unpacks to more than ${MB(TEMPLATE_LIMITS.unpacked)}, more than a letter template can have.`, 'validation.templateTooLarge')
+        if (!xml) return
+        for (let i = 0; i < chunk.length; i++) {
+          if (chunk[i] === 0x3c) run = 0
+          else if (++run > TEMPLATE_LIMITS.text) refuse(`The template has a text of more than ${MB(TEMPLATE_LIMITS.text)} in one piece (${file.name}), more than a letter template can have.`, 'validation.templateTooLarge')
+        }
+      } catch (e) {
+        failure = e
       }
     }
     file.start()
   })
   unzip.register(UnzipInflate)
-  // In slices, so that an error stops the inflating early.
-  for (let at = 0; at < bytes.length; at += 65536) unzip.push(bytes.subarray(at, at + 65536), at + 65536 >= bytes.length)
+  const SLICE = 4096
+  for (let at = 0; at < bytes.length && !failure; at += SLICE) unzip.push(bytes.subarray(at, at + SLICE), at + SLICE >= bytes.length)
+  if (failure) throw failure
 }
 
 function openZip(bytes: Uint8Array): PizZip {
