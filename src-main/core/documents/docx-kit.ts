@@ -297,7 +297,7 @@ export function runningHeader(left: string, right: string, width = TEXT_WIDTH): 
 // fit its column anywhere, so an e-mail address or "MONUSCO," would break mid-token.
 const WIDE = /[MW@%]/
 const CAPITAL = /[A-Z0-9&#]/
-const NARROW = /[ilj.,;:'!|()\[\] \-]/
+const NARROW = /[ilj.,;:'!|()[\] -]/
 
 /** The width of a word in twips at `points`, from rough serif character widths (em fractions). */
 export function wordTwips(word: string, points: number): number {
@@ -315,16 +315,14 @@ export function fitColumns(total: number, shares: number[], cells: string[][], p
   const sum = shares.reduce((a, b) => a + b, 0)
   const widths = shares.map((f) => Math.floor((total * f) / sum))
   const need = cells.map((texts) => sideMargins + Math.max(0, ...texts.flatMap((t) => t.split(/\s+/)).map((w) => wordTwips(w, points))))
-  let missing = widths.reduce((n, w, i) => n + Math.max(0, need[i] - w), 0)
-  if (missing > 0) {
-    const spare = widths.map((w, i) => Math.max(0, w - need[i]))
-    const room = spare.reduce((a, b) => a + b, 0)
-    if (room >= missing) {
-      for (let i = 0; i < widths.length; i++) {
-        if (need[i] > widths[i]) widths[i] = need[i]
-        else widths[i] -= Math.floor((spare[i] * missing) / room)
-      }
-      missing = 0
+  const missing = widths.reduce((n, w, i) => n + Math.max(0, need[i] - w), 0)
+  const spare = widths.map((w, i) => Math.max(0, w - need[i]))
+  const room = spare.reduce((a, b) => a + b, 0)
+  // When the longest words cannot all fit, the shares stand (the words will wrap where they must).
+  if (missing > 0 && room >= missing) {
+    for (let i = 0; i < widths.length; i++) {
+      if (need[i] > widths[i]) widths[i] = need[i]
+      else widths[i] -= Math.floor((spare[i] * missing) / room)
     }
   }
   widths[0] += total - widths.reduce((a, b) => a + b, 0)
