@@ -26,7 +26,7 @@ export {
   zoneLabel,
   NEW_YORK,
 } from '../model/format'
-export { addressee, frenchFallbacks, frOfName, invitationWording, localMeeting, memberMission, memberName, parseHonorific, GROUP_NAME } from './wording'
+export { addressee, chairMission, frenchFallbacks, frOfName, invitationWording, localMeeting, memberMission, memberName, parseHonorific, GROUP_NAME } from './wording'
 export {
   buildDirectory,
   buildDirectoryCsv,
