@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { App } from '../../src-main/core/app'
 import { dispatch } from '../../src-main/core/dispatch'
 import type { Shell } from '../../src-main/core/shell'
+import { readDocx } from '../support/docs'
 import { gfc, tempDir } from '../support/profile'
 import type { Input, Method, Results } from '../../src-main/core/api'
 
@@ -228,6 +229,12 @@ describe('issuing invitations', () => {
       expect(readFileSync(saved!.path).subarray(0, 2).toString()).toBe('PK')
     }
     expect(await p.fail('meetings.saveDocument', { meetingId: m.id, kind: 'participants', mode: 'everyone' })).toMatchObject({ field: 'mode' })
+    // A member that accepted without naming its delegation is listed with its addressee, as the language writes the name.
+    const norway = (await p.call('meetings.get', { id: m.id })).invitees.find((i) => i.organisation.en === 'Norway')!
+    await p.call('invitees.update', { id: norway.id, changes: { response: 'accepted', attendees: '' } })
+    const fr = await p.call('meetings.saveDocument', { meetingId: m.id, kind: 'participants', language: 'fr', mode: 'accepted' })
+    const rows = Object.values(await readDocx([fr!.path]))[0].tables[0]
+    expect(rows.find((r) => r.cells[0] === 'Norvège')?.cells[1].replace(/\u00a0/g, ' ')).toBe('S. E. Mme Kari Eksempelsen')
     await p.close()
   })
 

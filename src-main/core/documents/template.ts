@@ -180,8 +180,9 @@ export function checkTemplateFile(bytes: Uint8Array): void {
   if (failure) throw failure
 }
 
-function openZip(bytes: Uint8Array): PizZip {
-  checkTemplateFile(bytes)
+/** `checked`: the file already passed `checkTemplateFile` (a prepared template, filled letter after letter). */
+function openZip(bytes: Uint8Array, checked: boolean): PizZip {
+  if (!checked) checkTemplateFile(bytes)
   try {
     return new PizZip(bytes)
   } catch {
@@ -219,8 +220,8 @@ interface TemplateErrorLike {
 }
 
 /** Compiles the template (throwing an AppError that lists every broken tag). */
-function compile(bytes: Uint8Array): { doc: Docxtemplater; inspector: Inspector } {
-  const zip = openZip(bytes)
+function compile(bytes: Uint8Array, checked = false): { doc: Docxtemplater; inspector: Inspector } {
+  const zip = openZip(bytes, checked)
   const inspector = new InspectModule() as unknown as Inspector
   try {
     const doc = new Docxtemplater(zip, {
@@ -348,7 +349,7 @@ export function prepareTemplate(bytes: Uint8Array): PreparedTemplate {
 }
 
 function render(template: PreparedTemplate, input: InvitationInput): Docxtemplater {
-  const { doc } = compile(template.bytes)
+  const { doc } = compile(template.bytes, true)
   try {
     doc.render(templateValues(input))
   } catch (e) {

@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import { join, parse } from 'node:path'
 import { randomUUID } from 'node:crypto'
 import {
+  addressee as addresseeOf,
   buildAgenda,
   buildIcs,
   buildInvitations,
@@ -247,7 +248,13 @@ export async function saveMeetingDocument(
     bytes = await buildParticipants({
       ...base,
       mode: o.mode ?? defaultMode(meeting),
-      rows: meeting.invitees.map((i) => ({ organisation: recipient(store, i.organisationId), names: i.attendees || i.addressee?.name || '', response: i.response, attended: i.attended })),
+      rows: meeting.invitees.map((i) => {
+        const organisation = recipient(store, i.organisationId)
+        // Who attends as the member told us; else its addressee, named as the document's language writes it ("S. E. M. …", "WANG Wei").
+        const person = addressee(store, i)
+        const names = i.attendees || (person ? addresseeOf({ addressee: person, organisation, language, chair: base.chair }).fullName : '')
+        return { organisation, names, response: i.response, attended: i.attended }
+      }),
     })
   } else if (kind === 'comments') {
     bytes = await buildTabledComments({
