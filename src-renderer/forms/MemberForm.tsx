@@ -167,7 +167,7 @@ export function SmeForm({ initial, onSaved, onCancel }: Props) {
   const existing = useQuery('organisations.list', initial ? null : { kind: 'sme' })
   const existingNames = useMemo(() => new Set((existing.data ?? []).map((o) => o.displayName.toLocaleLowerCase())), [existing.data])
   // Until the person picks one, the article is the one the French name most likely takes.
-  const nameFr = form.watch('nameFr') ?? ''
+  const nameFr = form.watch('nameFr') || form.watch('name') || ''
   useEffect(() => {
     if (!form.getFieldState('articleFr').isDirty) form.setValue('articleFr', guessFrenchArticle(nameFr))
   }, [form, nameFr])
