@@ -6,7 +6,7 @@ import { z } from 'zod'
 import { inputs } from '../../src-main/core/api'
 import { AddressForm, addressFormOf, ContactFields, ContactRole, HONORIFICS, Language, type Contact, type ContactFieldsInput } from '../../src-main/core/model'
 import { useMutate, useQuery } from '../api/data'
-import { SelectField, TextField, type AnyForm } from '../components/Field'
+import { CheckboxField, SelectField, TextField, type AnyForm } from '../components/Field'
 import { FormAlert } from '../components/FormAlert'
 import { FormActions } from '../components/FormActions'
 import { MultiValueField } from '../components/MultiValueField'
@@ -125,13 +125,7 @@ export function ContactForm({ initial, organisationId, onSaved, onCancel }: Prop
             hint={t('doc.addressForm.hint')}
             options={AddressForm.options.map((f) => ({ value: f, label: t(`doc.addressForm.${f}`) }))}
           />
-          <div className="field">
-            <label className="checkbox">
-              <input type="checkbox" {...form.register('contact.familyNameFirst')} />
-              <span>{t('doc.familyNameFirst.label')}</span>
-            </label>
-            <p className="field-hint">{t('doc.familyNameFirst.hint')}</p>
-          </div>
+          <CheckboxField form={anyForm} name="contact.familyNameFirst" label={t('doc.familyNameFirst.label')} hint={t('doc.familyNameFirst.hint')} />
           <SelectField
             form={anyForm}
             name="contact.language"

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next'
 import type { z } from 'zod'
 import { Language, Paper, SettingsFields, type Settings as SettingsRecord } from '../../src-main/core/model'
 import { useMutate, useQuery } from '../api/data'
-import { FieldShell, SelectField, TextField, type AnyForm } from '../components/Field'
+import { CheckboxField, FieldShell, SelectField, TextField, type AnyForm } from '../components/Field'
 import { FormAlert } from '../components/FormAlert'
 import { Loading, Page } from '../components/Page'
 import { useToast } from '../components/Toasts'
@@ -166,13 +166,7 @@ function LetterheadForm({ initial }: { initial: SettingsRecord }) {
           hint={t('doc.paper.hint')}
           options={Paper.options.map((p) => ({ value: p, label: t(`doc.paper.${p}`) }))}
         />
-        <div className="field">
-          <label className="checkbox">
-            <input type="checkbox" {...form.register('clock12')} />
-            <span>{t('doc.clock12.label')}</span>
-          </label>
-          <p className="field-hint">{t('doc.clock12.hint')}</p>
-        </div>
+        <CheckboxField form={anyForm} name="clock12" label={t('doc.clock12.label')} hint={t('doc.clock12.hint')} />
       </div>
       <TextField
         form={anyForm}

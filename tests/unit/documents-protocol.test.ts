@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { buildAgenda, buildInvitation, buildInvitations, buildTabledComments, buildWorkplan, frOfName, invitationPages } from '../../src-main/core/documents'
 import type { InvitationInput, MeetingInfo, RecipientOrganisation } from '../../src-main/core/documents/types'
 import { frTo } from '../../src-main/core/documents/wording'
 import { guessFrenchArticle } from '../../src-main/core/model/organisation'
-import { CHAIR, docsDir, GHANA, invitation, MEETING, pdfPageSizes, pdfText, pdfWords, plain, readBack, type ReadBack, requireTools, validateOoxml, writeDocx } from '../support/docs'
+import { CHAIR, documentsUnderTest, GHANA, invitation, MEETING, pdfPageSizes, pdfText, pdfWords, plain, validateOoxml } from '../support/docs'
 import { samplePlan } from '../support/workplan'
 
 // The protocol a Permanent Mission expects, rule by rule, each read back from the generated
@@ -56,14 +56,8 @@ const LETTERS: Record<string, InvitationInput> = {
 const COMMENT = { organisation: GHANA, received: '2027-03-10', text: 'Ghana supports the plan.', attachmentPath: '' }
 const meetingDoc = { language: 'en' as const, date: '2027-02-01', chair: CHAIR, meeting: MEETING }
 
-let dir: { dir: string; cleanup: () => void }
-const bytes: Record<string, Uint8Array> = {}
-let docs: ReadBack['docs'] = {}
-let pdf: ReadBack['pdf'] = {}
-
-beforeAll(async () => {
-  requireTools()
-  dir = docsDir('protocol')
+const { bytes, docs, pdf } = documentsUnderTest('protocol', async () => {
+  const bytes: Record<string, Uint8Array> = {}
   for (const [name, input] of Object.entries(LETTERS)) bytes[name] = await buildInvitation(input)
   bytes['combined-mixed'] = await buildInvitations([LETTERS['letter-en-ambassador'], LETTERS['letter-fr-ambassadress'], LETTERS['nv-fr-icrc']])
   bytes['agenda-arabic'] = await buildAgenda({
@@ -74,10 +68,8 @@ beforeAll(async () => {
   bytes['comments-one-fr'] = await buildTabledComments({ ...meetingDoc, language: 'fr', comments: [COMMENT] })
   bytes['comments-two-en'] = await buildTabledComments({ ...meetingDoc, comments: [COMMENT, { ...COMMENT, organisation: ICRC }] })
   bytes['workplan-letter'] = await buildWorkplan(samplePlan(24, { chair: { ...CHAIR, paper: 'letter' } }))
-  ;({ docs, pdf } = await readBack(writeDocx(dir.dir, bytes), dir.dir))
-}, 300_000)
-
-afterAll(() => dir?.cleanup())
+  return bytes
+})
 
 const paragraphs = (name: string) => docs[name].paragraphs.map((p) => plain(p.text))
 const body = (name: string) => plain(docs[name].text)

@@ -387,6 +387,18 @@ describe('a file of several invitations', () => {
   })
 })
 
+describe('a file of several invitations from the secretary’s own template', () => {
+  it('puts each letter in a section of its own, on the template’s page, numbered from 1', () => {
+    const d = docs['template-combined']
+    expect(d.sections).toHaveLength(COMBINED.length)
+    for (const s of d.sections) expect(s.page_number_start).toBe(1)
+    const text = plain(d.text)
+    expect(text).toContain('His Excellency Mr. Kwame Sampleson')
+    expect(text).toContain('Le Représentant permanent du Royaume des Pays-Bas')
+    expect(pdf['template-combined'].pages).toBeGreaterThanOrEqual(COMBINED.length)
+  })
+})
+
 describe('meeting documents', () => {
   it('writes the agenda with slots from the meeting start', () => {
     const ps = paragraphs(docs['agenda-en'])

@@ -269,7 +269,7 @@ export async function saveMeetingDocument(
       const email = isLive(c) ? (c.data as ContactFields).emails[0] : undefined
       return email ? [{ name: i.addressee!.name, email, response: i.response }] : []
     })
-    bytes = buildIcs({ meeting: base.meeting, chair: base.chair, attendees, uid: `${meeting.id}@gfc-desk`, stamp: new Date(), sequence: meeting.sequence })
+    bytes = buildIcs({ meeting: base.meeting, chair: base.chair, attendees, uid: `${meeting.id}@gfc-desk`, stamp: new Date(), sequence: meeting.sequence, language })
   }
   writeFileSync(path, bytes)
   return { path }
