@@ -13,6 +13,7 @@ import { addTemplate, deleteTemplate, listTemplates } from './services/templates
 import { exportDocument, importDocument } from './services/transfer'
 import { missionHandlers } from './dispatch-missions'
 import { workplanHandlers } from './dispatch-workplan'
+import { syncHandlers } from './dispatch-sync'
 
 /** Handlers for a set of methods: each area of the contract brings its own (dispatch-*.ts). */
 export type HandlerMap<K extends Method> = { [M in K]: (app: App, input: ParsedInput<M>) => Results[M] | Promise<Results[M]> }
@@ -20,6 +21,8 @@ export type HandlerMap<K extends Method> = { [M in K]: (app: App, input: ParsedI
 const handlers: HandlerMap<Method> = {
   'profile.status': (app) => app.status(),
   'profile.restoreBackup': (app, i) => app.restoreBackup(i.name),
+  'profile.recoverLog': (app) => app.recoverLog(),
+  'profile.becomeNewDevice': (app) => app.becomeNewDevice(),
   'preferences.get': (app) => app.store.preferences,
   'preferences.update': (app, i) => (app.store.setPreferences({ ...app.store.preferences, ...i }), app.store.preferences),
   'settings.get': (app) => getSettings(app.store),
@@ -64,10 +67,11 @@ const handlers: HandlerMap<Method> = {
   'templates.add': (app, i) => addTemplate(app.store.dir, i.name, i.contentBase64),
   'templates.delete': (app, i) => deleteTemplate(app.store.dir, i.name),
   'data.export': (app) => exportDocument(app.store),
-  'data.import': (app, i) => importDocument(app.store, i.document),
+  'data.import': (app, i) => importDocument(app.store, i.document, i.restoreDeleted),
   'demo.load': (app) => loadDemo(app.store),
   ...workplanHandlers,
   ...missionHandlers,
+  ...syncHandlers,
 }
 
 export function isMethod(name: string): name is Method {
