@@ -46,6 +46,11 @@ export const MeetingFields = z
     /** The Member State that convenes the meeting (the Chair at the time). */
     chairOrganisationId: z.union([z.literal(''), Uuid]).default(''),
     notes: text(4000).default(''),
+    /**
+     * Rises each time the meeting's time or place changes, so that calendars update the event
+     * (iCalendar SEQUENCE). Kept by the core: what a form sends is replaced.
+     */
+    sequence: z.number().int().min(0).default(0),
   })
   .refine((m) => m.end > m.start, ruleOn(['start', 'end'], 'validation.endBeforeStart'))
   .refine((m) => m.city || m.address || m.onlineLink, { message: 'validation.venueOrLink', path: ['city'] })
@@ -109,13 +114,7 @@ export const IssuanceFields = z.object({
 })
 export type IssuanceFields = z.output<typeof IssuanceFields>
 
-export type Meeting = MeetingFields & {
-  id: string
-  deleted: boolean
-  updatedAt: string
-  /** Rises each time the meeting's time or place changes, so that calendars update the event (iCalendar SEQUENCE). */
-  sequence: number
-}
+export type Meeting = MeetingFields & { id: string; deleted: boolean; updatedAt: string }
 export type Invitee = InviteeFields & { id: string; deleted: boolean; updatedAt: string }
 export type Comment = CommentFields & { id: string; deleted: boolean; updatedAt: string }
 export type Issuance = IssuanceFields & { id: string; deleted: boolean; updatedAt: string }

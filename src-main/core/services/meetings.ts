@@ -190,7 +190,8 @@ export function updateMeeting(store: Store, id: string, fields: MeetingFields): 
   const rec = requireLive(store, 'meetings', id, 'meeting')
   checkChair(store, fields)
   const moved = TIME_AND_PLACE.some((k) => String(rec.data[k] ?? '') !== fields[k])
-  const op = diffOp('meetings', rec, id, moved ? { ...fields, sequence: Number(rec.data.sequence ?? 0) + 1 } : fields)
+  const sequence = Number(rec.data.sequence ?? 0) + (moved ? 1 : 0)
+  const op = diffOp('meetings', rec, id, { ...fields, sequence })
   if (op) store.commit([op])
   return getMeeting(store, id)
 }
