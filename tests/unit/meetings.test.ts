@@ -39,11 +39,13 @@ const meeting = {
 }
 
 describe('meetings', () => {
-  it('invites every active member, addressed to its Permanent Representative, else its focal point', async () => {
+  it('invites every active member but the Chair, addressed to its Permanent Representative, else its focal point', async () => {
     const p = await profile()
     const members = await p.call('organisations.list', {})
-    const m = await p.call('meetings.create', meeting)
-    const active = members.filter((o) => o.status === 'active')
+    // Convened by Norway: every active member but Norway.
+    const norway = members.find((o) => o.displayName === 'Norway')!
+    const m = await p.call('meetings.create', { ...meeting, chairOrganisationId: norway.id })
+    const active = members.filter((o) => o.status === 'active' && o.id !== norway.id)
     expect(m.invitees.map((i) => i.organisationId).sort()).toEqual(active.map((o) => o.id).sort())
     expect(m.invitees.some((i) => i.organisation.en === 'Uruguay')).toBe(false) // a former member
     const sweden = m.invitees.find((i) => i.organisation.en === 'Sweden')!
@@ -184,6 +186,10 @@ describe('issuing invitations', () => {
     const preview = await p.call('invitations.preview', { meetingId: m.id, form: 'letter', select: 'all' })
     expect(preview.chairInvited).toEqual(['Sweden'])
     expect(preview.rows.find((r) => r.organisation.id === sweden.id)).toMatchObject({ selected: false, chair: true })
+    // No Chair named: the register's Chair in office on the meeting's day convenes it.
+    const inOffice = (await p.call('chairs.register', {})).terms.find((t) => t.start <= '2027-06-10' && '2027-06-10' <= t.end)!
+    const unnamed = await p.call('meetings.create', { ...meeting, chairOrganisationId: '' })
+    expect(unnamed.invitees.some((i) => i.organisationId === inOffice.organisationId)).toBe(false)
     await p.close()
   })
 

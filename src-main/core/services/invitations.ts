@@ -28,7 +28,7 @@ import { guessFrenchArticle, type OrganisationFields } from '../model/organisati
 import { memberState } from '../model/reference'
 import type { Shell } from '../shell'
 import type { Store } from '../store/store'
-import { chairInfo } from './chair-info'
+import { chairInfo, convenerId } from './chair-info'
 import { contactIndex } from './indexes'
 import { yieldTurn, type Jobs } from './jobs'
 import { getMeeting } from './meetings'
@@ -98,10 +98,11 @@ function gather(store: Store, meetingId: string, form: InvitationForm, date: str
   if (meeting.deleted) throw new AppError('not_found', 'This meeting has been deleted.', 'meetingId')
   if (meeting.invitees.length === 0) throw new AppError('validation', 'Nobody is invited to this meeting yet.', 'meetingId')
   const chair = meetingChair(store, meeting)
+  const convener = convenerId(store, meeting)
   const issued = new Set(meeting.issuances.map((s) => s.organisationId))
   const chosen = new Set(selection.organisationIds)
   const picks = meeting.invitees.map((inv) => {
-    const isChair = inv.organisationId === meeting.chairOrganisationId
+    const isChair = inv.organisationId === convener
     const wanted = selection.select === 'all' ? true : selection.select === 'chosen' ? chosen.has(inv.organisationId) : !issued.has(inv.organisationId)
     return { inv, chair: isChair, selected: wanted && !isChair }
   })
@@ -263,8 +264,9 @@ export async function saveMeetingDocument(
     })
   } else {
     // The Chair's own people are not attendees of the invitation it sends.
+    const convener = convenerId(store, meeting)
     const attendees = meeting.invitees.flatMap((i) => {
-      if (i.organisationId === meeting.chairOrganisationId) return []
+      if (i.organisationId === convener) return []
       const c = i.addressee ? store.record('contacts', i.addressee.id) : undefined
       const email = isLive(c) ? (c.data as ContactFields).emails[0] : undefined
       return email ? [{ name: i.addressee!.name, email, response: i.response }] : []

@@ -20,6 +20,7 @@ import type {
 } from '../model/meeting'
 import type { Store } from '../store/store'
 import type { Op, StoredRecord } from '../sync/change'
+import { convenerId } from './chair-info'
 import { contactIndex } from './indexes'
 import { organisationName } from './organisations-view'
 import { diffOp, isLive, requireLive, requireRecord, setDeleted, today, view } from './records'
@@ -105,11 +106,12 @@ function meetingView(rec: StoredRecord): Meeting {
  * its Chair: at the meeting's planning every active member was invited, so these joined (or
  * came back) since. Offered on a meeting that has not ended yet.
  */
-export function lateMembers(store: Store, meeting: Pick<Meeting, 'id' | 'end' | 'chairOrganisationId'>): MemberRef[] {
+export function lateMembers(store: Store, meeting: Pick<Meeting, 'id' | 'start' | 'end' | 'chairOrganisationId'>): MemberRef[] {
   if (meeting.end.slice(0, 10) < today()) return []
+  const chair = convenerId(store, meeting)
   const known = new Set(Object.values(store.tables.invitees).filter((r) => r.data.meetingId === meeting.id).map((r) => String(r.data.organisationId)))
   return Object.values(store.tables.organisations)
-    .filter((o) => isLive(o) && o.data.status === 'active' && !known.has(o.id) && o.id !== meeting.chairOrganisationId)
+    .filter((o) => isLive(o) && o.data.status === 'active' && !known.has(o.id) && o.id !== chair)
     .map(memberRef)
     .sort((a, b) => Number(a.kind === 'sme') - Number(b.kind === 'sme') || a.en.localeCompare(b.en))
 }
@@ -162,8 +164,9 @@ export function createMeeting(store: Store, fields: MeetingFields): MeetingDetai
   checkChair(store, fields)
   const id = randomUUID()
   const ops: Op[] = [{ table: 'meetings', id, set: { ...fields, sequence: 0, deleted: false } }]
+  const chair = convenerId(store, fields)
   for (const org of Object.values(store.tables.organisations)) {
-    if (!isLive(org) || org.data.status !== 'active' || org.id === fields.chairOrganisationId) continue
+    if (!isLive(org) || org.data.status !== 'active' || org.id === chair) continue
     ops.push({ table: 'invitees', id: randomUUID(), set: newInvitee(store, id, org.id) })
   }
   store.commit(ops)
