@@ -257,7 +257,8 @@ describe('gfc workplan and the save service', () => {
     expect(pdfOut.stderr).toContain('--out must name a .docx or .csv file')
     expect(gfc(['--data', data, 'workplan']).code).toBe(2)
     expect(existsSync(join(out, 'bad.docx'))).toBe(false)
-  })
+    // Seven runs of the real gfc, each starting Node and tsx: more than the default budget on a busy machine.
+  }, 120_000)
 
   it('offers a file name with the period and the language, and writes nothing when the person cancels', async () => {
     expect(workplanFileName({ from: '2027-01', to: '2027-12' }, 'en', 'docx')).toBe('GFC work plan 2027-01–2027-12 - EN.docx')
