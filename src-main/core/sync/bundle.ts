@@ -119,7 +119,16 @@ export function openBundle(b: ReadBundle, senderSignKey: string, mine: KeyPairs)
   } catch {
     throw refused('it cannot be decrypted with this device\'s key')
   }
-  const parsed = Payload.safeParse(JSON.parse(plain.toString('utf8')))
+  let json: unknown
+  try {
+    json = JSON.parse(plain.toString('utf8'), (key, value) => {
+      if (key === '__proto__') throw new Error('__proto__')
+      return value
+    })
+  } catch (e) {
+    throw refused((e as Error).message === '__proto__' ? 'it holds a field named __proto__, which no GFC Desk record has' : 'its contents are not JSON')
+  }
+  const parsed = Payload.safeParse(json)
   if (!parsed.success) throw refused(`its contents are not well formed (${parsed.error.issues[0].path.join('.')}: ${parsed.error.issues[0].message})`)
   return parsed.data
 }
