@@ -85,16 +85,21 @@ export function program(): Command {
     .option('--combined', 'also write all invitations in one file')
     .option('--template <file>', 'fill your own Word template instead (kept in the profile for next time)')
     .option('--date <yyyy-mm-dd>', 'date of issue (default today)')
-    .action(async (o: { meeting: string; out: string; form: string; combined?: boolean; template?: string; date?: string }) => {
+    .option('--members <which>', 'new (those not yet sent one), all, or member ids separated by commas', 'new')
+    .action(async (o: { meeting: string; out: string; form: string; combined?: boolean; template?: string; date?: string; members: string }) => {
+      const selection =
+        o.members === 'new' || o.members === 'all' ? { select: o.members as 'new' | 'all' } : { select: 'chosen' as const, organisationIds: o.members.split(',').map((id) => id.trim()).filter(Boolean) }
       const template = o.template ? readFileSync(o.template) : null
       await withApp(
         data(),
         async (call, app) => {
           let name = ''
           if (template) name = (await call('templates.add', { name: basename(o.template!), contentBase64: template.toString('base64') })).name
-          const preview = await call('invitations.preview', { meetingId: o.meeting, form: o.form as 'letter' })
+          const preview = await call('invitations.preview', { meetingId: o.meeting, form: o.form as 'letter', ...selection })
           if (preview.alreadyIssued.length) printError(`Note: ${preview.alreadyIssued.length} members already received an invitation for this meeting; these are logged as new issues.`)
-          const job = await call('invitations.issue', { meetingId: o.meeting, form: o.form as 'letter', combined: !!o.combined, template: name, date: o.date ?? '' })
+          if (preview.chairInvited.length) printError(`Note: ${preview.chairInvited.join(', ')} convenes this meeting and is sent no invitation.`)
+          if (preview.frenchFallback.members.length) printError(`Note: the French invitations use the English text of: ${preview.frenchFallback.fields.join(', ')}.`)
+          const job = await call('invitations.issue', { meetingId: o.meeting, form: o.form as 'letter', combined: !!o.combined, template: name, date: o.date ?? '', ...selection })
           const done = job && (await app.jobs.wait(job.id))
           if (!done || done.state !== 'done') throw new AppError('internal', done?.message ?? 'The invitations were not written.')
           for (const f of done.files) printLine(join(done.folder, f))
@@ -120,10 +125,11 @@ export function program(): Command {
     .requiredOption('--kind <kind>', 'agenda, participants or comments')
     .requiredOption('--out <file>')
     .option('--lang <en|fr>', 'language', 'en')
-    .action(async (o: { meeting: string; kind: string; out: string; lang: string }) => {
+    .option('--mode <accepted|attended>', 'list of participants: those who accepted (default before the meeting) or attended (after)')
+    .action(async (o: { meeting: string; kind: string; out: string; lang: string; mode?: string }) => {
       await withApp(
         data(),
-        async (call) => printSaved(await call('meetings.saveDocument', { meetingId: o.meeting, kind: o.kind as 'agenda', language: o.lang as 'en' })),
+        async (call) => printSaved(await call('meetings.saveDocument', { meetingId: o.meeting, kind: o.kind as 'agenda', language: o.lang as 'en', mode: o.mode as 'accepted' | undefined })),
         outShell(o.out),
       )
     })

@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { AffiliationFields, ContactFields, ContactRole, type Contact } from './model/contact'
 import { Language, optionalDate, text, Uuid } from './model/fields'
 import { CommentFields, InvitationForm, InviteeChanges, MeetingFields, type InviteeView, type Meeting, type MeetingDetail, type MeetingSummary } from './model/meeting'
-import type { JobStatus, Preview, TemplateInfo } from './model/documents'
+import { IssueSelection, ParticipantsMode, type JobStatus, type Preview, type TemplateInfo } from './model/documents'
 import { MemberStatus, OrganisationFields, type Organisation } from './model/organisation'
 import { RegionalGroup } from './model/reference'
 import { PreferenceChanges, SettingsFields, type Preferences, type Settings } from './model/settings'
@@ -74,7 +74,7 @@ export const inputs = {
   'comments.update': z.object({ id: Uuid, fields: CommentFields }),
   'comments.delete': ById,
   'comments.restore': ById,
-  'invitations.preview': z.object({ meetingId: Uuid, form: InvitationForm.default('letter') }),
+  'invitations.preview': z.object({ meetingId: Uuid, form: InvitationForm.default('letter'), ...IssueSelection.shape }),
   'invitations.issue': z.object({
     meetingId: Uuid,
     form: InvitationForm.default('letter'),
@@ -83,9 +83,10 @@ export const inputs = {
     template: text(120).default(''),
     /** Date of issue; today when empty. */
     date: optionalDate.default(''),
+    ...IssueSelection.shape,
   }),
   'jobs.get': ById,
-  'meetings.saveDocument': z.object({ meetingId: Uuid, kind: z.enum(['agenda', 'participants', 'comments', 'ics']), language: Language.default('en') }),
+  'meetings.saveDocument': z.object({ meetingId: Uuid, kind: z.enum(['agenda', 'participants', 'comments', 'ics']), language: Language.default('en'), mode: ParticipantsMode.optional() }),
   'templates.list': z.object({}),
   'templates.add': z.object({ name: text(120), contentBase64: z.string().min(1, 'validation.required') }),
   'templates.delete': z.object({ name: text(120) }),

@@ -55,14 +55,14 @@ const handlers: HandlerMap<Method> = {
   'comments.update': (app, i) => updateComment(app.store, i.id, i.fields),
   'comments.delete': (app, i) => setCommentDeleted(app.store, i.id, true),
   'comments.restore': (app, i) => setCommentDeleted(app.store, i.id, false),
-  'invitations.preview': (app, i) => previewInvitations(app.store, i.meetingId, i.form),
+  'invitations.preview': (app, i) => previewInvitations(app.store, i.meetingId, i.form, i),
   'invitations.issue': (app, i) => issueInvitations(app.store, app.shell, app.jobs, i),
   'jobs.get': (app, i) => {
     const job = app.jobs.get(i.id)
     if (!job) throw new AppError('not_found', `No job has the id ${i.id}.`, 'id')
     return job
   },
-  'meetings.saveDocument': (app, i) => saveMeetingDocument(app.store, app.shell, i.meetingId, i.kind, i.language),
+  'meetings.saveDocument': (app, i) => saveMeetingDocument(app.store, app.shell, i),
   'templates.list': (app) => listTemplates(app.store.dir),
   'templates.add': (app, i) => addTemplate(app.store.dir, i.name, i.contentBase64),
   'templates.delete': (app, i) => deleteTemplate(app.store.dir, i.name),

@@ -140,3 +140,16 @@ export function SelectField({ form, name, label, options, placeholder, hint, req
     </FieldShell>
   )
 }
+
+/** A yes/no setting: the box with its label, and a hint under it. */
+export function CheckboxField({ form, name, label, hint }: { form: AnyForm; name: string; label: string; hint?: string }) {
+  return (
+    <div className="field">
+      <label className="checkbox">
+        <input type="checkbox" {...form.register(name)} />
+        <span>{label}</span>
+      </label>
+      {hint && <p className="field-hint">{hint}</p>}
+    </div>
+  )
+}

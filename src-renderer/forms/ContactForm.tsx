@@ -1,11 +1,12 @@
 import { zodResolver } from '@hookform/resolvers/zod'
+import { useEffect } from 'react'
 import { useForm, type FieldValues, type Resolver } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { inputs } from '../../src-main/core/api'
-import { ContactFields, ContactRole, HONORIFICS, Language, type Contact, type ContactFieldsInput } from '../../src-main/core/model'
+import { AddressForm, addressFormOf, ContactFields, ContactRole, HONORIFICS, Language, type Contact, type ContactFieldsInput } from '../../src-main/core/model'
 import { useMutate, useQuery } from '../api/data'
-import { SelectField, TextField, type AnyForm } from '../components/Field'
+import { CheckboxField, SelectField, TextField, type AnyForm } from '../components/Field'
 import { FormAlert } from '../components/FormAlert'
 import { FormActions } from '../components/FormActions'
 import { MultiValueField } from '../components/MultiValueField'
@@ -72,17 +73,24 @@ export function ContactForm({ initial, organisationId, onSaved, onCancel }: Prop
         honorific: initial.honorific,
         givenName: initial.givenName,
         familyName: initial.familyName,
+        addressForm: initial.addressForm ?? addressFormOf(initial.honorific),
+        familyNameFirst: initial.familyNameFirst ?? false,
         emails: initial.emails.length ? [...initial.emails] : [''],
         phones: initial.phones.length ? [...initial.phones] : [''],
         language: initial.language,
         notes: initial.notes,
       }
-    : { honorific: '', givenName: '', familyName: '', emails: [''], phones: [''], language: 'en', notes: '' }
+    : { honorific: '', givenName: '', familyName: '', addressForm: 'neutral', familyNameFirst: false, emails: [''], phones: [''], language: 'en', notes: '' }
   const form = useForm<Values>({
     resolver: contactResolver(editing ? EditSchema : CreateSchema),
     defaultValues: { contact, affiliation: { organisationId: organisationId ?? '', role: 'other', position: '', start: '' } },
   })
   const anyForm = form as unknown as AnyForm
+  // Until the person picks one, the form of address follows what the honorific says ("Ms." a woman).
+  const honorific = form.watch('contact.honorific') ?? ''
+  useEffect(() => {
+    if (!form.getFieldState('contact.addressForm').isDirty) form.setValue('contact.addressForm', addressFormOf(honorific))
+  }, [form, honorific])
   const members = useQuery('organisations.list', editing ? null : {})
   const fixedMember = organisationId ? members.data?.find((o) => o.id === organisationId) : undefined
 
@@ -109,13 +117,22 @@ export function ContactForm({ initial, organisationId, onSaved, onCancel }: Prop
             <option key={h} value={h} />
           ))}
         </datalist>
-        <SelectField
-          form={anyForm}
-          name="contact.language"
-          label={t('contact.language')}
-          options={Language.options.map((l) => ({ value: l, label: t(`language.${l}`) }))}
-          className="field--narrow"
-        />
+        <div className="grid-3">
+          <SelectField
+            form={anyForm}
+            name="contact.addressForm"
+            label={t('doc.addressForm.label')}
+            hint={t('doc.addressForm.hint')}
+            options={AddressForm.options.map((f) => ({ value: f, label: t(`doc.addressForm.${f}`) }))}
+          />
+          <CheckboxField form={anyForm} name="contact.familyNameFirst" label={t('doc.familyNameFirst.label')} hint={t('doc.familyNameFirst.hint')} />
+          <SelectField
+            form={anyForm}
+            name="contact.language"
+            label={t('contact.language')}
+            options={Language.options.map((l) => ({ value: l, label: t(`language.${l}`) }))}
+          />
+        </div>
       </fieldset>
       {!editing && (
         <fieldset>

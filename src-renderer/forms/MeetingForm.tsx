@@ -18,6 +18,7 @@ type In = z.input<typeof MeetingFields>
 type Out = z.output<typeof MeetingFields>
 interface ItemIn {
   title: string
+  titleFr: string
   presenter: string
   minutes: number
 }
@@ -31,14 +32,17 @@ function defaults(m?: Meeting): Values {
     return {
       kind: m.kind,
       title: m.title,
+      titleFr: m.titleFr,
       start: m.start,
       end: m.end,
       timeZone: m.timeZone,
       city: m.city,
       address: m.address,
+      cityFr: m.cityFr,
+      addressFr: m.addressFr,
       onlineLink: m.onlineLink,
       dialIn: m.dialIn,
-      agenda: m.agenda.map((a) => ({ title: a.title, presenter: a.presenter, minutes: a.minutes })),
+      agenda: m.agenda.map((a) => ({ title: a.title, titleFr: a.titleFr, presenter: a.presenter, minutes: a.minutes })),
       rsvpDeadline: m.rsvpDeadline,
       rsvpContact: m.rsvpContact,
       chairOrganisationId: m.chairOrganisationId,
@@ -48,11 +52,14 @@ function defaults(m?: Meeting): Values {
   return {
     kind: 'regular',
     title: '',
+    titleFr: '',
     start: '',
     end: '',
     timeZone: NEW_YORK,
     city: '',
     address: '',
+    cityFr: '',
+    addressFr: '',
     onlineLink: '',
     dialIn: '',
     agenda: [],
@@ -125,6 +132,7 @@ export function MeetingForm({ initial, onSaved, onCancel }: Props) {
           <SelectField form={anyForm} name="chairOrganisationId" label={t('meeting.chair')} hint={t('meeting.chairHint')} placeholder={t('meeting.noChair')} options={chairOptions} />
         </div>
         <TextField form={anyForm} name="title" label={t('meeting.title')} required placeholder={t('meeting.titlePlaceholder')} />
+        <TextField form={anyForm} name="titleFr" label={t('doc.french.title')} hint={t('doc.french.titleHint')} />
       </fieldset>
 
       <fieldset>
@@ -154,6 +162,10 @@ export function MeetingForm({ initial, onSaved, onCancel }: Props) {
         <div className="grid-2">
           <TextField form={anyForm} name="address" label={t('meeting.address')} multiline rows={2} />
           <TextField form={anyForm} name="dialIn" label={t('meeting.dialIn')} multiline rows={2} hint={t('meeting.dialInHint')} />
+        </div>
+        <div className="grid-2">
+          <TextField form={anyForm} name="cityFr" label={t('doc.french.city')} hint={t('doc.french.venueHint')} />
+          <TextField form={anyForm} name="addressFr" label={t('doc.french.address')} multiline rows={2} />
         </div>
       </fieldset>
 
@@ -240,7 +252,10 @@ function AgendaFields({ form, start }: { form: UseFormReturn<Values, unknown, Ou
                   {n}
                   {slots[i] && <span className="agenda-slot">{slots[i]}</span>}
                 </span>
-                <ItemText form={anyForm} name={`agenda.${i}.title`} id={`${baseId}-title-${i}`} label={t('meeting.itemTitle', { n })} />
+                <span className="agenda-titles">
+                  <ItemText form={anyForm} name={`agenda.${i}.title`} id={`${baseId}-title-${i}`} label={t('meeting.itemTitle', { n })} />
+                  <ItemText form={anyForm} name={`agenda.${i}.titleFr`} id={`${baseId}-titleFr-${i}`} label={t('doc.french.itemTitle', { n })} placeholder={t('doc.french.title')} />
+                </span>
                 <ItemText form={anyForm} name={`agenda.${i}.presenter`} id={`${baseId}-presenter-${i}`} label={t('meeting.itemPresenter', { n })} />
                 <FieldShell id={`${baseId}-minutes-${i}`} label={t('meeting.itemMinutes', { n })} hideLabel error={minutesError}>
                   {(aria) => (
@@ -285,7 +300,7 @@ function AgendaFields({ form, start }: { form: UseFormReturn<Values, unknown, Ou
           className="btn btn--quiet"
           disabled={fields.length >= MAX_ITEMS}
           onClick={() => {
-            append({ title: '', presenter: '', minutes: 15 }, { shouldFocus: false })
+            append({ title: '', titleFr: '', presenter: '', minutes: 15 }, { shouldFocus: false })
             setFocusRow(fields.length)
           }}
         >
@@ -304,12 +319,12 @@ function duration(minutes: number, t: (k: string, o?: Record<string, unknown>) =
   return m === 0 ? t('meeting.hoursOnly', { h }) : t('meeting.hoursMinutes', { h, m: String(m).padStart(2, '0') })
 }
 
-function ItemText({ form, name, id, label }: { form: AnyForm; name: string; id: string; label: string }) {
+function ItemText({ form, name, id, label, placeholder }: { form: AnyForm; name: string; id: string; label: string; placeholder?: string }) {
   const errorText = useErrorText()
   const error = errorText(get(form.formState.errors, name))
   return (
     <FieldShell id={id} label={label} hideLabel error={error}>
-      {(aria) => <input {...form.register(name)} {...aria} type="text" dir="auto" autoComplete="off" />}
+      {(aria) => <input {...form.register(name)} {...aria} type="text" dir="auto" autoComplete="off" placeholder={placeholder} lang={placeholder ? 'fr' : undefined} />}
     </FieldShell>
   )
 }

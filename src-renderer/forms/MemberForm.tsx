@@ -1,9 +1,11 @@
 import { zodResolver } from '@hookform/resolvers/zod'
-import { useId, useMemo, useState } from 'react'
+import { useEffect, useId, useMemo, useState } from 'react'
 import { Controller, get, useForm, type FieldValues, type UseFormReturn } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import type { z } from 'zod'
 import {
+  FrenchArticle,
+  guessFrenchArticle,
   MemberStatus,
   MemberStateFields,
   SME_SUGGESTIONS,
@@ -156,14 +158,19 @@ export function SmeForm({ initial, onSaved, onCancel }: Props) {
   const suggestionId = useId()
   const defaults: SmeIn =
     initial?.kind === 'sme'
-      ? { kind: 'sme', ...pick<Omit<SmeIn, 'kind'>>(initial, ['name', 'nameFr', 'acronym', 'category', ...COMMON]) }
-      : { kind: 'sme', name: '', nameFr: '', acronym: '', category: '' as SmeIn['category'], status: 'active', joined: '', address: '', phone: '', email: '', website: '', notes: '' }
+      ? { kind: 'sme', ...pick<Omit<SmeIn, 'kind'>>(initial, ['name', 'nameFr', 'acronym', 'category', ...COMMON]), articleFr: initial.articleFr ?? guessFrenchArticle(initial.nameFr) }
+      : { kind: 'sme', name: '', nameFr: '', articleFr: 'none', acronym: '', category: '' as SmeIn['category'], status: 'active', joined: '', address: '', phone: '', email: '', website: '', notes: '' }
   const form = useForm<SmeIn, unknown, SmeOut>({ resolver: zodResolver(SmeFields), defaultValues: defaults })
   const anyForm = form as unknown as AnyForm
   const { alert, onSubmit } = useSaveMember(form, initial, onSaved)
   const [suggestion, setSuggestion] = useState('')
   const existing = useQuery('organisations.list', initial ? null : { kind: 'sme' })
   const existingNames = useMemo(() => new Set((existing.data ?? []).map((o) => o.displayName.toLocaleLowerCase())), [existing.data])
+  // Until the person picks one, the article is the one the French name most likely takes.
+  const nameFr = form.watch('nameFr') || form.watch('name') || ''
+  useEffect(() => {
+    if (!form.getFieldState('articleFr').isDirty) form.setValue('articleFr', guessFrenchArticle(nameFr))
+  }, [form, nameFr])
 
   const applySuggestion = (index: string) => {
     setSuggestion(index)
@@ -204,8 +211,15 @@ export function SmeForm({ initial, onSaved, onCancel }: Props) {
         <TextField form={anyForm} name="name" label={t('member.name')} required />
         <div className="grid-2">
           <TextField form={anyForm} name="nameFr" label={t('member.nameFr')} hint={t('member.nameFrHint')} />
-          <TextField form={anyForm} name="acronym" label={t('member.acronym')} />
+          <SelectField
+            form={anyForm}
+            name="articleFr"
+            label={t('doc.articleFr.label')}
+            hint={t('doc.articleFr.hint')}
+            options={FrenchArticle.options.map((a) => ({ value: a, label: t(`doc.articleFr.${a}`) }))}
+          />
         </div>
+        <TextField form={anyForm} name="acronym" label={t('member.acronym')} className="field--narrow" />
         <SelectField
           form={anyForm}
           name="category"

@@ -17,6 +17,7 @@ import { CommentsPanel } from './meeting/Comments'
 import { DocumentsPanel } from './meeting/Documents'
 import { InvitationsPanel } from './meeting/Invitations'
 import { InviteesPanel } from './meeting/Invitees'
+import { LateMembersNotice } from './meeting/LateMembers'
 import { useDeleteWithUndo } from './useDelete'
 
 export function MeetingDetail({ id, tab }: { id: string; tab?: MeetingTab }) {
@@ -54,6 +55,7 @@ export function MeetingDetail({ id, tab }: { id: string; tab?: MeetingTab }) {
       </div>
       {!m.deleted && (
         <>
+          <LateMembersNotice meeting={m} />
           <Tabs<MeetingTab>
             label={t('meeting.sections')}
             idBase={idBase}

@@ -3,9 +3,9 @@ import { useId, useState } from 'react'
 import { useForm } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import type { z } from 'zod'
-import { Language, SettingsFields, type Settings as SettingsRecord } from '../../src-main/core/model'
+import { Language, Paper, SettingsFields, type Settings as SettingsRecord } from '../../src-main/core/model'
 import { useMutate, useQuery } from '../api/data'
-import { FieldShell, SelectField, TextField, type AnyForm } from '../components/Field'
+import { CheckboxField, FieldShell, SelectField, TextField, type AnyForm } from '../components/Field'
 import { FormAlert } from '../components/FormAlert'
 import { Loading, Page } from '../components/Page'
 import { useToast } from '../components/Toasts'
@@ -158,6 +158,16 @@ function LetterheadForm({ initial }: { initial: SettingsRecord }) {
         <TextField form={anyForm} name="signatoryTitle" label={t('settings.signatoryTitle')} hint={t('settings.signatoryTitleHint')} />
       </div>
       <TextField form={anyForm} name="signatoryTitleFr" label={t('settings.signatoryTitleFr')} hint={t('settings.signatoryTitleFrHint')} className="field--medium" />
+      <div className="grid-2">
+        <SelectField
+          form={anyForm}
+          name="paper"
+          label={t('doc.paper.label')}
+          hint={t('doc.paper.hint')}
+          options={Paper.options.map((p) => ({ value: p, label: t(`doc.paper.${p}`) }))}
+        />
+        <CheckboxField form={anyForm} name="clock12" label={t('doc.clock12.label')} hint={t('doc.clock12.hint')} />
+      </div>
       <TextField
         form={anyForm}
         name="referencePattern"

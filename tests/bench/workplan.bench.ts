@@ -9,7 +9,7 @@ import { buildWorkplan, buildWorkplanCsv } from '../../src-main/core/documents'
 import { samplePlan } from '../support/workplan'
 
 const COUNT = 300
-const GOAL_MS = 500
+const GOAL_MS = 300
 const RUNS = 5
 
 const plan = samplePlan(COUNT, { period: { from: '', to: '' } })

@@ -28,7 +28,7 @@ async function addContact(page: Page, c: { honorific?: string; given: string; fa
   await page.getByRole('button', { name: 'Add contact' }).click()
   if (c.honorific) await page.getByLabel('Honorific').fill(c.honorific)
   await page.getByLabel('Given name').fill(c.given)
-  await page.getByLabel('Family name').fill(c.family)
+  await page.getByLabel('Family name', { exact: true }).fill(c.family)
   await page.getByLabel('Role').selectOption({ label: c.role })
   await page.getByLabel('Position').fill(c.position)
   await page.getByLabel('E-mail 1', { exact: true }).fill(c.email)
@@ -91,7 +91,7 @@ describe('a new user keeps the Group’s membership', () => {
     await nav(page, 'Contacts')
     await page.getByRole('button', { name: /Ingrid Exempelsson/ }).click()
     await page.getByRole('button', { name: 'Edit', exact: true }).click()
-    await page.getByLabel('Family name').fill('Exempelsson-Berg')
+    await page.getByLabel('Family name', { exact: true }).fill('Exempelsson-Berg')
     await page.getByRole('button', { name: 'Save changes' }).click()
     await expect.poll(() => page.getByTestId('contact-family-name').textContent()).toBe('Exempelsson-Berg')
 

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os'
 import { basename, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
+import { afterAll, beforeAll } from 'vitest'
 import type { ChairInfo, InvitationInput, MeetingInfo, RecipientOrganisation } from '../../src-main/core/documents/types'
 
 const run = promisify(execFile)
@@ -65,6 +66,8 @@ export function writeFiles(dir: string, files: Record<string, Uint8Array | strin
 export interface HeaderFooter {
   text: string
   fields: string[]
+  /** The values written in the fields, in their order. */
+  field_results: string[]
 }
 
 export interface DocxSection {
@@ -102,7 +105,12 @@ export interface DocxDump {
   latin_runs_rtl: DocxRun[]
   page_breaks_before: number
   default_fonts: { ascii: string; hAnsi: string; cs: string } | null
-  core: { title: string; author: string }
+  core: { title: string; author: string; last_modified_by: string }
+  default_language: string | null
+  /** Per body paragraph, the languages its runs are marked with ('' for none). */
+  paragraph_languages: string[][]
+  /** Paragraphs with Arabic and Latin or digits: their runs in order. */
+  mixed_lines: { text: string; rtl: boolean }[][]
 }
 
 /** Reads several .docx files in one Python process. */
@@ -153,6 +161,12 @@ export async function pdfText(pdf: string, first?: number, last?: number): Promi
   return stdout
 }
 
+/** The words of a PDF page with where LibreOffice set them (pdftotext -bbox), in points. */
+export async function pdfWords(pdf: string, page = 1): Promise<{ text: string; x: number; y: number; right: number }[]> {
+  const { stdout } = await run('pdftotext', ['-bbox', '-f', String(page), '-l', String(page), pdf, '-'], { maxBuffer: 16 * 1024 * 1024 })
+  return [...stdout.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)<\/word>/g)].map((m) => ({ text: m[4], x: Number(m[1]), y: Number(m[2]), right: Number(m[3]) }))
+}
+
 /** The names of the fonts embedded in a PDF. */
 export async function pdfFonts(pdf: string): Promise<string[]> {
   const { stdout } = await run('pdffonts', [pdf])
@@ -201,6 +215,26 @@ export async function readBack(files: Record<string, string>, outDir: string): P
   return out
 }
 
+/**
+ * The documents of a test file, built once before its tests by `build`, written to a temp folder
+ * (GFC_KEEP_DOCS keeps them) and read back: the objects returned are filled in place, so a test
+ * file can name them at its top.
+ */
+export function documentsUnderTest(prefix: string, build: () => Promise<Record<string, Uint8Array>>): { bytes: Record<string, Uint8Array> } & ReadBack {
+  const out = { bytes: {} as Record<string, Uint8Array>, docs: {} as ReadBack['docs'], pdf: {} as ReadBack['pdf'] }
+  let dir: { dir: string; cleanup: () => void } | undefined
+  beforeAll(async () => {
+    requireTools()
+    dir = docsDir(prefix)
+    Object.assign(out.bytes, await build())
+    const read = await readBack(writeDocx(dir.dir, out.bytes), dir.dir)
+    Object.assign(out.docs, read.docs)
+    Object.assign(out.pdf, read.pdf)
+  }, 300_000)
+  afterAll(() => dir?.cleanup())
+  return out
+}
+
 /** Writes each named document as NAME.docx into `dir`: the files for readBack. */
 export function writeDocx(dir: string, bytes: Record<string, Uint8Array>): Record<string, string> {
   const paths = writeFiles(dir, Object.fromEntries(Object.entries(bytes).map(([k, v]) => [`${k}.docx`, v])))
@@ -217,6 +251,7 @@ export async function validateOoxml(bytes: Uint8Array): Promise<{ description: s
 
 export interface IcsDump {
   version: string
+  method: string | null
   prodid: string
   vtimezones: string[]
   events: {
@@ -229,7 +264,8 @@ export interface IcsDump {
     start_utc: string
     end_utc: string
     organizer: { email: string; cn: string | null } | null
-    attendees: { email: string; cn: string | null; role: string | null; rsvp: string | null }[]
+    attendees: { email: string; cn: string | null; role: string | null; rsvp: string | null; partstat: string | null }[]
+    sequence: number | null
     dtstamp: string
   }[]
 }

@@ -50,11 +50,22 @@ def fields_of(part_element):
     return instr + simple
 
 
+def field_results(part_element):
+    """The values written in simple fields (what a reader shows before it works fields out)."""
+    return [''.join(t.text or '' for t in f.iter(qn('w:t'))) for f in part_element.iter(qn('w:fldSimple'))]
+
+
+def run_language(run):
+    rpr = run._element.rPr
+    lang = rpr.find(qn('w:lang')) if rpr is not None else None
+    return lang.get(qn('w:val')) if lang is not None else None
+
+
 def header_footer(hf):
     if hf is None or hf.is_linked_to_previous:
         return None
     paras = paragraphs_of(hf)
-    return {'text': '\n'.join(p.text for p in paras), 'fields': fields_of(hf._element)}
+    return {'text': '\n'.join(p.text for p in paras), 'fields': fields_of(hf._element), 'field_results': field_results(hf._element)}
 
 
 def read(path):
@@ -121,7 +132,10 @@ def read(path):
         'latin_runs_rtl': [r for r in runs if r['rtl'] and not ARABIC.search(r['text'] or '')],
         'page_breaks_before': page_breaks_before,
         'default_fonts': default_fonts,
-        'core': {'title': d.core_properties.title, 'author': d.core_properties.author},
+        'core': {'title': d.core_properties.title, 'author': d.core_properties.author, 'last_modified_by': d.core_properties.last_modified_by},
+        'default_language': (lambda l: l.get(qn('w:val')) if l is not None else None)(defaults.find('.//' + qn('w:lang')) if defaults is not None else None),
+        'paragraph_languages': [sorted({run_language(r) or '' for r in p.runs}) for p in body],
+        'mixed_lines': [[{'text': r.text, 'rtl': run_info(r)['rtl']} for r in p.runs] for p in body if ARABIC.search(p.text) and re.search('[A-Za-z0-9]', p.text)],
     }
 
 

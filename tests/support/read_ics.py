@@ -35,11 +35,12 @@ def main(path):
             'end_utc': end.dt.astimezone(timezone.utc).isoformat(),
             'start_tz': str(getattr(start.dt, 'tzinfo', None)),
             'organizer': {'email': text(organizer), 'cn': organizer.params.get('CN')} if organizer is not None else None,
-            'attendees': [{'email': text(a), 'cn': a.params.get('CN'), 'role': a.params.get('ROLE'), 'rsvp': a.params.get('RSVP')} for a in attendees],
+            'attendees': [{'email': text(a), 'cn': a.params.get('CN'), 'role': a.params.get('ROLE'), 'rsvp': a.params.get('RSVP'), 'partstat': a.params.get('PARTSTAT')} for a in attendees],
+            'sequence': int(ev.get('SEQUENCE')) if ev.get('SEQUENCE') is not None else None,
             'dtstamp': ev.get('DTSTAMP').dt.astimezone(timezone.utc).isoformat(),
         })
     tzs = [text(tz.get('TZID')) for tz in cal.walk('VTIMEZONE')]
-    json.dump({'version': text(cal.get('VERSION')), 'prodid': text(cal.get('PRODID')), 'events': events, 'vtimezones': tzs}, sys.stdout, ensure_ascii=False)
+    json.dump({'version': text(cal.get('VERSION')), 'prodid': text(cal.get('PRODID')), 'method': text(cal.get('METHOD')), 'events': events, 'vtimezones': tzs}, sys.stdout, ensure_ascii=False)
 
 
 if __name__ == '__main__':

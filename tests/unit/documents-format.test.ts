@@ -20,15 +20,22 @@ const at = (start: string, end: string, timeZone = 'America/New_York') => ({ sta
 
 describe('dates and times', () => {
   it('writes dates in English and French', () => {
-    expect(formatDate('2027-02-01', 'en')).toBe('1 February 2027')
-    expect(formatDate('2027-02-01', 'fr')).toBe('1er février 2027')
-    expect(formatDate('2027-08-15', 'fr')).toBe('15 août 2027')
-    expect(formatWeekdayDate('2027-03-15', 'en')).toBe('Monday, 15 March 2027')
-    expect(formatWeekdayDate('2027-03-15', 'fr')).toBe('lundi 15 mars 2027')
+    expect(formatDate('2027-02-01', 'en')).toBe('1\u00a0February 2027')
+    expect(formatDate('2027-02-01', 'fr')).toBe('1er\u00a0février 2027')
+    expect(formatDate('2027-08-15', 'fr')).toBe('15\u00a0août 2027')
+    expect(formatWeekdayDate('2027-03-15', 'en')).toBe('Monday, 15\u00a0March 2027')
+    expect(formatWeekdayDate('2027-03-15', 'fr')).toBe('lundi 15\u00a0mars 2027')
+  })
+
+  it('writes the 12-hour clock in English when asked, UN New York style', () => {
+    expect(plain(formatMeetingTime(at('2027-03-15T10:00', '2027-03-15T13:00'), 'en', true))).toBe('from 10 a.m. to 1 p.m. (New York time, UTC−04:00)')
+    expect(plain(formatMeetingTime(at('2027-03-15T09:30', '2027-03-15T12:00'), 'en', true))).toBe('from 9.30 a.m. to 12 noon (New York time, UTC−04:00)')
+    // French keeps the 24-hour clock.
+    expect(plain(formatMeetingTime(at('2027-03-15T15:00', '2027-03-15T18:00'), 'fr', true))).toBe('de 15 h 00 à 18 h 00 (heure de New York, UTC−04:00)')
   })
 
   it('writes the meeting time with its zone and UTC offset, summer and winter', () => {
-    expect(formatMeetingWhen(at('2027-03-15T10:00', '2027-03-15T13:00'), 'en')).toBe('Monday, 15 March 2027, from 10:00 to 13:00 (New York time, UTC−04:00)')
+    expect(formatMeetingWhen(at('2027-03-15T10:00', '2027-03-15T13:00'), 'en')).toBe('Monday, 15\u00a0March 2027, from 10:00 to 13:00 (New York time, UTC−04:00)')
     expect(plain(formatMeetingWhen(at('2027-03-15T10:00', '2027-03-15T13:00'), 'fr'))).toBe('lundi 15 mars 2027, de 10 h 00 à 13 h 00 (heure de New York, UTC−04:00)')
     expect(formatMeetingTime(at('2027-01-12T15:00', '2027-01-12T16:30'), 'en')).toBe('from 15:00 to 16:30 (New York time, UTC−05:00)')
     // The day the clocks change (2027-03-14 in New York).
@@ -38,21 +45,21 @@ describe('dates and times', () => {
 
   it('adds the New York time for a meeting in another zone, with the day when it differs', () => {
     expect(formatMeetingWhen(at('2027-03-15T10:00', '2027-03-15T13:00', 'Europe/Zurich'), 'en')).toBe(
-      'Monday, 15 March 2027, from 10:00 to 13:00 (Central European Time, UTC+01:00; i.e. from 05:00 to 08:00 New York time)',
+      'Monday, 15\u00a0March 2027, from 10:00 to 13:00 (Central European Time, UTC+01:00; i.e. from 05:00 to 08:00 New York time)',
     )
     expect(plain(formatMeetingWhen(at('2027-03-15T10:00', '2027-03-15T13:00', 'Europe/Zurich'), 'fr'))).toBe(
       'lundi 15 mars 2027, de 10 h 00 à 13 h 00 (heure d’Europe centrale, UTC+01:00, soit de 5 h 00 à 8 h 00, heure de New York)',
     )
     expect(formatMeetingWhen(at('2027-03-15T10:00', '2027-03-15T13:00', 'Australia/Sydney'), 'en')).toBe(
-      'Monday, 15 March 2027, from 10:00 to 13:00 (Australian Eastern Time, UTC+11:00; i.e. on Sunday, 14 March 2027, from 19:00 to 22:00 New York time)',
+      'Monday, 15\u00a0March 2027, from 10:00 to 13:00 (Australian Eastern Time, UTC+11:00; i.e. on Sunday, 14\u00a0March 2027, from 19:00 to 22:00 New York time)',
     )
     expect(formatMeetingWhen(at('2027-03-15T10:00', '2027-03-15T12:00', 'UTC'), 'en')).toBe(
-      'Monday, 15 March 2027, from 10:00 to 12:00 (Coordinated Universal Time, UTC+00:00; i.e. from 06:00 to 08:00 New York time)',
+      'Monday, 15\u00a0March 2027, from 10:00 to 12:00 (Coordinated Universal Time, UTC+00:00; i.e. from 06:00 to 08:00 New York time)',
     )
   })
 
   it('writes a meeting over several days from one day to the other', () => {
-    expect(formatMeetingWhen(at('2027-03-15T10:00', '2027-03-16T13:00'), 'en')).toBe('from Monday, 15 March 2027, 10:00, to Tuesday, 16 March 2027, 13:00 (New York time, UTC−04:00)')
+    expect(formatMeetingWhen(at('2027-03-15T10:00', '2027-03-16T13:00'), 'en')).toBe('from Monday, 15\u00a0March 2027, 10:00, to Tuesday, 16\u00a0March 2027, 13:00 (New York time, UTC−04:00)')
     expect(plain(formatMeetingWhen(at('2027-03-15T10:00', '2027-03-16T13:00'), 'fr'))).toBe('du lundi 15 mars 2027, 10 h 00, au mardi 16 mars 2027, 13 h 00 (heure de New York, UTC−04:00)')
   })
 
@@ -97,15 +104,16 @@ describe('protocol phrases', () => {
 
   it('builds the address block, salutation and closing from the honorific', () => {
     expect(block('H.E. Ms.', 'en').lines).toEqual(['Her Excellency Ms. Kim Example', 'Permanent Representative of Ghana to the United Nations', 'New York'])
-    expect(block('H.E. Ms.', 'fr').lines[0]).toBe('Son Excellence Madame Kim Example')
+    expect(plain(block('H.E. Ms.', 'fr').lines[0])).toBe('S. E. Mme Kim Example')
     expect(block('H.E. Ms.', 'fr').lines[1]).toBe('Représentante permanente du Ghana auprès de l’Organisation des Nations Unies')
     expect(block('H.E.', 'en').lines[0]).toBe('H.E. Kim Example')
     expect(block('H.E.', 'en').salutation).toBe('Excellency,')
     expect(block('Mr.', 'en', GHANA, 'Counsellor').lines).toEqual(['Mr. Kim Example', 'Counsellor', 'Permanent Mission of Ghana to the United Nations', 'New York'])
     expect(block('Mr.', 'en').salutation).toBe('Dear Mr. Example,')
-    expect(block('Mr.', 'en').closing).toBe('Accept, Sir, the assurances of my highest consideration.')
+    expect(block('Mr.', 'en').closing).toBe('Yours sincerely,')
     expect(block('Mr.', 'fr').salutation).toBe('Monsieur,')
-    expect(block('Mrs.', 'fr', GHANA, 'First Secretary').lines.slice(0, 2)).toEqual(['Madame Kim Example', 'Première Secrétaire'])
+    expect(block('Mr.', 'fr').closing).toBe('Veuillez agréer, Monsieur, l’assurance de ma haute considération.')
+    expect(block('Mrs.', 'fr', GHANA, 'First Secretary').lines.slice(0, 2).map(plain)).toEqual(['Mme Kim Example', 'Première Secrétaire'])
     expect(block('Mrs.', 'en').salutation).toBe('Dear Mrs. Example,')
     expect(block('Dr.', 'fr').salutation).toBe('Madame, Monsieur,')
     expect(block('', 'en').salutation).toBe('Dear Kim Example,')
@@ -175,12 +183,12 @@ describe('file names', () => {
 })
 
 describe('the builders stay pure node-side core', () => {
-  it('import only the document libraries, the model and each other (no Electron, React, store or services)', async () => {
+  it('import only the document libraries, zlib, the model and each other (no Electron, React, store or services)', async () => {
     const { readdirSync, readFileSync } = await import('node:fs')
     const { join } = await import('node:path')
     const { ROOT } = await import('../support/profile')
     const dir = join(ROOT, 'src-main/core/documents')
-    const allowed = /^(\.\/[\w-]+|\.\.\/model\/[\w-]+|docx|docxtemplater(\/js\/inspect-module\.js)?|pizzip|@date-fns\/tz|timezones-ical-library|papaparse)$/
+    const allowed = /^(\.\/[\w-]+|\.\.\/model\/[\w-]+|node:zlib|fflate|docx|docxtemplater(\/js\/inspect-module\.js)?|pizzip|@date-fns\/tz|timezones-ical-library|papaparse)$/
     for (const file of readdirSync(dir).filter((f) => f.endsWith('.ts'))) {
       const source = readFileSync(join(dir, file), 'utf8')
       for (const [, spec] of source.matchAll(/(?:^|\n)\s*(?:import|export)[^'"]*?from\s+'([^']+)'/g)) expect(spec, `${file} imports ${spec}`).toMatch(allowed)

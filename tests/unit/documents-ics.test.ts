@@ -5,10 +5,11 @@ import { CHAIR, docsDir, MEETING, readIcs, requireTools, writeFiles, type IcsDum
 
 // The .ics file read back by Python's icalendar (Debian's python3-icalendar), an independent parser.
 
-const ATTENDEES = [
-  { name: 'H.E. Mr. Kwame Sampleson', email: 'k.sampleson@ghana-mission.example' },
-  { name: 'محمد عبد الله المثال, Counsellor', email: 'm.abdallah@egypt-mission.example' },
-  { name: 'Ms. Zoë "Zo" Éxample; Director', email: 'zoe@icrc.example' },
+const ATTENDEES: IcsInput['attendees'] = [
+  { name: 'H.E. Mr. Kwame Sampleson', email: 'k.sampleson@ghana-mission.example', response: 'accepted' },
+  { name: 'محمد عبد الله المثال, Counsellor', email: 'm.abdallah@egypt-mission.example', response: 'declined' },
+  { name: 'Ms. Zoë "Zo" Éxample; Director', email: 'zoe@icrc.example', response: 'tentative' },
+  { name: 'Mr. Kofi Example', email: 'kofi@rwanda-mission.example', response: 'no-answer' },
   { name: 'No address', email: '' },
   { name: 'Duplicate', email: 'ZOE@icrc.example' },
 ]
@@ -22,8 +23,11 @@ const CASES: Record<string, IcsInput> = {
   geneva: input({
     meeting: { ...MEETING, timeZone: 'Europe/Zurich', title: 'Side event: corrections in transitions, Geneva', city: 'Geneva', address: 'Palais des Nations, Room XII', onlineLink: '' },
   }),
-  // The library knows Accra as a link to Abidjan: the TZID must follow the VTIMEZONE it writes.
+  // The library knows Accra as a link to Abidjan, and Stockholm to Berlin: the event keeps its own zone's name.
   accra: input({ meeting: { ...MEETING, timeZone: 'Africa/Accra', start: '2027-11-02T09:30', end: '2027-11-03T16:00' } }),
+  stockholm: input({ meeting: { ...MEETING, timeZone: 'Europe/Stockholm', city: 'Stockholm', address: 'Rosenbad' }, sequence: 2 }),
+  published: input({ attendees: [] }),
+  noOrganizer: input({ chair: { ...CHAIR, email: '' } }),
   online: input({ meeting: { ...MEETING, timeZone: 'Asia/Kolkata', city: '', address: '', dialIn: '' }, language: 'fr' }),
 }
 
@@ -46,7 +50,8 @@ describe('the .ics file', () => {
     const expected: Record<string, [string, string, string]> = {
       newYork: ['America/New_York', '2027-03-15T14:00:00+00:00', '2027-03-15T17:00:00+00:00'],
       geneva: ['Europe/Zurich', '2027-03-15T09:00:00+00:00', '2027-03-15T12:00:00+00:00'],
-      accra: ['Africa/Abidjan', '2027-11-02T09:30:00+00:00', '2027-11-03T16:00:00+00:00'],
+      accra: ['Africa/Accra', '2027-11-02T09:30:00+00:00', '2027-11-03T16:00:00+00:00'],
+      stockholm: ['Europe/Stockholm', '2027-03-15T09:00:00+00:00', '2027-03-15T12:00:00+00:00'],
       online: ['Asia/Kolkata', '2027-03-15T04:30:00+00:00', '2027-03-15T07:30:00+00:00'],
     }
     for (const [name, [tzid, start, end]] of Object.entries(expected)) {
@@ -79,15 +84,38 @@ describe('the .ics file', () => {
     expect(parsed.online.events[0].description).toContain('Ordre du jour provisoire')
   })
 
-  it('lists the attendees with a name, a mailto, ROLE and RSVP; none without an address, none twice', () => {
+  it('lists the attendees with a name, a mailto, ROLE, and PARTSTAT from their answer; none without an address, none twice', () => {
     const attendees = parsed.newYork.events[0].attendees
     expect(attendees.map((a) => a.email)).toEqual([
       'mailto:k.sampleson@ghana-mission.example',
       'mailto:m.abdallah@egypt-mission.example',
       'mailto:zoe@icrc.example',
+      'mailto:kofi@rwanda-mission.example',
     ])
-    expect(attendees.map((a) => a.cn)).toEqual(['H.E. Mr. Kwame Sampleson', 'محمد عبد الله المثال, Counsellor', "Ms. Zoë 'Zo' Éxample; Director"])
-    for (const a of attendees) expect([a.role, a.rsvp]).toEqual(['REQ-PARTICIPANT', 'TRUE'])
+    expect(attendees.map((a) => a.cn)).toEqual(['H.E. Mr. Kwame Sampleson', 'محمد عبد الله المثال, Counsellor', "Ms. Zoë 'Zo' Éxample; Director", 'Mr. Kofi Example'])
+    expect(attendees.map((a) => [a.partstat, a.rsvp])).toEqual([
+      ['ACCEPTED', null],
+      ['DECLINED', null],
+      ['TENTATIVE', null],
+      ['NEEDS-ACTION', 'TRUE'],
+    ])
+    for (const a of attendees) expect(a.role).toBe('REQ-PARTICIPANT')
+  })
+
+  it('is a REQUEST with its ORGANIZER when it has attendees, and PUBLISH without', () => {
+    expect(parsed.newYork.method).toBe('REQUEST')
+    expect(parsed.newYork.events[0].organizer?.email).toBe('mailto:gfc.chair@gov.example')
+    expect(parsed.published.method).toBe('PUBLISH')
+    expect(parsed.published.events[0].attendees).toEqual([])
+    // No e-mail for the Chair: no organizer, so no request and no attendees (RFC 5546).
+    expect(parsed.noOrganizer.method).toBe('PUBLISH')
+    expect(parsed.noOrganizer.events[0].organizer).toBeNull()
+    expect(parsed.noOrganizer.events[0].attendees).toEqual([])
+  })
+
+  it('carries the meeting SEQUENCE, so that a calendar updates the event', () => {
+    expect(parsed.newYork.events[0].sequence).toBe(0)
+    expect(parsed.stockholm.events[0].sequence).toBe(2)
   })
 
   it('ends lines with CRLF and folds them at 75 octets without cutting a character', () => {

@@ -1,5 +1,6 @@
 import { Document, Packer, Paragraph, TextRun } from 'docx'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { strToU8, zipSync } from 'fflate'
 import { checkTemplate, fillTemplate, listPlaceholders, TEMPLATE_FIELDS } from '../../src-main/core/documents'
 import { AppError } from '../../src-main/core/model/errors'
 import { docsDir, fixtureTemplate, ICRC, invitation, LEFTOVER, plain, readDocx, requireTools, writeFiles, type DocxDump } from '../support/docs'
@@ -105,6 +106,63 @@ describe('template placeholders', () => {
     expect(validationError(() => checkTemplate(new TextEncoder().encode('not a zip at all'))).message).toMatch(/not a Word document/)
     const pdfLike = new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31, 0x2e, 0x34])
     expect(validationError(() => listPlaceholders(pdfLike)).message).toMatch(/not a Word document/)
+  })
+
+  it('says in which paragraph a tag is broken', async () => {
+    const broken = await docxWith('First paragraph, fine.', 'Dear {{addressee.name, welcome to the meeting', 'Agenda: {{#agenda}}{{title}}')
+    const e = validationError(() => checkTemplate(broken))
+    expect(e.message).toContain('in the paragraph “Dear {{addressee.name, welcome to the meeting”')
+    expect(e.message).toContain('in the paragraph “Agenda: {{#agenda}}{{title}}”')
+    expect(e.message).not.toContain('First paragraph')
+  })
+
+  it('tells what to do with an empty file, an old .doc or a damaged one', () => {
+    const empty = validationError(() => checkTemplate(new Uint8Array()))
+    expect(empty.message).toMatch(/^The file is empty/)
+    expect(empty.message).not.toMatch(/content|bytes/)
+    const doc = new Uint8Array(512)
+    doc.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])
+    expect(validationError(() => checkTemplate(doc)).message).toMatch(/older Word document \(\.doc\).*save it as a Word document \(\.docx\) and add it again/)
+    const cut = fixtureTemplate().subarray(0, 3000)
+    expect(validationError(() => checkTemplate(cut)).message).toMatch(/damaged.*save it as a Word document \(\.docx\) and add it again/)
+  })
+})
+
+describe('hostile templates, refused before anything is filled', () => {
+  // Built here, in memory: a zip whose document unpacks to 60 MB of zeros is about 60 KB.
+  const big = (part = 'word/document.xml') =>
+    zipSync({ '[Content_Types].xml': strToU8('<Types/>'), 'word/document.xml': strToU8('<w:document/>'), [part]: new Uint8Array(60 * 1024 * 1024) }, { level: 1 })
+
+  it('refuses a file that unpacks to more than 50 MB, from the sizes it declares', () => {
+    const bytes = big()
+    expect(bytes.length).toBeLessThan(1024 * 1024)
+    const e = validationError(() => checkTemplate(bytes))
+    expect(e.message).toMatch(/unpacks to 60 MB, more than the 50 MB/)
+    validationError(() => fillTemplate(bytes, invitation()))
+  })
+
+  it('refuses it too when its sizes lie, inflating piece by piece without keeping what it inflates', () => {
+    const bytes = big('word/media/image1.png')
+    // Write 1,000 bytes as the picture's size in its local header and in the central directory.
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+    for (let i = 0; i < bytes.length - 4; i++) {
+      const sig = view.getUint32(i, true)
+      if (sig === 0x04034b50 && new TextDecoder().decode(bytes.subarray(i + 30, i + 30 + view.getUint16(i + 26, true))) === 'word/media/image1.png') view.setUint32(i + 22, 1000, true)
+      if (sig === 0x02014b50 && new TextDecoder().decode(bytes.subarray(i + 46, i + 46 + view.getUint16(i + 28, true))) === 'word/media/image1.png') view.setUint32(i + 24, 1000, true)
+    }
+    const before = process.memoryUsage().arrayBuffers
+    const e = validationError(() => checkTemplate(bytes))
+    expect(e.message).toMatch(/unpacks to more than 50 MB/)
+    // Nothing near the 60 MB was held at once.
+    expect(process.memoryUsage().arrayBuffers - before).toBeLessThan(20 * 1024 * 1024)
+  })
+
+  it('refuses a file of too many parts, and one text of several megabytes', () => {
+    const parts: Record<string, Uint8Array> = { 'word/document.xml': strToU8('<w:document/>') }
+    for (let i = 0; i < 1001; i++) parts[`word/media/image${i}.png`] = new Uint8Array(1)
+    expect(validationError(() => checkTemplate(zipSync(parts))).message).toMatch(/holds 1002 parts, more than the 1000/)
+    const text = zipSync({ 'word/document.xml': strToU8(`<w:document><w:body><w:p><w:r><w:t>${'a'.repeat(5 * 1024 * 1024)}</w:t></w:r></w:p></w:body></w:document>`) })
+    expect(validationError(() => checkTemplate(text)).message).toMatch(/a text of more than 4 MB in one piece \(word\/document\.xml\)/)
   })
 })
 

@@ -6,6 +6,8 @@ import {
   buildParticipants,
   buildTabledComments,
   fillTemplate,
+  fillTemplates,
+  prepareTemplate,
 } from '../../src-main/core/documents'
 import type { CommentRow, InvitationInput, ParticipantRow } from '../../src-main/core/documents/types'
 import {
@@ -72,12 +74,13 @@ const COMBINED: InvitationInput[] = [
 
 const STATES = ['Ghana', 'Sweden', 'Egypt', 'Brazil', 'Japan', 'Norway', 'Rwanda', 'Senegal', 'Uruguay', 'Nepal', 'Canada', 'Chile', 'Fiji', 'Kenya', 'Mali', 'Peru']
 const PARTICIPANTS: ParticipantRow[] = [
-  ...Array.from({ length: 40 }, (_, i): ParticipantRow => {
+  ...Array.from({ length: 64 }, (_, i): ParticipantRow => {
     const name = `${STATES[i % STATES.length]}${i >= STATES.length ? ` ${Math.floor(i / STATES.length) + 1}` : ''}`
     return {
       organisation: { kind: 'state', en: name, fr: name, frOf: `de ${name}`, acronym: '' },
       names: i === 2 ? `${ARABIC_NAME.given} ${ARABIC_NAME.family}\nMs. Lina Example` : `Delegate ${i + 1}, Counsellor\nExpert ${i + 1}`,
-      response: (['accepted', 'declined', 'tentative', 'no-answer', 'invited'] as const)[i % 5],
+      // Three in four accepted; the others declined, did not answer, or may come.
+      response: (['accepted', 'accepted', 'accepted', 'declined', 'accepted', 'accepted', 'accepted', 'no-answer', 'accepted', 'accepted', 'accepted', 'tentative'] as const)[i % 12],
       attended: i % 3 === 0,
     }
   }),
@@ -110,9 +113,11 @@ beforeAll(async () => {
   bytes['agenda-fr'] = await buildAgenda({ ...meetingDoc, language: 'fr' })
   bytes['participants-en'] = await buildParticipants({ ...meetingDoc, rows: PARTICIPANTS })
   bytes['participants-fr'] = await buildParticipants({ ...meetingDoc, language: 'fr', rows: PARTICIPANTS })
+  bytes['attended-en'] = await buildParticipants({ ...meetingDoc, rows: PARTICIPANTS, mode: 'attended' })
   bytes['comments-en'] = await buildTabledComments({ ...meetingDoc, comments: COMMENTS })
   bytes['comments-fr'] = await buildTabledComments({ ...meetingDoc, language: 'fr', comments: COMMENTS })
   bytes.template = fillTemplate(fixtureTemplate(), invitation())
+  bytes['template-combined'] = fillTemplates(prepareTemplate(fixtureTemplate()), COMBINED)
 
   ;({ docs, pdf } = await readBack(writeDocx(dir.dir, bytes), dir.dir))
 }, 300_000)
@@ -161,14 +166,15 @@ describe('invitation letters and notes verbales, read by python-docx', () => {
   it('writes the French letter with the French protocol', () => {
     const d = docs['letter-fr']
     expect(addressBlock(d)).toEqual([
-      'Son Excellence Monsieur Kwame Sampleson',
+      'S. E. M. Kwame Sampleson',
       'Représentant permanent du Ghana auprès de l’Organisation des Nations Unies',
       'New York',
     ])
     const ps = paragraphs(d)
     expect(ps).toContain('New York, le 1er février 2027')
-    expect(ps).toContain('Excellence,')
-    expect(ps).toContain('Veuillez agréer, Excellence, les assurances de ma très haute considération.')
+    // An ambassador is addressed as such in French, opening and closing alike.
+    expect(ps).toContain('Monsieur l’Ambassadeur,')
+    expect(ps).toContain('Veuillez agréer, Monsieur l’Ambassadeur, les assurances de ma très haute considération.')
     const body = plain(d.text)
     expect(body).toContain('J’ai l’honneur de vous inviter à la réunion annuelle du Groupe des amis des questions pénitentiaires dans les opérations de paix, qui se tiendra le lundi 15 mars 2027, de 10 h 00 à 13 h 00 (heure de New York, UTC−04:00)')
     expect(body).toContain('L’ordre du jour provisoire de la réunion figure en annexe à la présente lettre.')
@@ -176,7 +182,7 @@ describe('invitation letters and notes verbales, read by python-docx', () => {
     expect(body).toContain('Annexe : Ordre du jour provisoire')
     expect(d.header_footer_text).toContain('Mission permanente de la Suède auprès de l’Organisation des Nations Unies')
     // Signed with the title as typed in French in Settings.
-    const closing = ps.indexOf('Veuillez agréer, Excellence, les assurances de ma très haute considération.')
+    const closing = ps.indexOf('Veuillez agréer, Monsieur l’Ambassadeur, les assurances de ma très haute considération.')
     expect(ps.slice(closing + 1).filter(Boolean).slice(0, 2)).toEqual(['Anna Exempel', 'Ambassadrice et Représentante permanente'])
   })
 
@@ -214,18 +220,22 @@ describe('invitation letters and notes verbales, read by python-docx', () => {
   it('addresses an SME through its head or the organisation itself', () => {
     expect(addressBlock(docs['letter-en-sme'])).toEqual(['Dr. Jane Roe', 'Director-General', 'International Committee of the Red Cross'])
     expect(paragraphs(docs['letter-en-sme'])).toContain('Dear Dr. Roe,')
-    expect(paragraphs(docs['letter-en-sme'])).toContain('Please accept the assurances of my highest consideration.')
-    expect(addressBlock(docs['letter-fr-sme'])).toEqual(['Madame Jeanne Exemple', 'Directrice générale', 'Comité international de la Croix-Rouge'])
+    expect(paragraphs(docs['letter-en-sme'])).toContain('Yours sincerely,')
+    expect(addressBlock(docs['letter-fr-sme'])).toEqual(['Mme Jeanne Exemple', 'Directrice générale', 'Comité international de la Croix-Rouge'])
     expect(paragraphs(docs['letter-fr-sme'])).toContain('Madame,')
-    expect(paragraphs(docs['letter-fr-sme'])).toContain('Veuillez agréer, Madame, les assurances de ma haute considération.')
+    expect(paragraphs(docs['letter-fr-sme'])).toContain('Veuillez agréer, Madame, l’assurance de ma haute considération.')
     expect(addressBlock(docs['letter-en-sme-null'])).toEqual(['The Head', 'Penal Reform International'])
     expect(paragraphs(docs['letter-en-sme-null'])).toContain('Dear Sir or Madam,')
+    expect(paragraphs(docs['letter-en-sme-null'])).toContain('Yours faithfully,')
 
     const nv = paragraphs(docs['nv-en-sme'])
     expect(nv[1]).toMatch(/^The Permanent Mission of Sweden to the United Nations presents its compliments to the International Committee of the Red Cross and, in its capacity as Chair .* has the honour to invite it to be represented at/)
     expect(nv).toContain('International Committee of the Red Cross')
     const nvFr = paragraphs(docs['nv-fr-sme'])
     expect(nvFr[1]).toMatch(/présente ses compliments à Penal Reform International et, en sa qualité de présidente/)
+    expect(nvFr).toContain(
+      'La Mission permanente de la Suède saurait gré à Penal Reform International de bien vouloir confirmer sa participation, en indiquant les noms et fonctions de ses représentants, d’ici au lundi 1er mars 2027, auprès de Ms. Maja Exempel (maja.exempel@gov.example).',
+    )
     expect(nvFr).toContain('Penal Reform International')
   })
 
@@ -261,6 +271,7 @@ describe('invitation letters and notes verbales, read by python-docx', () => {
     expect(addressBlock(d)).toEqual(['Mr. Kofi Example', 'Counsellor', 'Permanent Mission of Ghana to the United Nations', 'New York'])
     const ps = paragraphs(d)
     expect(ps).toContain('Dear Mr. Example,')
+    expect(ps).toContain('Yours sincerely,')
     expect(ps).toContain(
       'I have the honour to invite you to the teleconference of the Group of Friends of Corrections in Peace Operations, entitled “Work plan review”, to be held on Monday, 15 March 2027, from 10:00 to 13:00 (New York time, UTC−04:00), online.',
     )
@@ -268,7 +279,6 @@ describe('invitation letters and notes verbales, read by python-docx', () => {
     expect(ps).toContain('The provisional agenda will be circulated in due course.')
     // No deadline, no contact typed: the Chair's e-mail.
     expect(ps).toContain('I should be grateful if you would confirm your participation, with the names and functions of the members of your delegation, to gfc.chair@gov.example.')
-    expect(ps).toContain('Accept, Sir, the assurances of my highest consideration.')
     expect(d.page_breaks_before).toBe(0)
     expect(plain(pdf['letter-en-online'].text)).toContain('Page 1 of 1')
   })
@@ -377,6 +387,18 @@ describe('a file of several invitations', () => {
   })
 })
 
+describe('a file of several invitations from the secretary’s own template', () => {
+  it('puts each letter in a section of its own, on the template’s page, numbered from 1', () => {
+    const d = docs['template-combined']
+    expect(d.sections).toHaveLength(COMBINED.length)
+    for (const s of d.sections) expect(s.page_number_start).toBe(1)
+    const text = plain(d.text)
+    expect(text).toContain('His Excellency Mr. Kwame Sampleson')
+    expect(text).toContain('Le Représentant permanent du Royaume des Pays-Bas')
+    expect(pdf['template-combined'].pages).toBeGreaterThanOrEqual(COMBINED.length)
+  })
+})
+
 describe('meeting documents', () => {
   it('writes the agenda with slots from the meeting start', () => {
     const ps = paragraphs(docs['agenda-en'])
@@ -388,32 +410,46 @@ describe('meeting documents', () => {
     expect(pdf['agenda-en'].pages).toBe(1)
   })
 
-  it('lists the participants in a table, Member States then SMEs, header row repeated, rows unsplit', () => {
+  it('lists, before the meeting, the members that accepted with their delegations, Member States then SMEs', () => {
     const d = docs['participants-en']
     expect(d.tables).toHaveLength(1)
     const rows = d.tables[0]
-    expect(rows[0].cells).toEqual(['Member', 'Participants', 'Response', 'Attended'])
+    expect(rows[0].cells).toEqual(['Member', 'Delegation'])
     expect(rows[0].header).toBe(true)
     expect(rows.every((r) => r.cant_split)).toBe(true)
-    expect(rows[1].cells[0]).toBe('Member States (40)')
-    const members = rows.filter((r) => r.cells[0] !== r.cells[1] && !/\(\d+\)$/.test(r.cells[0])).slice(1)
-    const names = members.map((r) => r.cells[0])
-    expect(names.slice(0, 3)).toEqual(['Brazil', 'Brazil 2', 'Brazil 3'])
-    const smes = rows.findIndex((r) => r.cells[0] === 'Correctional subject matter experts (2)')
+    const accepted = PARTICIPANTS.filter((r) => r.response === 'accepted' && r.organisation.kind === 'state')
+    expect(rows[1].cells[0]).toBe(`Member States (${accepted.length})`)
+    const names = rows.slice(2).map((r) => r.cells[0])
+    // Those who declined, did not answer or are not sure are not participants.
+    for (const r of PARTICIPANTS.filter((x) => x.response !== 'accepted')) expect(names, r.organisation.en).not.toContain(r.organisation.en)
+    const collator = new Intl.Collator('en', { sensitivity: 'base', ignorePunctuation: true })
+    expect(names.slice(0, accepted.length)).toEqual(accepted.map((r) => r.organisation.en).sort(collator.compare))
+    const smes = rows.findIndex((r) => r.cells[0] === 'Correctional subject matter experts (1)')
     expect(smes).toBeGreaterThan(40)
-    expect(rows[smes + 1].cells).toEqual(['International Committee of the Red Cross (ICRC)', 'Dr. Jane Roe', 'Accepted', 'Yes'])
-    expect(rows[smes + 2].cells).toEqual(['Penal Reform International (PRI)', '—', 'No answer', 'No'])
+    expect(rows[smes + 1].cells).toEqual(['International Committee of the Red Cross (ICRC)', 'Dr. Jane Roe'])
+    expect(names).not.toContain('Penal Reform International (PRI)')
     const egypt = rows.find((r) => r.cells[0] === 'Egypt')!
     expect(egypt.cells[1]).toBe(`${ARABIC_NAME.given} ${ARABIC_NAME.family}\nMs. Lina Example`)
     expect(d.arabic_runs.length).toBeGreaterThan(0)
     expect(d.arabic_runs.every((r) => r.rtl && r.cs === 'Noto Naskh Arabic')).toBe(true)
-    expect(docs['participants-fr'].tables[0][0].cells).toEqual(['Membre', 'Participants', 'Réponse', 'Présent'])
+    expect(docs['participants-fr'].tables[0][0].cells).toEqual(['Membre', 'Délégation'])
+    expect(plain(pdf['participants-en'].text)).toContain('Members that have accepted the invitation, with their delegations, as of 1 February 2027.')
+  })
+
+  it('lists, after the meeting, the members that attended', () => {
+    const rows = docs['attended-en'].tables[0]
+    expect(rows[0].cells).toEqual(['Member', 'Participants'])
+    const names = rows.slice(1).map((r) => r.cells[0])
+    for (const r of PARTICIPANTS) {
+      const label = r.organisation.kind === 'sme' ? `${r.organisation.en} (${r.organisation.acronym})` : r.organisation.en
+      expect(names.includes(label), label).toBe(r.attended)
+    }
   })
 
   it('repeats the table header on the following pages of the PDF', async () => {
     expect(pdf['participants-en'].pages).toBeGreaterThanOrEqual(2)
     const second = plain(await pdfText(pdf['participants-en'].path, 2, 2))
-    expect(second).toMatch(/Member\s+Participants\s+Response\s+Attended/)
+    expect(second).toMatch(/Member\s+Delegation/)
   })
 
   it('tables the written comments, one part per member, paragraphs as written', () => {
@@ -434,7 +470,7 @@ describe('meeting documents', () => {
 })
 
 describe('OOXML schema validation', () => {
-  it.each(['letter-en', 'nv-fr', 'combined', 'agenda-en', 'participants-en', 'comments-en', 'template'])('finds no error in %s', async (name) => {
+  it.each(['letter-en', 'nv-fr', 'combined', 'agenda-en', 'participants-en', 'comments-en', 'template', 'template-combined'])('finds no error in %s', async (name) => {
     expect(await validateOoxml(bytes[name])).toEqual([])
   }, 60_000)
 })

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { App } from '../../src-main/core/app'
 import { dispatch } from '../../src-main/core/dispatch'
 import type { Shell } from '../../src-main/core/shell'
+import { readDocx } from '../support/docs'
 import { gfc, tempDir } from '../support/profile'
 import type { Input, Method, Results } from '../../src-main/core/api'
 
@@ -38,11 +39,13 @@ const meeting = {
 }
 
 describe('meetings', () => {
-  it('invites every active member, addressed to its Permanent Representative, else its focal point', async () => {
+  it('invites every active member but the Chair, addressed to its Permanent Representative, else its focal point', async () => {
     const p = await profile()
     const members = await p.call('organisations.list', {})
-    const m = await p.call('meetings.create', meeting)
-    const active = members.filter((o) => o.status === 'active')
+    // Convened by Norway: every active member but Norway.
+    const norway = members.find((o) => o.displayName === 'Norway')!
+    const m = await p.call('meetings.create', { ...meeting, chairOrganisationId: norway.id })
+    const active = members.filter((o) => o.status === 'active' && o.id !== norway.id)
     expect(m.invitees.map((i) => i.organisationId).sort()).toEqual(active.map((o) => o.id).sort())
     expect(m.invitees.some((i) => i.organisation.en === 'Uruguay')).toBe(false) // a former member
     const sweden = m.invitees.find((i) => i.organisation.en === 'Sweden')!
@@ -101,32 +104,143 @@ describe('meetings', () => {
 })
 
 describe('issuing invitations', () => {
-  it('previews, then writes one file per member in its language, numbered and logged; issuing again warns and continues the numbering', async () => {
+  it('previews, then writes one file per member in its language, numbered and logged; the Chair is sent none', async () => {
     const p = await profile()
     const m = (await p.call('meetings.list', {})).find((x) => x.title === 'Annual meeting 2027')!
+    const detail0 = await p.call('meetings.get', { id: m.id })
     const preview = await p.call('invitations.preview', { meetingId: m.id, form: 'letter' })
     expect(preview.alreadyIssued).toEqual([])
+    const chosen = preview.rows.filter((r) => r.selected)
+    // The Chair convening the meeting is never sent the letter it signs.
+    const chair = preview.rows.filter((r) => r.chair)
+    expect(chosen.length).toBe(preview.rows.length - chair.length)
+    for (const r of chair) expect(r).toMatchObject({ selected: false, reference: '', organisation: { id: detail0.chairOrganisationId } })
+    expect(preview.chairInvited).toEqual(chair.map((r) => r.organisation.en))
     const year = new Date().getFullYear()
-    expect(preview.rows.map((r) => r.reference).slice(0, 3)).toEqual([`GFC/${year}/001`, `GFC/${year}/002`, `GFC/${year}/003`])
+    expect(chosen.map((r) => r.reference).slice(0, 3)).toEqual([`GFC/${year}/001`, `GFC/${year}/002`, `GFC/${year}/003`])
     const senegal = preview.rows.find((r) => r.organisation.en === 'Senegal')!
     expect(senegal.language).toBe('fr')
     expect(senegal.fileName).toMatch(/Senegal.*FR/)
 
     const job = await p.call('invitations.issue', { meetingId: m.id, form: 'letter', combined: true })
     const done = await p.app.jobs.wait(job!.id)
-    expect(done).toMatchObject({ state: 'done', done: preview.rows.length + 1, total: preview.rows.length + 1 })
+    expect(done).toMatchObject({ state: 'done', done: chosen.length + 1, total: chosen.length + 1 })
     const files = readdirSync(done!.folder)
-    expect(files).toHaveLength(preview.rows.length + 1)
+    expect(files).toHaveLength(chosen.length + 1)
     expect(files.some((f) => /all invitations/.test(f))).toBe(true)
     for (const f of files) expect(readFileSync(join(done!.folder, f)).subarray(0, 2).toString()).toBe('PK')
 
     const detail = await p.call('meetings.get', { id: m.id })
-    expect(detail.issuances).toHaveLength(preview.rows.length)
+    expect(detail.issuances).toHaveLength(chosen.length)
     expect(detail.issuances.find((s) => s.organisation.en === 'Senegal')).toMatchObject({ language: 'fr', form: 'letter' })
 
-    const again = await p.call('invitations.preview', { meetingId: m.id, form: 'note-verbale' })
-    expect(again.alreadyIssued).toHaveLength(preview.rows.length)
-    expect(again.rows[0].reference).toBe(`GFC/${year}/${String(preview.rows.length + 1).padStart(3, '0')}`)
+    // Issued already: by default nobody is selected; "all" issues again, numbering on.
+    const none = await p.call('invitations.preview', { meetingId: m.id, form: 'note-verbale' })
+    expect(none.rows.filter((r) => r.selected)).toEqual([])
+    expect(await p.fail('invitations.issue', { meetingId: m.id, form: 'letter' })).toMatchObject({ key: 'validation.nothingToIssue' })
+    const again = await p.call('invitations.preview', { meetingId: m.id, form: 'note-verbale', select: 'all' })
+    expect(again.alreadyIssued).toHaveLength(chosen.length)
+    expect(again.rows.find((r) => r.selected)!.reference).toBe(`GFC/${year}/${String(chosen.length + 1).padStart(3, '0')}`)
+    await p.close()
+  })
+
+  it('sends a member added late its letter alone, with the next reference; nobody else is re-issued', async () => {
+    const p = await profile()
+    const m = (await p.call('meetings.list', {})).find((x) => x.title === 'Annual meeting 2027')!
+    const first = await p.call('invitations.issue', { meetingId: m.id, form: 'letter' })
+    await p.app.jobs.wait(first!.id)
+    const issued = (await p.call('meetings.get', { id: m.id })).issuances.length
+
+    // A member joins after the meeting was planned: the meeting page offers it.
+    const peru = await p.call('organisations.create', { kind: 'state', countryCode: 'PE' })
+    const offered = await p.call('meetings.get', { id: m.id })
+    expect(offered.lateMembers.map((x) => x.id)).toEqual([peru.id])
+    const invited = await p.call('invitees.add', { meetingId: m.id, organisationId: peru.id })
+    expect(invited.lateMembers).toEqual([])
+
+    const preview = await p.call('invitations.preview', { meetingId: m.id, form: 'letter' })
+    expect(preview.rows.filter((r) => r.selected).map((r) => r.organisation.en)).toEqual(['Peru'])
+    const year = new Date().getFullYear()
+    expect(preview.rows.find((r) => r.selected)!.reference).toBe(`GFC/${year}/${String(issued + 1).padStart(3, '0')}`)
+    const job = await p.call('invitations.issue', { meetingId: m.id, form: 'letter' })
+    const done = await p.app.jobs.wait(job!.id)
+    expect(done?.files).toHaveLength(1)
+    expect(done!.files[0]).toMatch(/Peru/)
+    const log = (await p.call('meetings.get', { id: m.id })).issuances
+    expect(log).toHaveLength(issued + 1)
+
+    // Or any selection: two members chosen by hand.
+    const two = log.slice(0, 2).map((s) => s.organisationId)
+    const chosen = await p.call('invitations.preview', { meetingId: m.id, form: 'letter', select: 'chosen', organisationIds: two })
+    expect(chosen.rows.filter((r) => r.selected).map((r) => r.organisation.id).sort()).toEqual([...two].sort())
+    await p.close()
+  })
+
+  it('does not invite the convening Chair by default, and warns when it is added', async () => {
+    const p = await profile()
+    const sweden = (await p.call('organisations.list', { search: 'Sweden' }))[0]
+    const m = await p.call('meetings.create', { ...meeting, chairOrganisationId: sweden.id })
+    expect(m.invitees.some((i) => i.organisationId === sweden.id)).toBe(false)
+    expect(m.lateMembers.map((x) => x.id)).not.toContain(sweden.id)
+    await p.call('invitees.add', { meetingId: m.id, organisationId: sweden.id })
+    const preview = await p.call('invitations.preview', { meetingId: m.id, form: 'letter', select: 'all' })
+    expect(preview.chairInvited).toEqual(['Sweden'])
+    expect(preview.rows.find((r) => r.organisation.id === sweden.id)).toMatchObject({ selected: false, chair: true })
+    // No Chair named: the register's Chair in office on the meeting's day convenes it.
+    const inOffice = (await p.call('chairs.register', {})).terms.find((t) => t.start <= '2027-06-10' && '2027-06-10' <= t.end)!
+    const unnamed = await p.call('meetings.create', { ...meeting, chairOrganisationId: '' })
+    expect(unnamed.invitees.some((i) => i.organisationId === inOffice.organisationId)).toBe(false)
+    await p.close()
+  })
+
+  it('warns of past dates and of a reply-by date after the meeting; says which French letters use English text', async () => {
+    const p = await profile()
+    const m = await p.call('meetings.create', { ...meeting, start: '2020-06-10T15:00', end: '2020-06-10T17:00', rsvpDeadline: '2020-06-20', address: 'Palais des Nations' })
+    const preview = await p.call('invitations.preview', { meetingId: m.id, form: 'letter' })
+    expect(preview.dates).toEqual({ meetingPast: true, rsvpPast: true, rsvpAfterMeeting: true })
+    expect(preview.frenchFallback.fields).toEqual(['title', 'venue', 'agenda 1'])
+    const french = preview.rows.filter((r) => r.selected && r.language === 'fr').map((r) => r.organisation.en)
+    expect(french.length).toBeGreaterThan(0)
+    expect(preview.frenchFallback.members).toEqual(french)
+    const translated = await p.call('meetings.update', {
+      id: m.id,
+      fields: { ...meeting, start: '2027-06-10T15:00', end: '2027-06-10T17:00', address: 'Palais des Nations', addressFr: 'Palais des Nations', titleFr: 'Réunion ordinaire', agenda: [{ title: 'Field needs', titleFr: 'Besoins du terrain', presenter: 'Chair', minutes: 30 }] },
+    })
+    const after = await p.call('invitations.preview', { meetingId: translated.id, form: 'letter' })
+    expect(after.frenchFallback).toEqual({ fields: [], members: [] })
+    expect(after.dates).toEqual({ meetingPast: false, rsvpPast: false, rsvpAfterMeeting: false })
+    await p.close()
+  })
+
+  it('counts each change of time or place in the meeting’s sequence, which the calendar file carries', async () => {
+    const p = await profile()
+    const m = await p.call('meetings.create', meeting)
+    expect(m.sequence).toBe(0)
+    const renamed = await p.call('meetings.update', { id: m.id, fields: { ...meeting, title: 'Regular meeting (renamed)' } })
+    expect(renamed.sequence).toBe(0)
+    const moved = await p.call('meetings.update', { id: m.id, fields: { ...meeting, start: '2027-06-11T15:00', end: '2027-06-11T17:00' } })
+    expect(moved.sequence).toBe(1)
+    const elsewhere = await p.call('meetings.update', { id: m.id, fields: { ...meeting, start: '2027-06-11T15:00', end: '2027-06-11T17:00', city: 'Vienna' } })
+    expect(elsewhere.sequence).toBe(2)
+    const saved = await p.call('meetings.saveDocument', { meetingId: m.id, kind: 'ics', language: 'en' })
+    expect(readFileSync(saved!.path, 'utf8')).toContain('SEQUENCE:2')
+    await p.close()
+  })
+
+  it('lists participants before the meeting as those who accepted, after it as those who attended', async () => {
+    const p = await profile()
+    const m = (await p.call('meetings.list', {})).find((x) => x.title === 'Annual meeting 2027')!
+    for (const mode of ['accepted', 'attended'] as const) {
+      const saved = await p.call('meetings.saveDocument', { meetingId: m.id, kind: 'participants', language: 'en', mode })
+      expect(readFileSync(saved!.path).subarray(0, 2).toString()).toBe('PK')
+    }
+    expect(await p.fail('meetings.saveDocument', { meetingId: m.id, kind: 'participants', mode: 'everyone' })).toMatchObject({ field: 'mode' })
+    // A member that accepted without naming its delegation is listed with its addressee, as the language writes the name.
+    const norway = (await p.call('meetings.get', { id: m.id })).invitees.find((i) => i.organisation.en === 'Norway')!
+    await p.call('invitees.update', { id: norway.id, changes: { response: 'accepted', attendees: '' } })
+    const fr = await p.call('meetings.saveDocument', { meetingId: m.id, kind: 'participants', language: 'fr', mode: 'accepted' })
+    const rows = Object.values(await readDocx([fr!.path]))[0].tables[0]
+    expect(rows.find((r) => r.cells[0] === 'Norvège')?.cells[1].replace(/\u00a0/g, ' ')).toBe('S. E. Mme Kari Eksempelsen')
     await p.close()
   })
 

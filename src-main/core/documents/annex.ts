@@ -10,13 +10,13 @@ import { agendaLines, GROUP_NAME, venueOrOnline } from './wording'
 const GREY = '404040'
 
 /** The meeting's title, when and where, centred under a heading. */
-export function meetingBlock(meeting: MeetingInfo, language: Language): Paragraph[] {
+export function meetingBlock(meeting: MeetingInfo, language: Language, clock12 = false): Paragraph[] {
   const where = venueOrOnline(meeting, language)
   const link = meeting.onlineLink.trim()
   const lines = [
     para(meeting.title.trim() || GROUP_NAME[language], { style: STYLE.centred, spacing: { after: 60 } }, { bold: true }),
     para(GROUP_NAME[language], { style: STYLE.centred, spacing: { after: 60 } }, { italics: true }),
-    para(formatMeetingWhen(meeting, language), { style: STYLE.centred, spacing: { after: 20 } }, { size: PT(11) }),
+    para(formatMeetingWhen(meeting, language, clock12), { style: STYLE.centred, spacing: { after: 20 } }, { size: PT(11) }),
     para(where, { style: STYLE.centred }, { size: PT(11) }),
   ]
   if (link && where !== link) lines.push(para(link, { style: STYLE.centred }, { size: PT(10), color: GREY }))
@@ -26,10 +26,10 @@ export function meetingBlock(meeting: MeetingInfo, language: Language): Paragrap
 }
 
 /** The numbered items: "1.  Opening of the meeting" and, under it, the slot, the presenter and the duration. */
-export function agendaItems(meeting: MeetingInfo, language: Language, withSlots = false): Paragraph[] {
+export function agendaItems(meeting: MeetingInfo, language: Language, withSlots = false, clock12 = false): Paragraph[] {
   let offset = 0
   return agendaLines(meeting.agenda).map((item) => {
-    const slot = withSlots && item.minutes > 0 ? formatSlot(meeting.start, offset, item.minutes, language) : ''
+    const slot = withSlots && item.minutes > 0 ? formatSlot(meeting.start, offset, item.minutes, language, clock12) : ''
     offset += item.minutes
     const detail = [slot, item.detail].filter(Boolean).join(' · ')
     const pieces: [string, RunStyle?][] = [[`${item.number}.\t${item.title}`]]

@@ -12,8 +12,10 @@ import {
 } from 'docx'
 import Papa from 'papaparse'
 import type { Language } from '../model/fields'
+import type { Paper } from '../model/settings'
 import type { MissionKind, MissionStatus } from '../model/mission'
-import { LANDSCAPE_TEXT_WIDTH, pack, pageFooter, pageProperties, para, PT, runningHeader, spacer } from './docx-kit'
+import { fitColumns, pageFooter, pageProperties, para, PT, runningHeader, spacer, textWidth } from './docx-kit'
+import { pack } from './press'
 import { checkDate, formatDate, NBSP } from '../model/format'
 import { safeFileNamePart } from './file-names'
 import { GROUP_NAME } from './wording'
@@ -70,6 +72,9 @@ export interface DirectoryInput {
   missions: DirectoryMission[]
   /** True for the directory of one mission (its title names it). */
   single: boolean
+  /** The paper of Settings (A4 unless told), and who the document comes from (the Chair's office). */
+  paper?: Paper
+  creator?: string
 }
 
 const WORDS = {
@@ -126,19 +131,16 @@ export function directoryFileName(input: Pick<DirectoryInput, 'language' | 'miss
 
 const postTitle = (r: DirectoryRow, lang: Language) => (lang === 'fr' && r.titleFr) || r.title
 
-/** Column widths in twips: post, duty station, name, seconded by, e-mail, phone, last verified. */
-const COLUMNS = (() => {
-  const w = [0.17, 0.1, 0.16, 0.1, 0.22, 0.12, 0.12].map((f) => Math.floor(LANDSCAPE_TEXT_WIDTH * f))
-  w[0] += LANDSCAPE_TEXT_WIDTH - w.reduce((a, b) => a + b, 0)
-  return w
-})()
+/** Shares of the width: post, duty station, name, seconded by, e-mail, phone, last verified. */
+const SHARES = [0.17, 0.1, 0.16, 0.1, 0.22, 0.12, 0.12]
 
 const LINE = { style: BorderStyle.SINGLE, size: 4, color: '808080' }
 const NONE = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' }
 const MARGINS = { top: 50, bottom: 50, left: 80, right: 80 }
 const HEAD_FILL = 'D9D9D9'
 const STALE_FILL = 'FBE3C8'
-const CELL = PT(9.5)
+const CELL_POINTS = 9.5
+const CELL = PT(CELL_POINTS)
 
 function cell(text: string, width: number, o: { bold?: boolean; italics?: boolean; fill?: string } = {}): TableCell {
   return new TableCell({
@@ -156,28 +158,42 @@ function verifiedText(r: DirectoryRow, lang: Language): string {
   return r.stale ? `${when}\n${w.toVerify}` : when
 }
 
-function missionTable(m: DirectoryMission, lang: Language): Table {
-  const header = new TableRow({ tableHeader: true, cantSplit: true, children: WORDS[lang].head.map((h, i) => cell(h, COLUMNS[i], { bold: true, fill: HEAD_FILL })) })
+/** The texts of each row's cells, in the order of the columns. */
+function rowTexts(r: DirectoryRow, lang: Language): string[] {
+  const h = r.holder
+  return [postTitle(r, lang), r.dutyStation, h ? h.name : WORDS[lang].vacant, h ? (h.seconding?.[lang] ?? WORDS[lang].unStaff) : '', h?.emails.join('\n') ?? '', h?.phones.join('\n') ?? '', verifiedText(r, lang)]
+}
+
+/** One layout for every mission's table, wide enough for the longest e-mail address. */
+function columns(input: DirectoryInput, width: number): number[] {
+  const rows = input.missions.flatMap((m) => m.rows.map((r) => rowTexts(r, input.language)))
+  const head: readonly string[] = WORDS[input.language].head
+  return fitColumns(width, SHARES, SHARES.map((_, i) => [head[i], ...rows.map((r) => r[i])]), CELL_POINTS, MARGINS.left + MARGINS.right)
+}
+
+function missionTable(m: DirectoryMission, lang: Language, cols: number[]): Table {
+  const width = cols.reduce((a, b) => a + b, 0)
+  const header = new TableRow({ tableHeader: true, cantSplit: true, children: WORDS[lang].head.map((h, i) => cell(h, cols[i], { bold: true, fill: HEAD_FILL })) })
   const rows = m.rows.map((r) => {
     const fill = r.stale ? STALE_FILL : undefined
     const h = r.holder
     return new TableRow({
       cantSplit: true,
       children: [
-        cell(postTitle(r, lang), COLUMNS[0], { bold: r.head, fill }),
-        cell(r.dutyStation, COLUMNS[1], { fill }),
-        h ? cell(h.name, COLUMNS[2], { fill }) : cell(WORDS[lang].vacant, COLUMNS[2], { italics: true, fill }),
-        cell(h ? (h.seconding?.[lang] ?? WORDS[lang].unStaff) : '', COLUMNS[3], { fill }),
-        cell(h?.emails.join('\n') ?? '', COLUMNS[4], { fill }),
-        cell(h?.phones.join('\n') ?? '', COLUMNS[5], { fill }),
-        cell(verifiedText(r, lang), COLUMNS[6], { italics: r.stale, fill }),
+        cell(postTitle(r, lang), cols[0], { bold: r.head, fill }),
+        cell(r.dutyStation, cols[1], { fill }),
+        h ? cell(h.name, cols[2], { fill }) : cell(WORDS[lang].vacant, cols[2], { italics: true, fill }),
+        cell(h ? (h.seconding?.[lang] ?? WORDS[lang].unStaff) : '', cols[3], { fill }),
+        cell(h?.emails.join('\n') ?? '', cols[4], { fill }),
+        cell(h?.phones.join('\n') ?? '', cols[5], { fill }),
+        cell(verifiedText(r, lang), cols[6], { italics: r.stale, fill }),
       ],
     })
   })
   return new Table({
     rows: [header, ...rows],
-    width: { size: LANDSCAPE_TEXT_WIDTH, type: WidthType.DXA },
-    columnWidths: COLUMNS,
+    width: { size: width, type: WidthType.DXA },
+    columnWidths: cols,
     layout: TableLayoutType.FIXED,
     borders: { top: LINE, bottom: LINE, left: NONE, right: NONE, insideHorizontal: LINE, insideVertical: NONE },
   })
@@ -192,13 +208,13 @@ function missionLine(m: DirectoryMission, lang: Language): string {
   return [m.location[lang], kind, dates].filter(Boolean).join(' · ')
 }
 
-function missionBlock(m: DirectoryMission, lang: Language): (Paragraph | Table)[] {
+function missionBlock(m: DirectoryMission, lang: Language, widths: number[]): (Paragraph | Table)[] {
   const out: (Paragraph | Table)[] = [
     para(`${m.acronym} – ${m.name[lang] || m.name.en}`, { spacing: { before: 360, after: 60 }, keepNext: true, keepLines: true }, { bold: true, size: PT(13) }),
     para(missionLine(m, lang), { spacing: { after: 140 }, keepNext: true }, { italics: true, size: PT(10.5) }),
   ]
   if (!m.rows.length) out.push(para(WORDS[lang].noPost, {}, { italics: true, size: PT(10.5) }))
-  else out.push(missionTable(m, lang))
+  else out.push(missionTable(m, lang, widths))
   return out
 }
 
@@ -212,16 +228,20 @@ export async function buildDirectory(input: DirectoryInput): Promise<Uint8Array>
     para(title, { alignment: AlignmentType.CENTER, spacing: { after: 80 } }, { bold: true, size: PT(15) }),
     para(w.subtitle(date), { alignment: AlignmentType.CENTER, spacing: { after: 120 } }, { italics: true, size: PT(11) }),
   ]
-  for (const m of input.missions) children.push(...missionBlock(m, lang))
+  const width = textWidth(input.paper, true)
+  const widths = columns(input, width)
+  for (const m of input.missions) children.push(...missionBlock(m, lang, widths))
   if (!input.missions.length) children.push(spacer(12), para(w.noMission, { alignment: AlignmentType.CENTER }, { italics: true }))
   if (input.missions.some((m) => m.rows.some((r) => r.stale))) {
     children.push(para(w.legend, { spacing: { before: 240 } }, { italics: true, size: PT(9.5) }))
   }
-  const footer = pageFooter(lang, `${title} – ${date}`, undefined, LANDSCAPE_TEXT_WIDTH)
-  return pack({ title, language: lang }, [
+  // About 15 rows a page.
+  const pages = Math.max(1, Math.ceil(input.missions.reduce((n, m) => n + m.rows.length + 3, 0) / 15))
+  const footer = pageFooter(lang, `${title} – ${date}`, { width, pages })
+  return pack({ title, language: lang, creator: input.creator }, [
     {
-      properties: pageProperties({ landscape: true }),
-      headers: { default: runningHeader(GROUP_NAME[lang], title, LANDSCAPE_TEXT_WIDTH) },
+      properties: pageProperties({ landscape: true, paper: input.paper }),
+      headers: { default: runningHeader(GROUP_NAME[lang], title, width) },
       footers: { default: footer },
       children,
     },

@@ -2,23 +2,20 @@ import {
   AlignmentType,
   Bookmark,
   BorderStyle,
-  Document,
   Footer,
   Header,
-  Packer,
-  PageNumber,
-  PageReference,
   PageOrientation,
   Paragraph,
+  SimpleField,
   Tab,
   TabStopType,
   TextRun,
   type IParagraphOptions,
   type IRunOptions,
-  type ISectionOptions,
   type ISectionPropertiesOptions,
 } from 'docx'
 import type { Language } from '../model/fields'
+import type { Paper } from '../model/settings'
 import { chairLine, chairMission } from './wording'
 import type { ChairInfo } from './types'
 
@@ -31,14 +28,26 @@ export const SERIF = 'Times New Roman'
 /** For Arabic-script runs, through the complex-script font slot (`w:rFonts w:cs`). */
 export const ARABIC_FONT = 'Noto Naskh Arabic'
 
-/** A4 portrait, in twips. */
-export const A4 = { width: 11906, height: 16838 }
+/** The paper sizes of Settings, portrait, in twips: A4, and US Letter for a mission in New York. */
+export const PAPER: Record<Paper, { width: number; height: number }> = {
+  a4: { width: 11906, height: 16838 },
+  letter: { width: 12240, height: 15840 },
+}
 const CM = 567
 export const MARGIN = { top: Math.round(2.2 * CM), bottom: Math.round(2.2 * CM), left: Math.round(2.5 * CM), right: Math.round(2.5 * CM), header: Math.round(1.0 * CM), footer: Math.round(1.0 * CM) }
-/** The width of the text between the margins. */
-export const TEXT_WIDTH = A4.width - MARGIN.left - MARGIN.right
-/** The same on a landscape page. */
-export const LANDSCAPE_TEXT_WIDTH = A4.height - MARGIN.left - MARGIN.right
+
+/** The width of the text between the margins, on a page of that paper. */
+export function textWidth(paper: Paper = 'a4', landscape = false): number {
+  const p = PAPER[paper] ?? PAPER.a4
+  return (landscape ? p.height : p.width) - MARGIN.left - MARGIN.right
+}
+/** The height of the text between the margins. */
+export function textHeight(paper: Paper = 'a4', landscape = false): number {
+  const p = PAPER[paper] ?? PAPER.a4
+  return (landscape ? p.width : p.height) - MARGIN.top - MARGIN.bottom
+}
+/** A4 portrait's text width, for what does not depend on the paper (indents). */
+export const TEXT_WIDTH = textWidth('a4')
 
 /** Half-points, as docx wants them. */
 export const PT = (points: number) => points * 2
@@ -95,9 +104,32 @@ export function clean(text: string): string {
 /** French ordinals are set with a superscript: "1er" → 1 + "er" raised. */
 const ORDINAL = /(?<=(?:^|[\s(])1)(er)(?=[\s,.;)]|$)/
 
+/** Word's language tags of the documents' languages (spelling, hyphenation). */
+export const LANGUAGE_TAG: Record<Language, string> = { en: 'en-GB', fr: 'fr-FR' }
+
+// A file of several invitations has one default language; the runs of a letter in the other
+// language carry their own (so that Word checks a French letter's spelling as French). Set
+// while a section is built (synchronously), by `inLanguage`.
+let runLanguage: string | undefined
+
+/** Builds with every run marked as being in `language` (undefined: the document's default). */
+export function inLanguage<T>(language: Language | undefined, build: () => T): T {
+  const before = runLanguage
+  runLanguage = language && LANGUAGE_TAG[language]
+  try {
+    return build()
+  } finally {
+    runLanguage = before
+  }
+}
+
+/** Left-to-right mark: after a right-to-left stretch, keeps what follows (numbers, "·") in the line's order. */
+const LRM = '\u200e'
+
 function run(text: string, style: RunStyle & { superScript?: boolean }, rtl: boolean, breakBefore: boolean): TextRun {
   // Only the properties that are set, so that the XML stays small (the run inherits the rest).
   const o: Record<string, unknown> = {}
+  if (runLanguage) o.language = { value: runLanguage, ...(rtl ? { bidirectional: 'ar-SA' } : {}) }
   // A tab is an element of its own (w:tab), not a character of the text.
   if (text.includes('\t')) o.children = text.split('\t').flatMap((t, i) => (i ? [new Tab(), t] : [t])).filter((c) => c !== '')
   else o.text = text
@@ -114,12 +146,17 @@ function run(text: string, style: RunStyle & { superScript?: boolean }, rtl: boo
     // Word sets a right-to-left run in its complex-script font, size, bold and italic.
     o.rightToLeft = true
     o.font = { ascii: SERIF, hAnsi: SERIF, cs: ARABIC_FONT }
-    o.language = { bidirectional: 'ar-SA' }
+    o.language = { ...(runLanguage ? { value: runLanguage } : {}), bidirectional: 'ar-SA' }
     if (style.bold) o.boldComplexScript = true
     if (style.italics) o.italicsComplexScript = true
     if (style.size) o.sizeComplexScript = style.size
   }
   return new TextRun(o as IRunOptions)
+}
+
+/** Text that follows a right-to-left stretch (at `from` > 0) starts with a left-to-right mark. */
+function afterRtl(text: string, from: number): string {
+  return from > 0 && text ? LRM + text : text
 }
 
 /**
@@ -148,12 +185,14 @@ export function runs(text: string, style: RunStyle = {}): TextRun[] {
       }
       if (HAS_ARABIC.test(line)) {
         for (const m of line.matchAll(ARABIC_RUN)) {
-          push(line.slice(last, m.index), false)
+          push(afterRtl(line.slice(last, m.index), last), false)
           push(m[0], true)
           last = m.index + m[0].length
         }
       }
-      push(line.slice(last), false)
+      // Isolates the right-to-left stretch from what follows it in a left-to-right line:
+      // "عبد الله · 10 min" reads in order, the number not pulled into the Arabic.
+      push(afterRtl(line.slice(last), last), false)
     })
   return out
 }
@@ -254,36 +293,89 @@ export function runningHeader(left: string, right: string, width = TEXT_WIDTH): 
   })
 }
 
+// Table columns wide enough for their longest word: Word and LibreOffice cut a word that does not
+// fit its column anywhere, so an e-mail address or "MONUSCO," would break mid-token.
+const WIDE = /[MW@%]/
+const CAPITAL = /[A-Z0-9&#]/
+const NARROW = /[ilj.,;:'!|()[\] -]/
+
+/** The width of a word in twips at `points`, from rough serif character widths (em fractions). */
+export function wordTwips(word: string, points: number): number {
+  let em = 0
+  for (const ch of word) em += WIDE.test(ch) ? 0.92 : CAPITAL.test(ch) ? 0.7 : NARROW.test(ch) ? 0.3 : 0.5
+  return Math.ceil(em * points * 20)
+}
+
 /**
- * "GFC/2027/014 ……… Page 1 of 2" with real PAGE and NUMPAGES fields. With `endBookmark`, the total
- * is the page number of that bookmark (a PAGEREF field), for a file of several invitations each
- * numbered from 1: Word's SECTIONPAGES would do, but LibreOffice leaves it blank. `width`: the
- * text width of the page (LANDSCAPE_TEXT_WIDTH on a landscape page), where the page number ends.
+ * Column widths in twips summing to `total`: each column its share, but never narrower than its
+ * longest word (plus the cell's side margins), the room taken from the columns that have some
+ * to spare. `cells[i]` are the texts of column i; `points` their size.
  */
-export function pageFooter(language: Language, reference: string, endBookmark?: string, width = TEXT_WIDTH): Footer {
+export function fitColumns(total: number, shares: number[], cells: string[][], points: number, sideMargins: number): number[] {
+  const sum = shares.reduce((a, b) => a + b, 0)
+  const widths = shares.map((f) => Math.floor((total * f) / sum))
+  const need = cells.map((texts) => sideMargins + Math.max(0, ...texts.flatMap((t) => t.split(/\s+/)).map((w) => wordTwips(w, points))))
+  const missing = widths.reduce((n, w, i) => n + Math.max(0, need[i] - w), 0)
+  const spare = widths.map((w, i) => Math.max(0, w - need[i]))
+  const room = spare.reduce((a, b) => a + b, 0)
+  // When the longest words cannot all fit, the shares stand (the words will wrap where they must).
+  if (missing > 0 && room >= missing) {
+    for (let i = 0; i < widths.length; i++) {
+      if (need[i] > widths[i]) widths[i] = need[i]
+      else widths[i] -= Math.floor((spare[i] * missing) / room)
+    }
+  }
+  widths[0] += total - widths.reduce((a, b) => a + b, 0)
+  return widths
+}
+
+export interface FooterOptions {
+  /** The text width of the page (a landscape page's is wider), where the page number ends. */
+  width?: number
+  /** The number this footer's page fields show until a reader works them out: "Page 1 of 2". */
+  page?: number
+  /** The pages the document (or the invitation) is expected to have, likewise. */
+  pages?: number | string
+  /**
+   * In a file of several invitations each numbered from 1, the total is the page number of this
+   * bookmark at the end of the invitation (a PAGEREF field): Word's SECTIONPAGES would do, but
+   * LibreOffice leaves it blank.
+   */
+  endBookmark?: string
+}
+
+/**
+ * "GFC/2027/014 ……… Page 1 of 2" with real PAGE and NUMPAGES (or PAGEREF) fields, each with a
+ * value already written in it, so that a previewer that does not work out fields (a mail
+ * client's, a file manager's) still shows "Page 1 of 2".
+ */
+export function pageFooter(language: Language, reference: string, o: FooterOptions = {}): Footer {
   const label = language === 'fr' ? { page: 'Page ', of: ' sur ' } : { page: 'Page ', of: ' of ' }
+  const total = o.endBookmark ? `PAGEREF ${o.endBookmark} \\h` : 'NUMPAGES'
   return new Footer({
     children: [
       new Paragraph({
         style: SMALL_STYLE,
-        tabStops: [{ type: TabStopType.RIGHT, position: width }],
+        tabStops: [{ type: TabStopType.RIGHT, position: o.width ?? TEXT_WIDTH }],
         children: [
-          ...runs(`${reference}\t`),
-          new TextRun({ children: [label.page, PageNumber.CURRENT, label.of, ...(endBookmark ? [] : [PageNumber.TOTAL_PAGES])] }),
-          ...(endBookmark ? [new PageReference(endBookmark)] : []),
+          ...runs(`${reference}\t${label.page}`),
+          new SimpleField('PAGE', String(o.page ?? 1)),
+          ...runs(label.of),
+          new SimpleField(total, String(o.pages ?? 1)),
         ],
       }),
     ],
   })
 }
 
-/** Section properties: A4 (portrait unless told), the margins, page numbers from 1. */
-export function pageProperties(options: { landscape?: boolean; titlePage?: boolean } = {}): ISectionPropertiesOptions {
+/** Section properties: the paper of Settings (portrait unless told), the margins, page numbers from 1. */
+export function pageProperties(options: { landscape?: boolean; titlePage?: boolean; paper?: Paper } = {}): ISectionPropertiesOptions {
+  const paper = PAPER[options.paper ?? 'a4'] ?? PAPER.a4
   return {
     titlePage: options.titlePage,
     page: {
       // Given portrait: docx swaps width and height itself for a landscape page.
-      size: { width: A4.width, height: A4.height, orientation: options.landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT },
+      size: { width: paper.width, height: paper.height, orientation: options.landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT },
       margin: { ...MARGIN, gutter: 0 },
       pageNumbers: { start: 1 },
     },
@@ -293,16 +385,17 @@ export function pageProperties(options: { landscape?: boolean; titlePage?: boole
 export interface DocMeta {
   title: string
   language: Language
+  /** Who the document comes from: the Chair's office ("Permanent Mission of Sweden to the United Nations"). */
   creator?: string
 }
 
-/** Packs sections into .docx bytes. */
-export async function pack(meta: DocMeta, sections: ISectionOptions[]): Promise<Uint8Array> {
-  const doc = new Document({
-    creator: meta.creator || 'GFC Desk',
+/** The document's properties and styles (for `pack`, and for a press's frame). */
+export function documentOptions(meta: DocMeta) {
+  const creator = clean(meta.creator?.trim() || 'GFC Desk')
+  return {
+    creator,
+    lastModifiedBy: creator,
     title: clean(meta.title),
     styles: documentStyles(meta.language),
-    sections,
-  })
-  return Packer.pack(doc, 'uint8array')
+  }
 }

@@ -1,9 +1,10 @@
 import { tzlib_get_ical_block } from 'timezones-ical-library'
 import type { Language } from '../model/fields'
+import type { Response } from '../model/meeting'
 import { AppError } from '../model/errors'
 import { meetingInstants } from '../model/format'
 import type { ChairInfo, IcsAttendee, MeetingInfo } from './types'
-import { GROUP_NAME, venueText } from './wording'
+import { GROUP_NAME, localMeeting, venueText } from './wording'
 
 // The meeting as an iCalendar file (RFC 5545) that Outlook, Google Calendar and Apple
 // Calendar import at the right time: one VEVENT whose start and end are wall-clock times in
@@ -25,6 +26,17 @@ export interface IcsInput {
   stamp: Date | string
   /** The language of the summary's and description's fixed words; English unless told. */
   language?: Language
+  /** The meeting's version: it rises each time its time or place changes (0 unless told). */
+  sequence?: number
+}
+
+/** The invitee's answer as a calendar's participation status. */
+const PARTSTAT: Record<Response, string> = {
+  invited: 'NEEDS-ACTION',
+  'no-answer': 'NEEDS-ACTION',
+  accepted: 'ACCEPTED',
+  declined: 'DECLINED',
+  tentative: 'TENTATIVE',
 }
 
 const CRLF = '\r\n'
@@ -85,7 +97,11 @@ function mailto(email: string): string {
 
 const EMAIL = /^[^\s@<>"]+@[^\s@<>"]+\.[^\s@<>"]+$/
 
-/** The VTIMEZONE block and the TZID it defines (the library resolves links: Africa/Accra → Africa/Abidjan). */
+/**
+ * The VTIMEZONE block, named with the meeting's own zone: the library resolves links to the
+ * zone that holds the rules (Europe/Stockholm → Europe/Berlin), but the event keeps its own
+ * name, which is what a calendar shows.
+ */
 function timeZoneBlock(timeZone: string): { tzid: string; lines: string[] } | null {
   let block: string[] | string
   try {
@@ -94,9 +110,9 @@ function timeZoneBlock(timeZone: string): { tzid: string; lines: string[] } | nu
     return null
   }
   if (!Array.isArray(block) || !block[0]?.startsWith('BEGIN:VTIMEZONE')) return null
-  const tzid = /^TZID=(.+)$/.exec(block[1] ?? '')?.[1]
-  if (!tzid) return null
-  return { tzid, lines: block[0].split(/\r?\n/).filter(Boolean) }
+  if (!/^TZID=(.+)$/.test(block[1] ?? '')) return null
+  const lines = block[0].split(/\r?\n/).filter(Boolean).map((l) => (l.startsWith('TZID:') ? `TZID:${timeZone}` : l))
+  return { tzid: timeZone, lines }
 }
 
 function description(meeting: MeetingInfo, language: Language): string {
@@ -116,15 +132,29 @@ function description(meeting: MeetingInfo, language: Language): string {
 
 /** The .ics text: CRLF line endings, folded lines, one event. */
 export function buildIcs(input: IcsInput): string {
-  const { meeting, chair, attendees } = input
+  const { chair, attendees } = input
   const language = input.language ?? 'en'
+  const meeting = localMeeting(input.meeting, language)
   const { start, end } = meetingInstants(meeting)
   const stamp = input.stamp instanceof Date ? input.stamp : new Date(input.stamp)
   if (Number.isNaN(stamp.getTime())) throw new AppError('validation', `Not an instant: "${String(input.stamp)}"`, 'stamp')
   if (!input.uid.trim()) throw new AppError('validation', 'The calendar event needs a UID', 'uid', 'validation.required')
 
   const zone = timeZoneBlock(meeting.timeZone)
-  const lines: string[] = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//GFC Desk//Meeting documents//EN', 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH']
+  // With attendees, the file is a request (RFC 5546), which needs its organizer: the Chair's
+  // e-mail. Without either, it is published: a calendar adds the event, with no one to answer.
+  const organizer = EMAIL.test(chair.email.trim()) ? chair.email.trim() : ''
+  const seen = new Set<string>()
+  const invited = organizer
+    ? attendees.filter((a) => {
+        const email = a.email.trim().toLowerCase()
+        if (!EMAIL.test(email) || seen.has(email) || email === organizer.toLowerCase()) return false
+        seen.add(email)
+        return true
+      })
+    : []
+  const method = invited.length ? 'REQUEST' : 'PUBLISH'
+  const lines: string[] = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//GFC Desk//Meeting documents//EN', 'CALSCALE:GREGORIAN', `METHOD:${method}`]
   if (zone) lines.push(...zone.lines)
   lines.push('BEGIN:VEVENT', `UID:${escapeText(input.uid.trim())}`, `DTSTAMP:${utcStamp(stamp)}`)
   if (zone) {
@@ -139,18 +169,16 @@ export function buildIcs(input: IcsInput): string {
   if (location) lines.push(`LOCATION:${escapeText(location)}`)
   lines.push(`DESCRIPTION:${escapeText(description(meeting, language))}`)
   if (meeting.onlineLink.trim()) lines.push(`URL:${meeting.onlineLink.trim()}`)
-  if (EMAIL.test(chair.email.trim())) {
+  if (organizer) {
     const cn = chair.missionName.trim() || chair.signatoryName.trim()
-    lines.push(`ORGANIZER${cn ? `;CN=${paramValue(cn)}` : ''}:${mailto(chair.email)}`)
+    lines.push(`ORGANIZER${cn ? `;CN=${paramValue(cn)}` : ''}:${mailto(organizer)}`)
   }
-  const seen = new Set<string>()
-  for (const a of attendees) {
-    const email = a.email.trim()
-    if (!EMAIL.test(email) || seen.has(email.toLowerCase())) continue
-    seen.add(email.toLowerCase())
+  for (const a of invited) {
     const cn = a.name.trim() ? `;CN=${paramValue(a.name)}` : ''
-    lines.push(`ATTENDEE${cn};CUTYPE=INDIVIDUAL;ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=TRUE:${mailto(email)}`)
+    const status = PARTSTAT[a.response ?? 'invited'] ?? 'NEEDS-ACTION'
+    lines.push(`ATTENDEE${cn};CUTYPE=INDIVIDUAL;ROLE=REQ-PARTICIPANT;PARTSTAT=${status}${status === 'NEEDS-ACTION' ? ';RSVP=TRUE' : ''}:${mailto(a.email)}`)
   }
-  lines.push('STATUS:CONFIRMED', 'SEQUENCE:0', 'TRANSP:OPAQUE', 'END:VEVENT', 'END:VCALENDAR')
+  const sequence = Math.max(0, Math.floor(input.sequence ?? 0))
+  lines.push('STATUS:CONFIRMED', `SEQUENCE:${sequence}`, 'TRANSP:OPAQUE', 'END:VEVENT', 'END:VCALENDAR')
   return lines.map(foldLine).join(CRLF) + CRLF
 }

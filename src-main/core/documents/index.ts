@@ -1,14 +1,14 @@
 // The document builders: pure functions from gathered data to .docx bytes or .ics text.
 // Node-side core: no Electron, no React, no store or services here.
 export type * from './types'
-export { buildInvitation, buildInvitations } from './invitation'
+export { buildInvitation, buildInvitations, invitationPages, InvitationPress } from './invitation'
 export { buildAgenda } from './agenda'
-export { buildParticipants } from './participants'
+export { buildParticipants, listedParticipants } from './participants'
 export { buildTabledComments } from './tabled-comments'
 export { buildIcs, type IcsInput } from './ics'
 export { buildWorkplan } from './workplan'
 export { buildWorkplanCsv } from './workplan-csv'
-export { checkTemplate, fillTemplate, listPlaceholders, templateValues, TEMPLATE_FIELDS, type TemplateField } from './template'
+export { checkTemplate, fillTemplate, fillTemplates, listPlaceholders, prepareTemplate, templateValues, TEMPLATE_FIELDS, type PreparedTemplate, type TemplateField } from './template'
 export { invitationFileName, meetingFileName, safeFileNamePart, workplanFileName, MAX_FILE_NAME, type MeetingDocumentKind } from './file-names'
 export {
   formatDate,
@@ -26,7 +26,7 @@ export {
   zoneLabel,
   NEW_YORK,
 } from '../model/format'
-export { addressee, invitationWording, memberMission, memberName, parseHonorific, GROUP_NAME } from './wording'
+export { addressee, chairMission, frenchFallbacks, frOfName, invitationWording, localMeeting, memberMission, memberName, parseHonorific, GROUP_NAME } from './wording'
 export {
   buildDirectory,
   buildDirectoryCsv,

@@ -1,9 +1,14 @@
 import { AlignmentType, type ISectionOptions, type Paragraph, type Table } from 'docx'
 import type { Language } from '../model/fields'
 import { checkDate, formatDate } from '../model/format'
-import { LANDSCAPE_TEXT_WIDTH, letterhead, pageFooter, pageProperties, para, PT, runningHeader, TEXT_WIDTH } from './docx-kit'
+import { letterhead, pageFooter, pageProperties, para, PT, runningHeader, textWidth, type DocMeta } from './docx-kit'
 import type { MeetingDocInput, RecipientOrganisation } from './types'
-import { GROUP_NAME, memberName, placeAndDate } from './wording'
+import { chairMission, GROUP_NAME, localMeeting, memberName, placeAndDate } from './wording'
+
+/** The properties of a meeting document: its title with the meeting's, from the Chair's office. */
+export function meetingMeta(input: MeetingDocInput, title: string): DocMeta {
+  return { title: `${title} – ${localMeeting(input.meeting, input.language).title}`, language: input.language, creator: chairMission(input.chair, input.language) }
+}
 
 // The frame of the Group's meeting documents (agenda, list of participants, written
 // comments): the Chair's letterhead on the first page, a running header after it, the
@@ -13,18 +18,20 @@ export function meetingSection(
   input: MeetingDocInput,
   title: string,
   children: (Paragraph | Table)[],
-  options: { landscape?: boolean; runningTitle?: string } = {},
+  options: { landscape?: boolean; runningTitle?: string; pages?: number } = {},
 ): ISectionOptions {
   checkDate(input.date, 'date')
-  const { language: lang, meeting } = input
+  const lang = input.language
+  const meeting = localMeeting(input.meeting, lang)
   const day = /^\d{4}-\d{2}-\d{2}/.test(meeting.start) ? formatDate(meeting.start.slice(0, 10), lang) : ''
   const footerLeft = [meeting.title.trim(), day].filter(Boolean).join(' – ')
-  const width = options.landscape ? LANDSCAPE_TEXT_WIDTH : TEXT_WIDTH
-  const footer = pageFooter(lang, footerLeft, undefined, width)
+  const paper = input.chair.paper
+  const width = textWidth(paper, options.landscape)
+  const footer = (page: number) => pageFooter(lang, footerLeft, { width, page, pages: options.pages ?? 1 })
   return {
-    properties: pageProperties({ titlePage: true, landscape: options.landscape }),
+    properties: pageProperties({ titlePage: true, landscape: options.landscape, paper }),
     headers: { first: letterhead(input.chair, lang), default: runningHeader(GROUP_NAME[lang], options.runningTitle ?? title, width) },
-    footers: { first: footer, default: footer },
+    footers: { first: footer(1), default: footer(2) },
     children: [
       para(placeAndDate(input.chair.city, input.date, lang), { alignment: AlignmentType.RIGHT, spacing: { after: 360 } }),
       para(title, { alignment: AlignmentType.CENTER, spacing: { after: 240 }, keepNext: true }, { bold: true, size: PT(14) }),

@@ -1,8 +1,10 @@
 import { AlignmentType, BorderStyle, type Paragraph } from 'docx'
 import type { Language } from '../model/fields'
-import { formatDate, formatMeetingWhen } from '../model/format'
-import { pack, para, PT, spacer, STYLE } from './docx-kit'
-import { byMember, meetingSection, memberLabel } from './meeting-section'
+import { formatDate, formatMeetingWhen, NBSP } from '../model/format'
+import { para, PT, spacer, STYLE } from './docx-kit'
+import { pack } from './press'
+import { byMember, meetingMeta, meetingSection, memberLabel } from './meeting-section'
+import { localMeeting } from './wording'
 import type { CommentRow, MeetingDocInput } from './types'
 
 // The written comments of members unable to attend, which the Chair tables at the meeting:
@@ -27,26 +29,32 @@ function textParagraphs(text: string): Paragraph[] {
     })
 }
 
+/** "…the written comments of the one member…" / "…of the 3 members…", and in French. */
+export function commentsIntro(count: number, language: Language): string {
+  if (language === 'fr') {
+    return count === 1
+      ? 'La présidence présente ci-après les observations écrites du membre du Groupe qui ne pouvait pas assister à la réunion.'
+      : `La présidence présente ci-après, dans l’ordre alphabétique, les observations écrites des ${count}${NBSP}membres du Groupe qui ne pouvaient pas assister à la réunion.`
+  }
+  return count === 1
+    ? 'The Chair tables below the written comments of the one member of the Group who was unable to attend the meeting.'
+    : `The Chair tables below, in alphabetical order, the written comments of the ${count}${NBSP}members of the Group who were unable to attend the meeting.`
+}
+
 export async function buildTabledComments(input: MeetingDocInput & { comments: CommentRow[] }): Promise<Uint8Array> {
-  const { language: lang, meeting } = input
+  const lang = input.language
+  const meeting = localMeeting(input.meeting, lang)
   const title = commentsTitle(lang)
   const children: Paragraph[] = [
     para(meeting.title.trim(), { alignment: AlignmentType.CENTER, spacing: { after: 40 } }, { bold: true }),
-    para(formatMeetingWhen(meeting, lang), { alignment: AlignmentType.CENTER }, { size: PT(11) }),
+    para(formatMeetingWhen(meeting, lang, input.chair.clock12), { alignment: AlignmentType.CENTER }, { size: PT(11) }),
     spacer(18),
   ]
   const comments = byMember(input.comments.filter((c) => c.text.trim()), lang)
   if (!comments.length) {
     children.push(para(lang === 'fr' ? 'Aucune observation écrite n’a été reçue.' : 'No written comments were received.', {}, { italics: true }))
   } else {
-    children.push(
-      para(
-        lang === 'fr'
-          ? `La présidence présente ci-après, dans l’ordre alphabétique, les observations écrites des ${comments.length} membres du Groupe qui ne pouvaient pas assister à la réunion.`
-          : `The Chair tables below, in alphabetical order, the written comments of the ${comments.length} members of the Group who were unable to attend the meeting.`,
-        { alignment: AlignmentType.JUSTIFIED, spacing: { after: 240 } },
-      ),
-    )
+    children.push(para(commentsIntro(comments.length, lang), { alignment: AlignmentType.JUSTIFIED, spacing: { after: 240 } }))
   }
   comments.forEach((c, i) => {
     children.push(
@@ -62,7 +70,9 @@ export async function buildTabledComments(input: MeetingDocInput & { comments: C
     const attachment = c.attachmentPath.trim()
     if (attachment) children.push(para(`${lang === 'fr' ? 'Pièce jointe\u00a0:' : 'Attachment:'} ${attachment}`, { spacing: { after: 120 } }, { italics: true, size: PT(10), color: '404040' }))
   })
-  return pack({ title: `${title} – ${meeting.title}`, language: lang }, [
-    meetingSection(input, title, children, { runningTitle: lang === 'fr' ? 'Observations écrites' : 'Written comments' }),
+  // A page holds about 3,000 characters of comments; the first also has the letterhead and the title.
+  const pages = 1 + Math.floor(Math.max(0, comments.reduce((n, c) => n + c.text.length + 300, 0) - 2000) / 3000)
+  return pack(meetingMeta(input, title), [
+    meetingSection(input, title, children, { runningTitle: lang === 'fr' ? 'Observations écrites' : 'Written comments', pages }),
   ])
 }

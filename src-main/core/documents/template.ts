@@ -1,10 +1,11 @@
 import Docxtemplater from 'docxtemplater'
 import InspectModule from 'docxtemplater/js/inspect-module.js'
+import { Unzip, UnzipInflate, unzipSync } from 'fflate'
 import PizZip from 'pizzip'
 import { AppError } from '../model/errors'
 import { checkDate, formatDate, formatMeetingDate, formatMeetingTime, formatMeetingWhen, formatWeekdayDate } from '../model/format'
 import type { InvitationInput } from './types'
-import { agendaLines, chairMission, invitationWording, keepNumbersTogether, memberMission, memberName, rsvpContact, signatoryTitle, venueOrOnline } from './wording'
+import { agendaLines, chairMission, invitationWording, keepNumbersTogether, localMeeting, memberMission, memberName, rsvpContact, signatoryTitle, venueOrOnline } from './wording'
 
 // A secretary's own Word template (the mission's real letterhead) with {{placeholders}},
 // filled by docxtemplater. The values come from the same wording helpers as the generated
@@ -105,27 +106,122 @@ interface Inspector {
   getAllStructuredTags(): Part[]
 }
 
-function openZip(bytes: Uint8Array): PizZip {
-  let zip: PizZip
+// A template is checked before anything is filled, with memory bounded whatever the file holds:
+// a small file can unpack to gigabytes (a "zip bomb"), hold thousands of parts, or one text of
+// many megabytes that the template engine would copy for every letter.
+export const TEMPLATE_LIMITS = { unpacked: 50 * 1024 * 1024, parts: 1000, text: 4 * 1024 * 1024 }
+
+const SAVE_AS_DOCX = 'Open it in Word, save it as a Word document (.docx) and add it again.'
+
+function refuse(message: string, key = 'validation.templateNotDocx'): never {
+  throw new AppError('validation', message, 'template', key)
+}
+
+const MB = (n: number) => `${Math.round(n / (1024 * 1024))} MB`
+
+/**
+ * Refuses, before the template engine sees it, a file that is empty, an old .doc, not a zip, or
+ * that unpacks to more than the limits: from the sizes its directory declares first, then
+ * inflating it piece by piece (a declared size can lie) and counting, without keeping what is
+ * inflated. The longest run of text between two tags is measured on the way.
+ */
+export function checkTemplateFile(bytes: Uint8Array): void {
+  if (bytes.length === 0) refuse('The file is empty: choose the Word document (.docx) of the template again.', 'validation.templateEmpty')
+  if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) {
+    refuse(`This is an older Word document (.doc), not a .docx. ${SAVE_AS_DOCX}`)
+  }
+  if (bytes[0] !== 0x50 || bytes[1] !== 0x4b) refuse(`The file is not a Word document (.docx), or it is damaged. ${SAVE_AS_DOCX}`)
+  let parts = 0
+  let declared = 0
+  let hasDocument = false
   try {
-    zip = new PizZip(bytes)
+    unzipSync(bytes, {
+      filter: (f) => {
+        parts++
+        declared += f.originalSize
+        if (f.name === 'word/document.xml') hasDocument = true
+        return false
+      },
+    })
   } catch {
-    throw new AppError('validation', 'The template is not a Word document (.docx): it cannot be opened.', 'template', 'validation.templateNotDocx')
+    refuse(`The file is damaged: it cannot be opened as a Word document (.docx). ${SAVE_AS_DOCX}`)
   }
-  if (!zip.file('word/document.xml')) {
-    throw new AppError('validation', 'The template is not a Word document (.docx): it has no word/document.xml.', 'template', 'validation.templateNotDocx')
+  if (parts > TEMPLATE_LIMITS.parts) refuse(`The template holds ${parts} parts, more than the ${TEMPLATE_LIMITS.parts} a letter template can have.`, 'validation.templateTooLarge')
+  if (declared > TEMPLATE_LIMITS.unpacked) refuse(`The template unpacks to ${MB(declared)}, more than the ${MB(TEMPLATE_LIMITS.unpacked)} a letter template can have.`, 'validation.templateTooLarge')
+  if (!hasDocument) refuse(`The file is not a Word document (.docx): it has no document text. ${SAVE_AS_DOCX}`)
+
+  let total = 0
+  // fflate hands what a handler throws back to it as an error: the first failure is kept, and
+  // the pushing stops at the next slice (small, so that no inflated piece is large).
+  let failure: unknown
+  const unzip = new Unzip((file) => {
+    let run = 0
+    const xml = /\.(xml|rels)$/.test(file.name)
+    file.ondata = (err, chunk) => {
+      if (failure) return
+      try {
+        if (err) refuse(`The file is damaged: a part of it cannot be read (${file.name}). ${SAVE_AS_DOCX}`)
+        total += chunk.length
+        if (total > TEMPLATE_LIMITS.unpacked) refuse(`The template unpacks to more than ${MB(TEMPLATE_LIMITS.unpacked)}, more than a letter template can have.`, 'validation.templateTooLarge')
+        if (!xml) return
+        for (let i = 0; i < chunk.length; i++) {
+          if (chunk[i] === 0x3c) run = 0
+          else if (++run > TEMPLATE_LIMITS.text) refuse(`The template has a text of more than ${MB(TEMPLATE_LIMITS.text)} in one piece (${file.name}), more than a letter template can have.`, 'validation.templateTooLarge')
+        }
+      } catch (e) {
+        failure = e
+      }
+    }
+    file.start()
+  })
+  unzip.register(UnzipInflate)
+  const SLICE = 4096
+  for (let at = 0; at < bytes.length && !failure; at += SLICE) unzip.push(bytes.subarray(at, at + SLICE), at + SLICE >= bytes.length)
+  if (failure) throw failure
+}
+
+/** `checked`: the file already passed `checkTemplateFile` (a prepared template, filled letter after letter). */
+function openZip(bytes: Uint8Array, checked: boolean): PizZip {
+  if (!checked) checkTemplateFile(bytes)
+  try {
+    return new PizZip(bytes)
+  } catch {
+    refuse(`The file is damaged: it cannot be opened as a Word document (.docx). ${SAVE_AS_DOCX}`)
   }
-  return zip
+}
+
+/** The text of each paragraph of a part, with where it starts in the part's text (the engine's offsets). */
+function paragraphsOf(xml: string): { at: number; text: string }[] {
+  const out: { at: number; text: string }[] = []
+  let at = 0
+  for (const p of xml.split('</w:p>')) {
+    const text = [...p.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&')
+    out.push({ at, text })
+    at += text.length
+  }
+  return out
+}
+
+/** "in the paragraph “Dear {{addressee.name, welcome”": where a broken tag is, for a person to find it. */
+function where(zip: PizZip, file: string | undefined, offset: number | undefined): string {
+  if (!file || offset === undefined) return ''
+  const xml = zip.file(file)?.asText()
+  if (!xml) return ''
+  const paragraph = paragraphsOf(xml).findLast((p) => p.at <= offset)
+  if (!paragraph?.text.trim()) return ''
+  const text = paragraph.text.trim()
+  const part = /header/.test(file) ? ' of the header' : /footer/.test(file) ? ' of the footer' : ''
+  return `in the paragraph${part} “${text.length > 90 ? `${text.slice(0, 87)}…` : text}”: `
 }
 
 interface TemplateErrorLike {
-  properties?: { id?: string; explanation?: string; errors?: TemplateErrorLike[]; xtag?: string }
+  properties?: { id?: string; explanation?: string; errors?: TemplateErrorLike[]; xtag?: string; file?: string; offset?: number }
   message?: string
 }
 
 /** Compiles the template (throwing an AppError that lists every broken tag). */
-function compile(bytes: Uint8Array): { doc: Docxtemplater; inspector: Inspector } {
-  const zip = openZip(bytes)
+function compile(bytes: Uint8Array, checked = false): { doc: Docxtemplater; inspector: Inspector } {
+  const zip = openZip(bytes, checked)
   const inspector = new InspectModule() as unknown as Inspector
   try {
     const doc = new Docxtemplater(zip, {
@@ -141,7 +237,7 @@ function compile(bytes: Uint8Array): { doc: Docxtemplater; inspector: Inspector 
   } catch (e) {
     const err = e as TemplateErrorLike
     const all = err.properties?.errors?.length ? err.properties.errors : [err]
-    const explanations = [...new Set(all.map((x) => (x.properties?.explanation ?? x.message ?? 'unreadable').trim().replace(/\.+$/, '')))]
+    const explanations = [...new Set(all.map((x) => where(zip, x.properties?.file, x.properties?.offset) + (x.properties?.explanation ?? x.message ?? 'unreadable').trim().replace(/\.+$/, '')))]
     throw new AppError('validation', `The template has broken placeholders: ${explanations.join('; ')}.`, 'template', 'validation.templateTags')
   }
 }
@@ -206,7 +302,9 @@ export function checkTemplate(bytes: Uint8Array): void {
 /** The values of the placeholders for one invitation. */
 export function templateValues(input: InvitationInput): Record<string, unknown> {
   checkDate(input.date, 'date')
-  const { language: lang, meeting, chair, organisation: org } = input
+  const { language: lang, chair, organisation: org } = input
+  const meeting = localMeeting(input.meeting, lang)
+  const clock12 = chair.clock12
   const w = invitationWording(input)
   const a = w.addressee
   return {
@@ -220,8 +318,8 @@ export function templateValues(input: InvitationInput): Record<string, unknown> 
     meeting: {
       title: meeting.title.trim(),
       date: formatMeetingDate(meeting, lang),
-      time: formatMeetingTime(meeting, lang),
-      when: formatMeetingWhen(meeting, lang),
+      time: formatMeetingTime(meeting, lang, clock12),
+      when: formatMeetingWhen(meeting, lang, clock12),
       venue: venueOrOnline(meeting, lang),
       link: meeting.onlineLink.trim(),
       dialIn: keepNumbersTogether(meeting.dialIn.trim()),
@@ -238,10 +336,20 @@ export function templateValues(input: InvitationInput): Record<string, unknown> 
   }
 }
 
-/** Fills a checked template for one invitation; the result is a .docx. */
-export function fillTemplate(bytes: Uint8Array, input: InvitationInput): Uint8Array {
-  const { doc, unknown } = inspect(bytes)
-  if (unknown.length) checkTemplate(bytes)
+/** A template checked once (its file, its size, its placeholders), ready to fill letter after letter. */
+export interface PreparedTemplate {
+  readonly bytes: Uint8Array
+  readonly prepared: true
+}
+
+/** Checks a template once, before any letter of an issue is filled. */
+export function prepareTemplate(bytes: Uint8Array): PreparedTemplate {
+  checkTemplate(bytes)
+  return { bytes, prepared: true }
+}
+
+function render(template: PreparedTemplate, input: InvitationInput): Docxtemplater {
+  const { doc } = compile(template.bytes, true)
   try {
     doc.render(templateValues(input))
   } catch (e) {
@@ -249,5 +357,47 @@ export function fillTemplate(bytes: Uint8Array, input: InvitationInput): Uint8Ar
     const err = e as TemplateErrorLike
     throw new AppError('validation', `The template could not be filled: ${err.properties?.explanation ?? err.message ?? 'unknown error'}.`, 'template')
   }
-  return doc.toUint8Array({ compression: 'DEFLATE' })
+  return doc
+}
+
+/** Fills a template for one invitation; the result is a .docx. */
+export function fillTemplate(template: Uint8Array | PreparedTemplate, input: InvitationInput): Uint8Array {
+  const t = 'prepared' in template ? template : prepareTemplate(template)
+  return render(t, input).toUint8Array({ compression: 'DEFLATE' })
+}
+
+// The section properties that end a letter, numbering the next one's pages from 1 (pgNumType
+// goes before these, in the order the schema sets).
+const AFTER_PAGE_NUMBERS = /<w:(cols|formProt|vAlign|noEndnote|titlePg|textDirection|bidi|rtlGutter|docGrid|printerSettings|sectPrChange)\b|<\/w:sectPr>/
+
+function numberedFromOne(sectPr: string): string {
+  if (/<w:pgNumType\b/.test(sectPr)) {
+    return sectPr.replace(/<w:pgNumType\b([^>]*?)\/?>/, (_, attrs: string) => `<w:pgNumType${attrs.replace(/\s*w:start="[^"]*"/, '').replace(/\/$/, '')} w:start="1"/>`)
+  }
+  const at = sectPr.search(AFTER_PAGE_NUMBERS)
+  return `${sectPr.slice(0, at)}<w:pgNumType w:start="1"/>${sectPr.slice(at)}`
+}
+
+/**
+ * Several invitations filled into one template, in one file: each letter's body in a section of
+ * its own (the template's page, header and footer), its pages numbered from 1.
+ */
+export function fillTemplates(template: PreparedTemplate, inputs: InvitationInput[]): Uint8Array {
+  if (!inputs.length) throw new AppError('validation', 'No invitation to put in the file', 'inputs')
+  const docs = inputs.map((input) => render(template, input))
+  const parts = docs.map((doc) => {
+    const xml = doc.getZip().file('word/document.xml')!.asText()
+    const open = xml.indexOf('>', xml.indexOf('<w:body')) + 1
+    const last = xml.lastIndexOf('<w:sectPr')
+    return { head: xml.slice(0, open), body: xml.slice(open, last), sectPr: xml.slice(last, xml.lastIndexOf('</w:body>')), tail: xml.slice(xml.lastIndexOf('</w:body>')) }
+  })
+  const sectPr = numberedFromOne(parts[0].sectPr)
+  // Drawing ids must stay unique in the file.
+  let drawing = 0
+  const body = parts
+    .map((p, i) => p.body.replace(/(<wp:docPr\b[^>]*?\bid=")\d+"/g, (_: string, start: string) => `${start}${++drawing}"`) + (i < parts.length - 1 ? `<w:p><w:pPr>${sectPr}</w:pPr></w:p>` : ''))
+    .join('')
+  const zip = docs[0].getZip()
+  zip.file('word/document.xml', parts[0].head + body + sectPr + parts[0].tail)
+  return zip.generate({ type: 'uint8array', compression: 'DEFLATE' })
 }

@@ -1,6 +1,11 @@
+import type { AddressForm } from '../model/contact'
+import type { ParticipantsMode } from '../model/documents'
 import type { Language } from '../model/fields'
-import type { AgendaItem, InvitationForm, MeetingKind, Response } from '../model/meeting'
+import type { Paper } from '../model/settings'
+import type { InvitationForm, MeetingKind, Response } from '../model/meeting'
 import type { ActivityStatus, WorkplanFunction } from '../model/workplan'
+
+export type { ParticipantsMode }
 
 // What the document builders need, already gathered by the services: the builders are
 // pure functions from these to bytes, and never read the store.
@@ -20,12 +25,26 @@ export interface ChairInfo {
   signatoryTitle: string
   /** The title in French ("Ambassadrice et Représentante permanente"); the English one when empty. */
   signatoryTitleFr?: string
+  /** The paper of Settings: A4 unless told. */
+  paper?: Paper
+  /** English documents write times on the 12-hour clock ("10 a.m. to 1 p.m."); 24-hour unless told. */
+  clock12?: boolean
+}
+
+/** An agenda item (the French title may be left out). */
+export interface AgendaEntry {
+  title: string
+  titleFr?: string
+  presenter: string
+  minutes: number
 }
 
 export interface MeetingInfo {
   id: string
   kind: MeetingKind
   title: string
+  /** The title in French; French documents use the English one when empty. */
+  titleFr?: string
   /** Wall-clock times in `timeZone`, "2027-03-15T10:00". */
   start: string
   end: string
@@ -33,9 +52,12 @@ export interface MeetingInfo {
   timeZone: string
   city: string
   address: string
+  /** The city and address in French, when they differ ("Genève"); else the English ones. */
+  cityFr?: string
+  addressFr?: string
   onlineLink: string
   dialIn: string
-  agenda: AgendaItem[]
+  agenda: AgendaEntry[]
   /** "2027-03-01" or "". */
   rsvpDeadline: string
   rsvpContact: string
@@ -46,7 +68,7 @@ export interface RecipientOrganisation {
   /** "Ghana" / "International Committee of the Red Cross". */
   en: string
   fr: string
-  /** French name after "de" with its article: "du Ghana"; for an SME, built from `fr`. */
+  /** French name after "de" with its article: "du Ghana", "du Comité international de la Croix-Rouge". */
   frOf: string
   acronym: string
 }
@@ -56,6 +78,10 @@ export interface Person {
   honorific: string
   givenName: string
   familyName: string
+  /** How to address the person (Sir / Madam / by name); when not given, what the honorific says. */
+  addressForm?: AddressForm
+  /** Family name first, as in Chinese, Korean, Japanese, Hungarian or Vietnamese: "WANG Wei". */
+  familyNameFirst?: boolean
   /** "Permanent Representative" */
   position: string
 }
@@ -99,12 +125,16 @@ export interface MeetingDocInput {
 export interface IcsAttendee {
   name: string
   email: string
+  /** The invitee's answer, for PARTSTAT; not yet answered unless told. */
+  response?: Response
 }
 
 /** One activity of the work plan, as the builders need it (an ActivityView fits). */
 export interface WorkplanActivity {
   function: WorkplanFunction
   title: string
+  /** The title in French; French documents use the English one when empty. */
+  titleFr?: string
   description: string
   status: ActivityStatus
   /** Months, "2027-03". */

@@ -1,7 +1,9 @@
+import { addressFormOf, personName, type AddressForm } from '../model/contact'
 import type { Language } from '../model/fields'
-import type { AgendaItem, MeetingKind } from '../model/meeting'
+import type { MeetingKind } from '../model/meeting'
+import type { FrenchArticle } from '../model/organisation'
 import { formatDate, formatMeetingWhen, formatWeekdayDate, NBSP } from '../model/format'
-import type { ChairInfo, InvitationInput, MeetingInfo, Person, RecipientOrganisation } from './types'
+import type { AgendaEntry, ChairInfo, InvitationInput, MeetingInfo, Person, RecipientOrganisation } from './types'
 
 // The protocol phrases of the Chair's correspondence, in English and French: the one
 // source of truth for the generated invitations (invitation.ts) and for the values put
@@ -110,6 +112,19 @@ export function frOfInText(frOf: string): string {
   return `${article}${full}`
 }
 
+/**
+ * "du Comité international de la Croix-Rouge", "de la Communauté…", "de l'Institut…", "des Nations
+ * Unies", "de Penal Reform International": an organisation's French name after "de", with its article.
+ */
+export function frOfName(name: string, article: FrenchArticle): string {
+  const n = name.trim()
+  if (article === 'le') return `du ${n}`
+  if (article === 'la') return `de la ${n}`
+  if (article === 'l') return fr(`de l'${n}`)
+  if (article === 'les') return `des ${n}`
+  return /^[aeiouyhâàéèêîïôûœ]/i.test(n) ? fr(`d'${n}`) : `de ${n}`
+}
+
 /** The French "de …" of an organisation, from `frOf` when given, else built from its French name. */
 function frOfOrg(org: RecipientOrganisation): string {
   if (org.frOf.trim()) return frOfInText(org.frOf)
@@ -197,8 +212,8 @@ export function parseHonorific(typed: string): Honorific {
 export function honorificText(h: Honorific, language: Language): string {
   const courtesy = (() => {
     if (language === 'fr') {
-      if (h.title === 'mr') return 'Monsieur'
-      if (h.title === 'ms' || h.title === 'mrs' || h.title === 'miss') return 'Madame'
+      if (h.title === 'mr') return 'M.'
+      if (h.title === 'ms' || h.title === 'mrs' || h.title === 'miss') return 'Mme'
       if (h.title === 'dr') return 'Dr'
       return h.other
     }
@@ -211,16 +226,20 @@ export function honorificText(h: Honorific, language: Language): string {
   })()
   let excellency = ''
   if (h.excellency) {
-    if (language === 'fr') excellency = 'Son Excellence'
+    // French lists and letters write "S. E. M." / "S. E. Mme", held together.
+    if (language === 'fr') excellency = `S.${NBSP}E.`
     else if (h.gender === 'm') excellency = 'His Excellency'
     else if (h.gender === 'f') excellency = 'Her Excellency'
     else excellency = 'H.E.'
   }
-  return [excellency, courtesy].filter(Boolean).join(' ')
+  return [excellency, courtesy].filter(Boolean).join(language === 'fr' ? NBSP : ' ')
 }
 
-export function fullName(p: Pick<Person, 'givenName' | 'familyName'>): string {
-  return [p.givenName.trim(), p.familyName.trim()].filter(Boolean).join(' ')
+/** "Kwame Sampleson"; family name first in capitals, as UN lists write it: "WANG Wei". */
+export function fullName(p: Pick<Person, 'givenName' | 'familyName' | 'familyNameFirst'>): string {
+  const given = p.givenName.trim()
+  const family = p.familyName.trim()
+  return (p.familyNameFirst ? [family.toLocaleUpperCase(), given] : [given, family]).filter(Boolean).join(' ')
 }
 
 /** A person with at least a name; otherwise the invitation goes to the office. */
@@ -263,7 +282,7 @@ const POSITIONS_FR: [RegExp, string, string][] = [
   [/^head$/, 'Chef', 'Cheffe'],
 ]
 
-/** A position in the letter's language; French for the titles we know (feminine when the honorific says so). */
+/** A position in the letter's language; French for the titles we know, agreeing with the form of address. */
 export function positionText(position: string, language: Language, gender: Gender): string {
   const typed = position.trim().replace(/\s+/g, ' ')
   if (language !== 'fr') return typed
@@ -297,18 +316,31 @@ export interface Addressee {
   closing: string
 }
 
-const CLOSING = {
-  excellency: {
-    en: 'Accept, Excellency, the assurances of my highest consideration.',
-    fr: 'Veuillez agréer, Excellence, les assurances de ma très haute considération.',
-  },
-  m: { en: 'Accept, Sir, the assurances of my highest consideration.', fr: 'Veuillez agréer, Monsieur, les assurances de ma haute considération.' },
-  f: { en: 'Accept, Madam, the assurances of my highest consideration.', fr: 'Veuillez agréer, Madame, les assurances de ma haute considération.' },
-  unknown: {
-    en: 'Please accept the assurances of my highest consideration.',
-    fr: 'Veuillez agréer, Madame, Monsieur, les assurances de ma haute considération.',
-  },
+// Opening and closing go in pairs, in both languages: "Excellency, … Accept, Excellency, …",
+// "Dear Mr. X, … Yours sincerely,", "Monsieur l'Ambassadeur, … Veuillez agréer, Monsieur
+// l'Ambassadeur, …", "Madame, … Veuillez agréer, Madame, …".
+interface Courtesy {
+  salutation: string
+  closing: string
 }
+
+function excellency(language: Language, vocative?: string): Courtesy {
+  if (language === 'fr') {
+    const v = vocative ?? 'Excellence'
+    return { salutation: fr(`${v},`), closing: fr(`Veuillez agréer, ${v}, les assurances de ma très haute considération.`) }
+  }
+  return { salutation: 'Excellency,', closing: 'Accept, Excellency, the assurances of my highest consideration.' }
+}
+
+function frenchCourtesy(vocative: string): Courtesy {
+  return { salutation: `${vocative},`, closing: `Veuillez agréer, ${vocative}, l’assurance de ma haute considération.` }
+}
+
+const VOCATIVE_FR: Record<AddressForm, string> = { male: 'Monsieur', female: 'Madame', neutral: 'Madame, Monsieur' }
+const AMBASSADOR_FR: Partial<Record<AddressForm, string>> = { male: 'Monsieur l’Ambassadeur', female: 'Madame l’Ambassadrice' }
+
+/** Ambassador's rank: a Permanent Representative, an ambassador (or a head of mission with no position typed). */
+const AMBASSADOR = /^$|ambassad|permanent representative$|représentante? permanente?$/i
 
 /** The city of the missions in New York, for the last line of the block. */
 function missionCity(chair: ChairInfo): string {
@@ -332,31 +364,18 @@ export function addressee(input: Pick<InvitationInput, 'addressee' | 'organisati
   if (!person) {
     if (org.kind === 'state') {
       const title = lang === 'fr' ? fr(`Le Représentant permanent ${stateLine(org, 'fr')}`) : `The Permanent Representative ${stateLine(org, 'en')}`
-      return {
-        lines: [...splitLong(title), missionCity(chair)],
-        fullName: title,
-        name: '',
-        honorific: '',
-        position: title,
-        salutation: lang === 'fr' ? 'Excellence,' : 'Excellency,',
-        closing: CLOSING.excellency[lang],
-      }
+      return { lines: [...splitLong(title), missionCity(chair)], fullName: title, name: '', honorific: '', position: title, ...excellency(lang) }
     }
     const head = lang === 'fr' ? 'La Direction' : 'The Head'
-    return {
-      lines: [head, member],
-      fullName: head,
-      name: '',
-      honorific: '',
-      position: head,
-      salutation: lang === 'fr' ? 'Madame, Monsieur,' : 'Dear Sir or Madam,',
-      closing: CLOSING.unknown[lang],
-    }
+    const courtesy = lang === 'fr' ? frenchCourtesy(VOCATIVE_FR.neutral) : { salutation: 'Dear Sir or Madam,', closing: 'Yours faithfully,' }
+    return { lines: [head, member], fullName: head, name: '', honorific: '', position: head, ...courtesy }
   }
-  const h = parseHonorific(person.honorific)
+  const typed = parseHonorific(person.honorific)
+  const form = person.addressForm ?? addressFormOf(person.honorific)
+  const h: Honorific = { ...typed, gender: form === 'male' ? 'm' : form === 'female' ? 'f' : null }
   const honorific = honorificText(h, lang)
   const name = fullName(person)
-  const first = [honorific, name].filter(Boolean).join(' ')
+  const first = [honorific, name].filter(Boolean).join(lang === 'fr' ? NBSP : ' ')
   const position = positionText(person.position, lang, h.gender)
   const positionLines: string[] = []
   if (org.kind === 'state') {
@@ -372,21 +391,20 @@ export function addressee(input: Pick<InvitationInput, 'addressee' | 'organisati
   const lines = [first, ...positionLines.flatMap(splitLong)]
   if (org.kind === 'state') lines.push(missionCity(chair))
 
-  let salutation: string
-  let closing: string
+  let courtesy: Courtesy
   const family = person.familyName.trim() || name
   if (h.excellency) {
-    salutation = lang === 'fr' ? 'Excellence,' : 'Excellency,'
-    closing = CLOSING.excellency[lang]
+    const ambassador = org.kind === 'state' && AMBASSADOR.test(person.position.trim())
+    courtesy = excellency(lang, lang === 'fr' && ambassador ? AMBASSADOR_FR[form] : undefined)
   } else if (lang === 'fr') {
-    salutation = h.gender === 'm' ? 'Monsieur,' : h.gender === 'f' ? 'Madame,' : 'Madame, Monsieur,'
-    closing = CLOSING[h.gender ?? 'unknown'].fr
+    courtesy = frenchCourtesy(VOCATIVE_FR[form])
   } else {
-    const courtesy = honorificText(h, 'en')
-    salutation = `Dear ${[courtesy, courtesy ? family : name].filter(Boolean).join(' ')},`
-    closing = CLOSING[h.gender ?? 'unknown'].en
+    // "Dear Mr. Wang," (the family name, however the name is ordered), "Dear Dr. Roe,"; with no
+    // courtesy title, the whole name.
+    const title = honorificText({ ...h, excellency: false }, 'en')
+    courtesy = { salutation: `Dear ${title ? `${title} ${family}` : personName(person)},`, closing: 'Yours sincerely,' }
   }
-  return { lines, fullName: first, name, honorific, position: positionLines.join(', '), salutation, closing }
+  return { lines, fullName: first, name, honorific, position: positionLines.join(', '), ...courtesy }
 }
 
 // ---------------------------------------------------------------------------------------
@@ -428,6 +446,33 @@ export function meetingPhrase(meeting: Pick<MeetingInfo, 'kind' | 'title'>, lang
   }
   const base = `the ${kind.en} of the ${GROUP_NAME.en}`
   return plain ? base : `${base}, entitled “${meeting.title.trim()}”,`
+}
+
+/**
+ * The meeting as a document in the language writes it: in French, the French title, city,
+ * address and agenda items where they were given, the English ones elsewhere.
+ */
+export function localMeeting(meeting: MeetingInfo, language: Language): MeetingInfo {
+  if (language !== 'fr') return meeting
+  const or = (french: string | undefined, english: string) => french?.trim() || english
+  return {
+    ...meeting,
+    title: or(meeting.titleFr, meeting.title),
+    city: or(meeting.cityFr, meeting.city),
+    address: or(meeting.addressFr, meeting.address),
+    agenda: meeting.agenda.map((item) => ({ ...item, title: or(item.titleFr, item.title) })),
+  }
+}
+
+/** What a French document of the meeting takes from the English: "title", "venue", "agenda 2"… */
+export function frenchFallbacks(meeting: Pick<MeetingInfo, 'title' | 'titleFr' | 'address' | 'addressFr' | 'agenda'>): string[] {
+  const out: string[] = []
+  if (meeting.title.trim() && !meeting.titleFr?.trim()) out.push('title')
+  if (meeting.address.trim() && !meeting.addressFr?.trim()) out.push('venue')
+  meeting.agenda.forEach((item, i) => {
+    if (!item.titleFr?.trim()) out.push(`agenda ${i + 1}`)
+  })
+  return out
 }
 
 /** "United Nations Headquarters, Conference Room 7, New York" (the city once). */
@@ -491,7 +536,7 @@ export interface AgendaLine {
   detail: string
 }
 
-export function agendaLines(agenda: AgendaItem[]): AgendaLine[] {
+export function agendaLines(agenda: AgendaEntry[]): AgendaLine[] {
   return agenda.map((item, i) => {
     const presenter = item.presenter.trim()
     const minutes = item.minutes > 0 ? `${item.minutes}${NBSP}min` : ''
@@ -526,9 +571,10 @@ export function annexTitle(language: Language): string {
 }
 
 export function invitationWording(input: InvitationInput): InvitationWording {
-  const { language: lang, meeting, chair, organisation: org, form } = input
+  const { language: lang, chair, organisation: org, form } = input
+  const meeting = localMeeting(input.meeting, lang)
   const to = addressee(input)
-  const when = formatMeetingWhen(meeting, lang)
+  const when = formatMeetingWhen(meeting, lang, chair.clock12)
   const what = meetingPhrase(meeting, lang)
   const venue = venueSentences(meeting, lang)
   const where = venue.place
@@ -572,7 +618,7 @@ export function invitationWording(input: InvitationInput): InvitationWording {
       const recipientTo = state ? `à la ${recipient}` : frTo(frOfOrg(org))
       body.push(
         fr(
-          `${from} présente ses compliments ${recipientTo} et, en sa qualité de présidente du ${GROUP_NAME.fr}, a l'honneur de l'inviter à se faire représenter à la ${KIND[meeting.kind]?.fr ?? 'réunion'} du Groupe${titleClause(meeting, 'fr') || ','} ${held}${where}`,
+          `${from} présente ses compliments ${recipientTo} et, en sa qualité de présidente du ${GROUP_NAME.fr}, a l'honneur de l'inviter à se faire représenter à la ${KIND[meeting.kind]?.fr ?? 'réunion'} du Groupe${titleClause(meeting, 'fr')}, ${held}${where}`,
         ),
       )
       if (venue.online) body.push(venue.online)
@@ -592,7 +638,7 @@ export function invitationWording(input: InvitationInput): InvitationWording {
       const recipientRef = state ? `the ${recipient}` : enInText(org)
       const invited = state ? 'the Permanent Mission' : 'it'
       body.push(
-        `${from} presents its compliments to ${recipientRef} and, in its capacity as Chair of the ${GROUP_NAME.en}, has the honour to invite ${invited} to be represented at the ${KIND[meeting.kind]?.en ?? 'meeting'} of the Group${titleClause(meeting, 'en') || ','} ${held}${where}`,
+        `${from} presents its compliments to ${recipientRef} and, in its capacity as Chair of the ${GROUP_NAME.en}, has the honour to invite ${invited} to be represented at the ${KIND[meeting.kind]?.en ?? 'meeting'} of the Group${titleClause(meeting, 'en')}, ${held}${where}`,
       )
       if (venue.online) body.push(venue.online)
       body.push(
@@ -617,7 +663,7 @@ export function invitationWording(input: InvitationInput): InvitationWording {
   }
 }
 
-/** ", entitled “…”," when the title says more than the kind of meeting (for the note's shorter phrase). */
+/** ", entitled “…”" when the title says more than the kind of meeting (for the note's shorter phrase); the comma after it is the caller's. */
 function titleClause(meeting: Pick<MeetingInfo, 'kind' | 'title'>, language: Language): string {
   const phrase = meetingPhrase(meeting, language)
   const i = phrase.indexOf(language === 'fr' ? ', intitulée' : ', entitled')

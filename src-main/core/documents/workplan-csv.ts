@@ -1,6 +1,6 @@
 import Papa from 'papaparse'
 import type { WorkplanDocInput } from './types'
-import { functionHeading, STATUS_NAMES, WORKPLAN_LABELS } from './workplan-wording'
+import { activityTitle, functionHeading, STATUS_NAMES, WORKPLAN_LABELS } from './workplan-wording'
 
 // The work plan as CSV: one row per activity, the columns named in the chosen language. UTF-8
 // with a byte-order mark, without which Excel reads the file in the machine's code page and
@@ -15,7 +15,7 @@ export function buildWorkplanCsv(input: Pick<WorkplanDocInput, 'language' | 'act
   const fields = [L.function, L.activity, L.description, L.lead, L.supporting, L.missions, L.start, L.end, L.status, L.meeting, L.noteDate, L.latest]
   const data = input.activities.map((a) => [
     functionHeading(a.function, lang),
-    a.title,
+    activityTitle(a, lang),
     a.description,
     names(a.leads),
     names(a.supporters),

@@ -53,6 +53,11 @@ export const WORKPLAN_LABELS = {
   },
 } as const
 
+/** The activity's title in the language: the French one when given, else the English. */
+export function activityTitle(a: { title: string; titleFr?: string }, language: Language): string {
+  return (language === 'fr' && a.titleFr?.trim()) || a.title
+}
+
 /** "1. Political support to UN legislative bodies": numbered as in the Terms of Reference. */
 export function functionHeading(f: WorkplanFunction, language: Language): string {
   return `${WorkplanFunction.options.indexOf(f) + 1}. ${FUNCTION_NAMES[f][language]}`

@@ -1,22 +1,20 @@
 import { AlignmentType, BorderStyle, Paragraph, ShadingType, Table, TableCell, TableLayoutType, TableRow, WidthType } from 'docx'
 import type { Language } from '../model/fields'
 import { WorkplanFunction } from '../model/workplan'
-import { LANDSCAPE_TEXT_WIDTH, letterhead, mixed, pack, pageFooter, pageProperties, para, PT, runningHeader, runs, spacer, STYLE } from './docx-kit'
+import { fitColumns, letterhead, mixed, pageFooter, pageProperties, para, PT, runningHeader, runs, spacer, STYLE, textWidth } from './docx-kit'
+import { pack } from './press'
 import { checkDate, formatDate, formatMonthSpan, NBSP } from '../model/format'
 import type { WorkplanActivity, WorkplanDocInput } from './types'
-import { placeAndDate } from './wording'
-import { functionHeading, periodText, STATUS_NAMES, WORKPLAN_LABELS, workplanTitle } from './workplan-wording'
+import { chairMission, placeAndDate } from './wording'
+import { activityTitle, functionHeading, periodText, STATUS_NAMES, WORKPLAN_LABELS, workplanTitle } from './workplan-wording'
 
 // The Group's work plan as a Word document: A4 landscape, the Chair and the period under the
 // title, then one table grouped by the six functions. The columns have fixed widths, the
 // header row repeats on every page, and a row is never cut across two pages.
 
-/** Column widths in twips: activity, lead, supporting, missions, period, status, latest progress. */
-const COLUMNS = (() => {
-  const w = [0.27, 0.13, 0.14, 0.08, 0.11, 0.08, 0.19].map((f) => Math.floor(LANDSCAPE_TEXT_WIDTH * f))
-  w[0] += LANDSCAPE_TEXT_WIDTH - w.reduce((a, b) => a + b, 0)
-  return w
-})()
+/** Shares of the width: activity, lead, supporting, missions, period, status, latest progress. */
+const SHARES = [0.27, 0.13, 0.14, 0.08, 0.11, 0.08, 0.19]
+const CELL_POINTS = 9
 
 const LINE = { style: BorderStyle.SINGLE, size: 4, color: '808080' }
 const NONE = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' }
@@ -45,51 +43,63 @@ const text = (t: string): Piece[] => [[t || '—']]
 const PAGE_LINES = 34
 const CHAR_TWIPS = 95
 
-function estimatedLines(cells: Piece[][]): number {
+function estimatedLines(cells: Piece[][], columns: number[]): number {
   return Math.max(
     ...cells.map((pieces, i) => {
-      const perLine = Math.max(8, Math.floor((COLUMNS[i] - MARGINS.left - MARGINS.right) / CHAR_TWIPS))
+      const perLine = Math.max(8, Math.floor((columns[i] - MARGINS.left - MARGINS.right) / CHAR_TWIPS))
       return pieces.map(([t]) => t).join('').split('\n').reduce((n, line) => n + Math.max(1, Math.ceil(line.length / perLine)), 0)
     }),
   )
 }
 
-function activityRow(a: WorkplanActivity, lang: Language): TableRow {
+function names(refs: { en: string; fr: string }[], lang: Language): string {
+  return refs.map((r) => (lang === 'fr' ? r.fr || r.en : r.en || r.fr)).join('\n')
+}
+
+function activityRow(a: WorkplanActivity, lang: Language, columns: number[]): TableRow {
   const L = WORKPLAN_LABELS[lang]
-  const names = (refs: { en: string; fr: string }[]) => refs.map((r) => (lang === 'fr' ? r.fr || r.en : r.en || r.fr)).join('\n')
-  const first: Piece[] = [[a.title, { bold: true }]]
+  const first: Piece[] = [[activityTitle(a, lang), { bold: true }]]
   if (a.description.trim()) first.push([`\n${a.description.trim()}`])
   if (a.meeting) first.push([`\n${L.meeting}${lang === 'fr' ? NBSP : ''}: ${a.meeting.title}`, { italics: true, color: '404040' }])
   const note = a.notes[0]
   const cells: Piece[][] = [
     first,
-    text(names(a.leads)),
-    text(names(a.supporters)),
+    text(names(a.leads, lang)),
+    text(names(a.supporters, lang)),
     text(a.missions.map((m) => m.acronym).join(', ')),
     text(formatMonthSpan(a.start, a.end, lang, true)),
     text(STATUS_NAMES[a.status][lang]),
     note ? [[formatDate(note.date, lang), { bold: true }], [`\n${note.text.trim()}`]] : text(''),
   ]
-  const whole = estimatedLines(cells) <= PAGE_LINES
-  return new TableRow({ ...(whole ? { cantSplit: true } : {}), children: cells.map((c, i) => cell(c, COLUMNS[i])) })
+  const whole = estimatedLines(cells, columns) <= PAGE_LINES
+  return new TableRow({ ...(whole ? { cantSplit: true } : {}), children: cells.map((c, i) => cell(c, columns[i])) })
 }
 
-function table(input: WorkplanDocInput): Table {
+function table(input: WorkplanDocInput, width: number): Table {
   const lang = input.language
   const L = WORKPLAN_LABELS[lang]
   const head = [L.activity, L.lead, L.supporting, L.missions, L.dates, L.status, L.latest]
-  const rows = [new TableRow({ tableHeader: true, cantSplit: true, children: head.map((h, i) => cell([[h, { bold: true }]], COLUMNS[i], { fill: 'D9D9D9' })) })]
+  // The columns of members' names and missions are as wide as their longest word ("MONUSCO,").
+  const acts = input.activities
+  const columns = fitColumns(
+    width,
+    SHARES,
+    [[head[0]], [head[1], ...acts.map((a) => names(a.leads, lang))], [head[2], ...acts.map((a) => names(a.supporters, lang))], [head[3], ...acts.map((a) => a.missions.map((m) => m.acronym).join(', '))], [head[4]], [head[5]], [head[6]]],
+    CELL_POINTS,
+    MARGINS.left + MARGINS.right,
+  )
+  const rows = [new TableRow({ tableHeader: true, cantSplit: true, children: head.map((h, i) => cell([[h, { bold: true }]], columns[i], { fill: 'D9D9D9' })) })]
   for (const f of WorkplanFunction.options) {
     const mine = input.activities.filter((a) => a.function === f)
     if (!mine.length) continue
     // The function's row stays with its first activity.
-    rows.push(new TableRow({ cantSplit: true, keepNext: true, children: [cell([[functionHeading(f, lang), { bold: true }]], LANDSCAPE_TEXT_WIDTH, { fill: 'EDEDED', span: COLUMNS.length })] }))
-    for (const a of mine) rows.push(activityRow(a, lang))
+    rows.push(new TableRow({ cantSplit: true, keepNext: true, children: [cell([[functionHeading(f, lang), { bold: true }]], width, { fill: 'EDEDED', span: columns.length })] }))
+    for (const a of mine) rows.push(activityRow(a, lang, columns))
   }
   return new Table({
     rows,
-    width: { size: LANDSCAPE_TEXT_WIDTH, type: WidthType.DXA },
-    columnWidths: COLUMNS,
+    width: { size: width, type: WidthType.DXA },
+    columnWidths: columns,
     layout: TableLayoutType.FIXED,
     margins: MARGINS,
     borders: { top: LINE, bottom: LINE, left: NONE, right: NONE, insideHorizontal: LINE, insideVertical: NONE },
@@ -118,13 +128,17 @@ export async function buildWorkplan(input: WorkplanDocInput): Promise<Uint8Array
   ]
   if (chair) lines.push(mixed([[`${L.chair} `, { bold: true }], [chair]], { alignment: AlignmentType.CENTER, keepNext: true }))
   lines.push(mixed([[`${L.period} `, { bold: true }], [period]], { alignment: AlignmentType.CENTER, keepNext: true }), spacer(14))
-  const footer = pageFooter(lang, `${L.title} – ${period}`, undefined, LANDSCAPE_TEXT_WIDTH)
-  return pack({ title: `${title} – ${period}`, language: lang }, [
+  const paper = input.chair.paper
+  const width = textWidth(paper, true)
+  // About 8 activities a page.
+  const pages = Math.max(1, Math.ceil(input.activities.length / 8))
+  const footer = (page: number) => pageFooter(lang, `${L.title} – ${period}`, { width, page, pages })
+  return pack({ title: `${title} – ${period}`, language: lang, creator: chairMission(input.chair, lang) }, [
     {
-      properties: pageProperties({ landscape: true, titlePage: true }),
-      headers: { first: letterhead(input.chair, lang), default: runningHeader(title, period, LANDSCAPE_TEXT_WIDTH) },
-      footers: { first: footer, default: footer },
-      children: input.activities.length ? [...lines, table(input)] : [...lines, para(L.none, {}, { italics: true })],
+      properties: pageProperties({ landscape: true, titlePage: true, paper }),
+      headers: { first: letterhead(input.chair, lang), default: runningHeader(title, period, width) },
+      footers: { first: footer(1), default: footer(2) },
+      children: input.activities.length ? [...lines, table(input, width)] : [...lines, para(L.none, {}, { italics: true })],
     },
   ])
 }

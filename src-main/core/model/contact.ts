@@ -4,10 +4,18 @@ import { email, Language, list, multilineText, optionalDate, phone, requiredText
 /** Offered in the form; any other honorific may be typed. */
 export const HONORIFICS = ['H.E. Mr.', 'H.E. Ms.', 'H.E.', 'Mr.', 'Ms.', 'Mrs.', 'Dr.', 'Prof.', 'Col.', 'Gen.'] as const
 
+/** How a letter addresses the person: as a man (Sir, Monsieur), a woman (Madam, Madame), or by name only. */
+export const AddressForm = z.enum(['male', 'female', 'neutral'])
+export type AddressForm = z.infer<typeof AddressForm>
+
 export const ContactFields = z.object({
   honorific: text(40).default(''),
   givenName: text(100).default(''),
   familyName: requiredText(100),
+  /** Separate from the honorific, so that "Dr." does not decide it; unset: what the honorific says. */
+  addressForm: AddressForm.optional(),
+  /** Family name first (Chinese, Korean, Japanese, Hungarian, Vietnamese): "WANG Wei", "Mr. Wang". */
+  familyNameFirst: z.boolean().default(false),
   emails: list(email, 10).default([]),
   phones: list(phone.min(1, 'validation.required'), 10).default([]),
   language: Language.default('en'),
@@ -57,6 +65,20 @@ export type Contact = ContactFields & {
   affiliations: (Affiliation & { organisationName: string; current: boolean })[]
 }
 
-export function fullName(c: Pick<ContactFields, 'honorific' | 'givenName' | 'familyName'>): string {
-  return [c.honorific, c.givenName, c.familyName].filter(Boolean).join(' ')
+/** What an honorific says of the form of address: "Mr." a man, "Ms." a woman, "Dr." or "H.E." nothing. */
+export function addressFormOf(honorific: string): AddressForm {
+  const h = honorific.trim().toLowerCase().replace(/\s+/g, ' ')
+  if (/^(h\.? ?e\.? |s\.? ?e\.? |his excellency |son excellence )?(mr|m|monsieur)\.?$/.test(h) || /^his excellency\b/.test(h)) return 'male'
+  if (/^(h\.? ?e\.? |s\.? ?e\.? |son excellence )?(ms|mrs|miss|mme|madame|mlle|mademoiselle)\.?$/.test(h) || /^her excellency\b/.test(h)) return 'female'
+  return 'neutral'
+}
+
+/** The person's given and family names in their order: "Anna Exempel", "Wang Wei" (family name first). */
+export function personName(c: Pick<ContactFields, 'givenName' | 'familyName'> & { familyNameFirst?: boolean }): string {
+  const names = c.familyNameFirst ? [c.familyName, c.givenName] : [c.givenName, c.familyName]
+  return names.map((n) => n.trim()).filter(Boolean).join(' ')
+}
+
+export function fullName(c: Pick<ContactFields, 'honorific' | 'givenName' | 'familyName'> & { familyNameFirst?: boolean }): string {
+  return [c.honorific.trim(), personName(c)].filter(Boolean).join(' ')
 }

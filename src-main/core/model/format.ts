@@ -64,8 +64,9 @@ function dayNumber(d: number, language: Language): string {
   return language === 'fr' && d === 1 ? '1er' : String(d)
 }
 
+/** The day and the month are joined by a no-break space: a line never ends between them. */
 function ymdText(v: Ymd, language: Language): string {
-  return `${dayNumber(v.d, language)} ${MONTHS[language][v.m - 1]} ${v.y}`
+  return `${dayNumber(v.d, language)}${NBSP}${MONTHS[language][v.m - 1]} ${v.y}`
 }
 
 /** "1 February 2027" / "1er février 2027". */
@@ -83,10 +84,17 @@ function weekdayText(v: Ymd, language: Language): string {
   return language === 'fr' ? `${day} ${ymdText(v, language)}` : `${day}, ${ymdText(v, language)}`
 }
 
-/** "10:00" / "10 h 00" (24-hour clock, as both languages write it in UN documents). */
-export function formatTime(hh: number, mm: number, language: Language): string {
+/**
+ * "10:00" / "10 h 00" (24-hour clock, as both languages write it in UN documents); in English on
+ * the 12-hour clock (`clock12`), as UN New York writes it: "10 a.m.", "3.30 p.m.", "12 noon".
+ */
+export function formatTime(hh: number, mm: number, language: Language, clock12 = false): string {
   const m = String(mm).padStart(2, '0')
-  return language === 'fr' ? `${hh}${NBSP}h${NBSP}${m}` : `${String(hh).padStart(2, '0')}:${m}`
+  if (language === 'fr') return `${hh}${NBSP}h${NBSP}${m}`
+  if (!clock12) return `${String(hh).padStart(2, '0')}:${m}`
+  if (mm === 0 && hh === 12) return `12${NBSP}noon`
+  if (mm === 0 && hh === 0) return `12${NBSP}midnight`
+  return `${hh % 12 || 12}${mm ? `.${m}` : ''}${NBSP}${hh < 12 ? 'a.m.' : 'p.m.'}`
 }
 
 /** "UTC−04:00", "UTC+05:30", "UTC+00:00" (with a true minus sign). */
@@ -174,8 +182,8 @@ export function formatMeetingDate(meeting: MeetingTimes, language: Language): st
 }
 
 /** From/to wall-clock times, with their days when they are not all on `day`. */
-function span(s: LocalDateTime, e: LocalDateTime, language: Language, day: Ymd | null): string {
-  const t = (v: LocalDateTime) => formatTime(v.hh, v.mm, language)
+function span(s: LocalDateTime, e: LocalDateTime, language: Language, day: Ymd | null, clock12: boolean): string {
+  const t = (v: LocalDateTime) => formatTime(v.hh, v.mm, language, clock12)
   const onDay = (v: LocalDateTime) => `${weekdayText(v, language)}, ${t(v)}`
   if (day && sameDay(s, day) && sameDay(e, day)) {
     return language === 'fr' ? `de ${t(s)} à ${t(e)}` : `from ${t(s)} to ${t(e)}`
@@ -192,8 +200,8 @@ function span(s: LocalDateTime, e: LocalDateTime, language: Language, day: Ymd |
  * "from 10:00 to 13:00 (Central European Time, UTC+01:00; i.e. from 05:00 to 08:00 New York time)".
  * A meeting over several days: "from Monday, 15 March 2027, 10:00, to Tuesday, 16 March 2027, 13:00 (…)".
  */
-export function formatMeetingTime(meeting: MeetingTimes, language: Language): string {
-  return memo(`time ${language} ${meeting.start} ${meeting.end} ${meeting.timeZone}`, () => meetingTimeText(meeting, language))
+export function formatMeetingTime(meeting: MeetingTimes, language: Language, clock12 = false): string {
+  return memo(`time ${language} ${clock12} ${meeting.start} ${meeting.end} ${meeting.timeZone}`, () => meetingTimeText(meeting, language, clock12))
 }
 
 // The same meeting is written in every invitation of a batch: its times are worked out once.
@@ -208,16 +216,16 @@ function memo(key: string, make: () => string): string {
   return v
 }
 
-function meetingTimeText(meeting: MeetingTimes, language: Language): string {
+function meetingTimeText(meeting: MeetingTimes, language: Language, clock12: boolean): string {
   const { start, end } = meetingInstants(meeting)
   const s = parseLocal(meeting.start, 'meeting.start')
   const e = parseLocal(meeting.end, 'meeting.end')
   const zone = `${zoneLabel(meeting.timeZone, language, start)}, ${formatUtcOffset(tzOffset(meeting.timeZone, start))}`
-  const local = span(s, e, language, sameDay(s, e) ? s : null)
+  const local = span(s, e, language, sameDay(s, e) ? s : null, clock12)
   if (meeting.timeZone === NEW_YORK) return `${local} (${zone})`
   const ns = instantToWallClock(start, NEW_YORK)
   const ne = instantToWallClock(end, NEW_YORK)
-  const ny = span(ns, ne, language, sameDay(s, e) ? s : null)
+  const ny = span(ns, ne, language, sameDay(s, e) ? s : null, clock12)
   return language === 'fr'
     ? `${local} (${zone}, soit ${ny}, heure de New York)`
     : `${local} (${zone}; i.e. ${ny} New York time)`
@@ -227,19 +235,19 @@ function meetingTimeText(meeting: MeetingTimes, language: Language): string {
  * "Monday, 15 March 2027, from 10:00 to 13:00 (New York time, UTC−04:00)" /
  * "lundi 15 mars 2027, de 10 h 00 à 13 h 00 (heure de New York, UTC−04:00)".
  */
-export function formatMeetingWhen(meeting: MeetingTimes, language: Language): string {
+export function formatMeetingWhen(meeting: MeetingTimes, language: Language, clock12 = false): string {
   const s = parseLocal(meeting.start, 'meeting.start')
   const e = parseLocal(meeting.end, 'meeting.end')
-  const time = formatMeetingTime(meeting, language)
+  const time = formatMeetingTime(meeting, language, clock12)
   return sameDay(s, e) ? `${weekdayText(s, language)}, ${time}` : time
 }
 
 /** "10:00–10:15" / "10 h 00 – 10 h 15": a slot of the agenda from the meeting's start. */
-export function formatSlot(startLocal: string, fromMinutes: number, minutes: number, language: Language): string {
+export function formatSlot(startLocal: string, fromMinutes: number, minutes: number, language: Language, clock12 = false): string {
   const v = parseLocal(startLocal, 'meeting.start')
   const at = (offset: number) => {
     const total = v.hh * 60 + v.mm + offset
-    return formatTime(Math.floor(total / 60) % 24, total % 60, language)
+    return formatTime(Math.floor(total / 60) % 24, total % 60, language, clock12)
   }
   return language === 'fr' ? `${at(fromMinutes)} – ${at(fromMinutes + minutes)}` : `${at(fromMinutes)}–${at(fromMinutes + minutes)}`
 }

@@ -16,6 +16,8 @@ export function isTimeZone(tz: string): boolean {
 
 export const AgendaItem = z.object({
   title: requiredText(300),
+  /** The title in French; French documents use the English one when empty. */
+  titleFr: text(300).default(''),
   presenter: text(200).default(''),
   minutes: z.number().int('validation.wholeNumber').min(0, 'validation.range').max(600, 'validation.range').default(0),
 })
@@ -25,6 +27,8 @@ export const MeetingFields = z
   .object({
     kind: MeetingKind.default('regular'),
     title: requiredText(200),
+    /** French documents use these when given, else the English ones (title, city, address). */
+    titleFr: text(200).default(''),
     /** Wall-clock times in the meeting's own time zone: "2027-03-15T10:00". */
     start: localDateTime,
     end: localDateTime,
@@ -32,6 +36,8 @@ export const MeetingFields = z
     timeZone: z.string().max(64, { message: 'validation.timeZone', abort: true }).refine(isTimeZone, 'validation.timeZone'),
     city: text(100).default(''),
     address: multilineText(500).default(''),
+    cityFr: text(100).default(''),
+    addressFr: multilineText(500).default(''),
     onlineLink: optionalUrl.default(''),
     dialIn: multilineText(300).default(''),
     agenda: list(AgendaItem, 60).default([]),
@@ -40,6 +46,11 @@ export const MeetingFields = z
     /** The Member State that convenes the meeting (the Chair at the time). */
     chairOrganisationId: z.union([z.literal(''), Uuid]).default(''),
     notes: multilineText(4000).default(''),
+    /**
+     * Rises each time the meeting's time or place changes, so that calendars update the event
+     * (iCalendar SEQUENCE). Kept by the core: what a form sends is replaced.
+     */
+    sequence: z.number().int().min(0).default(0),
   })
   .refine((m) => m.end > m.start, ruleOn(['start', 'end'], 'validation.endBeforeStart'))
   .refine((m) => m.city || m.address || m.onlineLink, { message: 'validation.venueOrLink', path: ['city'] })
@@ -143,4 +154,6 @@ export type MeetingDetail = Meeting & {
   invitees: InviteeView[]
   comments: CommentView[]
   issuances: IssuanceView[]
+  /** Active members not on the invitee list that joined since the meeting was planned: offered to invite. */
+  lateMembers: MemberRef[]
 }

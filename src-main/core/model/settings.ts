@@ -1,6 +1,10 @@
 import { z } from 'zod'
 import { Language, multilineText, optionalEmail, phone, text } from './fields'
 
+/** The paper every document is set on: A4, or US Letter (a mission in New York prints on Letter). */
+export const Paper = z.enum(['a4', 'letter'])
+export type Paper = z.infer<typeof Paper>
+
 /** The Chair's letterhead basics, used by the documents. One record per profile. */
 export const SettingsFields = z.object({
   chairMissionName: text(200).default(''),
@@ -17,6 +21,9 @@ export const SettingsFields = z.object({
   referencePattern: text(60)
     .default('GFC/{YYYY}/{NNN}')
     .refine((p) => p.includes('{NNN}'), 'validation.referencePattern'),
+  paper: Paper.default('a4'),
+  /** Times in English documents on the 12-hour clock, UN New York style: "10 a.m. to 1 p.m.". */
+  clock12: z.boolean().default(false),
 })
 export type SettingsFields = z.output<typeof SettingsFields>
 export type SettingsFieldsInput = z.input<typeof SettingsFields>

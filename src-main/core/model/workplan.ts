@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { isoDate, list, multilineText, requiredMultilineText, requiredText, ruleOn, Uuid } from './fields'
+import { isoDate, list, multilineText, requiredMultilineText, requiredText, ruleOn, text, Uuid } from './fields'
 import type { MemberRef } from './meeting'
 import type { MissionRef } from './mission'
 
@@ -54,6 +54,8 @@ const ids = (max: number) => list(Uuid, max).default([])
 export const ActivityFields = z
   .object({
     title: requiredText(300),
+    /** The title in French; French documents use the English one when empty. */
+    titleFr: text(300).default(''),
     description: multilineText(4000).default(''),
     function: WorkplanFunction,
     /** Members (organisations) leading the activity. */

@@ -5,6 +5,11 @@ import { chairOn } from './chairs'
 import { today } from './records'
 import { getSettings } from './settings'
 
+/** The Member State convening a meeting: the one named, else the register's Chair in office on its day. */
+export function convenerId(store: Store, meeting: { chairOrganisationId: string; start: string }): string {
+  return meeting.chairOrganisationId || chairOn(store, meeting.start.slice(0, 10))?.organisationId || ''
+}
+
 /**
  * What a document says of its Chair: the letterhead and signatory from Settings, and the
  * Chair's Member State — the one named (a meeting's convening Chair), else the register's
@@ -25,5 +30,7 @@ export function chairInfo(store: Store, date: string, organisationId = ''): Chai
     signatoryName: s.signatoryName,
     signatoryTitle: s.signatoryTitle,
     signatoryTitleFr: s.signatoryTitleFr,
+    paper: s.paper,
+    clock12: s.clock12,
   }
 }

@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs'
-import { buildDirectory, buildDirectoryCsv, directoryFileName, type DirectoryInput, type DirectoryMission, type DirectoryRow } from '../documents'
+import { buildDirectory, buildDirectoryCsv, chairMission, directoryFileName, type DirectoryInput, type DirectoryMission, type DirectoryRow } from '../documents'
+import { chairInfo } from './chair-info'
 import type { Language } from '../model/fields'
 import type { MissionDetail } from '../model/mission'
 import { missionLocation } from '../model/missions-reference'
@@ -55,7 +56,16 @@ export function gatherDirectory(store: Store, missionId: string, language: Langu
         .filter((r) => isLive(r) && r.data.status === 'open')
         .sort((a, b) => String(a.data.acronym).localeCompare(String(b.data.acronym)))
         .map((r) => r.id)
-  return { language, date, single: !!missionId, missions: ids.map((id) => directoryMission(missionDetail(store, id, date, idx))) }
+  // On the paper of Settings, from the Chair's office (the document's properties name it).
+  const chair = chairInfo(store, date)
+  return {
+    language,
+    date,
+    single: !!missionId,
+    missions: ids.map((id) => directoryMission(missionDetail(store, id, date, idx))),
+    paper: chair.paper,
+    creator: chairMission(chair, language),
+  }
 }
 
 export async function saveDirectory(store: Store, shell: Shell, o: { missionId: string; format: 'docx' | 'csv'; language: Language }): Promise<{ path: string } | null> {

@@ -21,6 +21,7 @@ import type {
 } from '../model/meeting'
 import type { Store } from '../store/store'
 import type { Op, StoredRecord } from '../sync/change'
+import { convenerId } from './chair-info'
 import { contactIndex } from './indexes'
 import { organisationName } from './organisations-view'
 import { diffOp, isLive, requireLive, requireRecord, setDeleted, today, view } from './records'
@@ -88,6 +89,34 @@ export function inviteeView(store: Store, rec: StoredRecord): InviteeView {
 
 const RESPONSES: Response[] = ['invited', 'accepted', 'declined', 'tentative', 'no-answer']
 
+/** A meeting record with the fields added since it was written given their defaults. */
+function meetingView(rec: StoredRecord): Meeting {
+  const m = view<MeetingFields>(rec)
+  return {
+    ...m,
+    titleFr: m.titleFr ?? '',
+    cityFr: m.cityFr ?? '',
+    addressFr: m.addressFr ?? '',
+    agenda: (m.agenda ?? []).map((item) => ({ ...item, titleFr: item.titleFr ?? '' })),
+    sequence: Number(rec.data.sequence ?? 0),
+  }
+}
+
+/**
+ * Active members with no invitee record for the meeting (not even a removed one), other than
+ * its Chair: at the meeting's planning every active member was invited, so these joined (or
+ * came back) since. Offered on a meeting that has not ended yet.
+ */
+export function lateMembers(store: Store, meeting: Pick<Meeting, 'id' | 'start' | 'end' | 'chairOrganisationId'>): MemberRef[] {
+  if (meeting.end.slice(0, 10) < today()) return []
+  const chair = convenerId(store, meeting)
+  const known = new Set(Object.values(store.tables.invitees).filter((r) => r.data.meetingId === meeting.id).map((r) => String(r.data.organisationId)))
+  return Object.values(store.tables.organisations)
+    .filter((o) => isLive(o) && o.data.status === 'active' && !known.has(o.id) && o.id !== chair)
+    .map(memberRef)
+    .sort((a, b) => Number(a.kind === 'sme') - Number(b.kind === 'sme') || a.en.localeCompare(b.en))
+}
+
 export function listMeetings(store: Store): MeetingSummary[] {
   const invitees = Object.values(store.tables.invitees).filter(isLive)
   return Object.values(store.tables.meetings)
@@ -95,7 +124,7 @@ export function listMeetings(store: Store): MeetingSummary[] {
     .map((rec) => {
       const mine = invitees.filter((i) => i.data.meetingId === rec.id)
       const counts = Object.fromEntries(RESPONSES.map((r) => [r, mine.filter((i) => i.data.response === r).length])) as Record<Response, number>
-      return { ...view<MeetingFields>(rec), counts: { ...counts, attended: mine.filter((i) => i.data.attended).length, total: mine.length } }
+      return { ...meetingView(rec), counts: { ...counts, attended: mine.filter((i) => i.data.attended).length, total: mine.length } }
     })
     .sort((a, b) => b.start.localeCompare(a.start))
 }
@@ -104,7 +133,7 @@ const byMember = <T extends { organisation: MemberRef }>(a: T, b: T) =>
   Number(a.organisation.kind === 'sme') - Number(b.organisation.kind === 'sme') || a.organisation.en.localeCompare(b.organisation.en)
 
 export function getMeeting(store: Store, id: string): MeetingDetail {
-  const meeting = view<MeetingFields>(requireRecord(store, 'meetings', id, 'meeting'))
+  const meeting = meetingView(requireRecord(store, 'meetings', id, 'meeting'))
   const withMember = <T extends { organisationId: string }>(x: T) => ({
     ...x,
     organisation: memberRef(requireRecord(store, 'organisations', x.organisationId, 'member')),
@@ -116,6 +145,7 @@ export function getMeeting(store: Store, id: string): MeetingDetail {
     issuances: live(store, 'issuances', id)
       .map((r) => withMember(view<IssuanceView>(r)) as IssuanceView)
       .sort((a, b) => b.issuedOn.localeCompare(a.issuedOn) || b.reference.localeCompare(a.reference)),
+    lateMembers: lateMembers(store, meeting),
   }
 }
 
@@ -127,13 +157,17 @@ function checkChair(store: Store, fields: MeetingFields): void {
   }
 }
 
-/** A new meeting invites the whole Group: every active member, addressed by role. */
+/**
+ * A new meeting invites the whole Group: every active member, addressed by role, but not the
+ * Chair that convenes it (its own people do not receive the letter it signs).
+ */
 export function createMeeting(store: Store, fields: MeetingFields): MeetingDetail {
   checkChair(store, fields)
   const id = randomUUID()
-  const ops: Op[] = [{ table: 'meetings', id, set: { ...fields, deleted: false } }]
+  const ops: Op[] = [{ table: 'meetings', id, set: { ...fields, sequence: 0, deleted: false } }]
+  const chair = convenerId(store, fields)
   for (const org of Object.values(store.tables.organisations)) {
-    if (!isLive(org) || org.data.status !== 'active') continue
+    if (!isLive(org) || org.data.status !== 'active' || org.id === chair) continue
     ops.push({ table: 'invitees', id: inviteeId(id, org.id), set: newInvitee(store, id, org.id) })
   }
   store.commit(ops)
@@ -153,16 +187,21 @@ function newInvitee(store: Store, meetingId: string, organisationId: string): Re
   return { ...fields, deleted: false }
 }
 
+/** What a calendar shows of a meeting: a change to one of these is a new version of the event. */
+const TIME_AND_PLACE = ['start', 'end', 'timeZone', 'city', 'address', 'onlineLink'] as const
+
 export function updateMeeting(store: Store, id: string, fields: MeetingFields): MeetingDetail {
   const rec = requireLive(store, 'meetings', id, 'meeting')
   checkChair(store, fields)
-  const op = diffOp('meetings', rec, id, fields)
+  const moved = TIME_AND_PLACE.some((k) => String(rec.data[k] ?? '') !== fields[k])
+  const sequence = Number(rec.data.sequence ?? 0) + (moved ? 1 : 0)
+  const op = diffOp('meetings', rec, id, { ...fields, sequence })
   if (op) store.commit([op])
   return getMeeting(store, id)
 }
 
 export function setMeetingDeleted(store: Store, id: string, deleted: boolean): Meeting {
-  return view<MeetingFields>(setDeleted(store, 'meetings', id, 'meeting', deleted))
+  return meetingView(setDeleted(store, 'meetings', id, 'meeting', deleted))
 }
 
 export function addInvitee(store: Store, meetingId: string, organisationId: string): MeetingDetail {

@@ -31,8 +31,8 @@ export function listTemplates(profileDir: string): TemplateInfo[] {
 /** Checks the template (refusing unknown placeholders by name) before keeping it. */
 export function addTemplate(profileDir: string, name: string, contentBase64: string): TemplateInfo {
   const bytes = Buffer.from(contentBase64, 'base64')
-  if (bytes.length === 0) throw new AppError('validation', 'content: the file is empty.', 'content')
-  if (bytes.length > MAX_BYTES) throw new AppError('validation', 'content: the file is larger than 10 MB.', 'content')
+  if (bytes.length > MAX_BYTES) throw new AppError('validation', 'The file is larger than 10 MB, more than a letter template can be.', 'template', 'validation.templateTooLarge')
+  // Refuses an empty, damaged or oversized file, or unknown placeholders, each with its own message.
   checkTemplate(bytes)
   mkdirSync(dir(profileDir), { recursive: true })
   const file = fileName(name)

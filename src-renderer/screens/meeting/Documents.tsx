@@ -1,6 +1,6 @@
 import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Language, type MeetingDetail } from '../../../src-main/core/model'
+import { Language, ParticipantsMode, type MeetingDetail } from '../../../src-main/core/model'
 import { call } from '../../api/client'
 import { useQuery } from '../../api/data'
 import { SavedPath, useSaveDocument } from '../../components/SaveDocument'
@@ -32,14 +32,17 @@ export function LanguageSelect({ value, onChange, label }: { value: Language; on
 }
 
 /** Saves one document about the meeting; the core asks where (see useSaveDocument). */
-export function useSaveMeetingDocument(meetingId: string) {
-  return useSaveDocument((kind: DocumentKind, language) => call('meetings.saveDocument', { meetingId, kind, language }))
+export function useSaveMeetingDocument(meetingId: string, mode?: ParticipantsMode) {
+  return useSaveDocument((kind: DocumentKind, language) => call('meetings.saveDocument', { meetingId, kind, language, mode: kind === 'participants' ? mode : undefined }))
 }
 
 export function DocumentsPanel({ meeting }: { meeting: MeetingDetail }) {
   const { t } = useTranslation()
   const [language, setLanguage] = useDocumentLanguage()
-  const { save, busy, last } = useSaveMeetingDocument(meeting.id)
+  // Before the meeting, those who accepted; once it is over, those who attended.
+  const [mode, setMode] = useState<ParticipantsMode>(meeting.end.slice(0, 10) < new Date().toISOString().slice(0, 10) ? 'attended' : 'accepted')
+  const modeId = useId()
+  const { save, busy, last } = useSaveMeetingDocument(meeting.id, mode)
   const docs: { kind: DocumentKind; label: string; hint: string }[] = [
     { kind: 'agenda', label: t('documents.agenda'), hint: t('documents.agendaHint') },
     { kind: 'participants', label: t('documents.participants'), hint: t('documents.participantsHint') },
@@ -56,6 +59,16 @@ export function DocumentsPanel({ meeting }: { meeting: MeetingDetail }) {
       <div className="card doc-card">
         <div className="toolbar">
           <LanguageSelect label={t('documents.language')} value={language} onChange={setLanguage} />
+          <div className="filter">
+            <label htmlFor={modeId}>{t('doc.participants.mode')}</label>
+            <select id={modeId} value={mode} onChange={(e) => setMode(e.target.value as ParticipantsMode)} data-testid="participants-mode">
+              {ParticipantsMode.options.map((m) => (
+                <option key={m} value={m}>
+                  {t(`doc.participants.${m}`)}
+                </option>
+              ))}
+            </select>
+          </div>
         </div>
         <ul className="plain doc-list">
           {docs.map((d) => (

@@ -15,6 +15,7 @@ import { useToast } from '../../components/Toasts'
 import { errorMessage } from '../../forms/serverErrors'
 import { formatDate, uiLang } from '../../lib/format'
 import { byMember, refName } from './common'
+import './documents.css'
 
 const IssueSchema = inputs['invitations.issue']
 type In = z.input<typeof IssueSchema>
@@ -38,33 +39,47 @@ function IssueCard({ meeting }: { meeting: MeetingDetail }) {
   const job = jobs.byMeeting[meeting.id]
   const running = job?.status.state === 'running' && !job.error
   const [alert, setAlert] = useState<string | null>(null)
-  const [preview, setPreview] = useState<{ form: InvitationForm; data: Preview } | null>(null)
+  const [preview, setPreview] = useState<{ form: InvitationForm; select: Out['select']; data: Preview } | null>(null)
   const [busy, setBusy] = useState<'preview' | 'issue' | null>(null)
   const form = useForm<In, unknown, Out>({
     resolver: zodResolver(IssueSchema),
-    defaultValues: { meetingId: meeting.id, form: 'letter', combined: false, template: '', date: '' },
+    defaultValues: { meetingId: meeting.id, form: 'letter', combined: false, template: '', date: '', select: 'new', organisationIds: [] },
   })
   const chosenForm = form.watch('form') ?? 'letter'
+  const select = form.watch('select') ?? 'new'
   const headingId = useId()
   const formLegendId = useId()
+  const selectLegendId = useId()
 
-  // A preview is for one form of invitation: choosing the other asks for a new one.
+  // A preview is for one form of invitation and one choice of members: changing them asks for a new one.
   useEffect(() => {
-    setPreview((p) => (p && p.form !== chosenForm ? null : p))
-  }, [chosenForm])
+    setPreview((p) => (p && (p.form !== chosenForm || p.select !== select) ? null : p))
+  }, [chosenForm, select])
 
-  const runPreview = form.handleSubmit(async (values) => {
+  const preview_ = async (values: Out) => {
     setAlert(null)
     setBusy('preview')
     try {
-      const data = await call('invitations.preview', { meetingId: meeting.id, form: values.form })
-      setPreview({ form: values.form, data })
+      const data = await call('invitations.preview', { meetingId: meeting.id, form: values.form, select: values.select, organisationIds: values.organisationIds })
+      setPreview({ form: values.form, select: values.select, data })
+      // "Members I choose" starts from those the issue would send by default.
+      if (values.select === 'chosen' && !values.organisationIds.length) form.setValue('organisationIds', data.rows.filter((r) => r.selected).map((r) => r.organisation.id))
     } catch (e) {
       setAlert(errorMessage(e, t))
     } finally {
       setBusy(null)
     }
-  })
+  }
+  const runPreview = form.handleSubmit(preview_)
+
+  /** Ticking a member in "Members I choose" previews again, so that the references follow. */
+  const toggle = (organisationId: string, on: boolean) => {
+    const ids = new Set(form.getValues('organisationIds') ?? [])
+    if (on) ids.add(organisationId)
+    else ids.delete(organisationId)
+    form.setValue('organisationIds', [...ids])
+    void form.handleSubmit(preview_)()
+  }
 
   const runIssue = form.handleSubmit(async (values) => {
     setAlert(null)
@@ -84,6 +99,7 @@ function IssueCard({ meeting }: { meeting: MeetingDetail }) {
   })
 
   const noInvitees = meeting.invitees.length === 0
+  const sending = preview ? preview.data.rows.filter((r) => r.selected).length : 0
 
   return (
     <section className="card issue-card" aria-labelledby={headingId} data-testid="issue-panel">
@@ -106,6 +122,16 @@ function IssueCard({ meeting }: { meeting: MeetingDetail }) {
             </label>
           ))}
         </fieldset>
+        <fieldset className="radio-group issue-select" aria-labelledby={selectLegendId}>
+          <legend id={selectLegendId}>{t('doc.select.legend')}</legend>
+          {(['new', 'all', 'chosen'] as const).map((s) => (
+            <label key={s} className="radio">
+              <input type="radio" value={s} {...form.register('select')} disabled={running} data-testid={`select-${s}`} />
+              <span>{t(`doc.select.${s}`)}</span>
+            </label>
+          ))}
+          <p className="muted small">{t('doc.select.hint')}</p>
+        </fieldset>
         <label className="checkbox">
           <input type="checkbox" {...form.register('combined')} disabled={running} />
           <span>{t('issue.combined')}</span>
@@ -120,7 +146,16 @@ function IssueCard({ meeting }: { meeting: MeetingDetail }) {
 
       {preview && !running && (
         <div className="preview" data-testid="issue-preview">
-          <h3 className="preview-title">{t('issue.previewTitle', { count: preview.data.rows.length, form: t(`invitationForm.${preview.form}`) })}</h3>
+          <h3 className="preview-title">{t('issue.previewTitle', { count: sending, form: t(`invitationForm.${preview.form}`) })}</h3>
+          <p className="muted small" data-testid="issue-count">
+            {t('doc.select.count', { count: sending, total: preview.data.rows.length })}
+          </p>
+          <IssueWarnings preview={preview.data} />
+          {sending === 0 && (
+            <div className="alert alert--warning" role="alert" data-testid="nothing-to-issue">
+              {t('doc.select.none')}
+            </div>
+          )}
           {preview.data.alreadyIssued.length > 0 && (
             <div className="alert alert--warning" role="alert" data-testid="already-issued-warning">
               <strong>{t('issue.alreadyIssued', { count: preview.data.alreadyIssued.length })}</strong>
@@ -137,6 +172,9 @@ function IssueCard({ meeting }: { meeting: MeetingDetail }) {
             <table className="table table--dense" data-testid="preview-table">
               <thead>
                 <tr>
+                  <th scope="col" className="cell-send">
+                    {t('doc.select.colSend')}
+                  </th>
                   <th scope="col">{t('invitees.colMember')}</th>
                   <th scope="col">{t('invitees.colAddressee')}</th>
                   <th scope="col">{t('invitees.colLanguage')}</th>
@@ -147,9 +185,19 @@ function IssueCard({ meeting }: { meeting: MeetingDetail }) {
               <tbody>
                 {/* In the order of issue, which is the order of the reference numbers. */}
                 {preview.data.rows.map((r) => (
-                  <tr key={r.inviteeId}>
+                  <tr key={r.inviteeId} className={r.selected ? undefined : 'muted'} data-selected={r.selected}>
+                    <td className="cell-send">
+                      <input
+                        type="checkbox"
+                        checked={r.selected}
+                        disabled={preview.select !== 'chosen' || r.chair || busy !== null}
+                        aria-label={t('doc.select.choose', { name: refName(r.organisation, lang) })}
+                        onChange={(e) => toggle(r.organisation.id, e.target.checked)}
+                      />
+                    </td>
                     <th scope="row" className="cell-member" dir="auto">
                       {refName(r.organisation, lang)}
+                      {r.chair && <span className="badge">{t('doc.warn.chair')}</span>}
                       {r.issuedBefore.length > 0 && (
                         <span className="badge badge--warn" title={r.issuedBefore.map((b) => `${b.reference} (${formatDate(b.issuedOn, lang)})`).join(', ')}>
                           {t('issue.sentBefore', { count: r.issuedBefore.length })}
@@ -172,7 +220,7 @@ function IssueCard({ meeting }: { meeting: MeetingDetail }) {
             </table>
           </div>
           <div className="form-actions">
-            <button type="button" className="btn btn--primary" onClick={runIssue} disabled={busy !== null}>
+            <button type="button" className="btn btn--primary" onClick={runIssue} disabled={busy !== null || sending === 0}>
               {busy === 'issue' ? t('issue.starting') : t('issue.generate')}
             </button>
             <span className="muted small">{t('issue.generateHint')}</span>
@@ -182,6 +230,31 @@ function IssueCard({ meeting }: { meeting: MeetingDetail }) {
 
       {job && <JobProgress job={job} onClose={() => jobs.forget(meeting.id)} />}
     </section>
+  )
+}
+
+/** What to know before generating: the Chair on its own list, dates past or out of order, French letters in English. */
+function IssueWarnings({ preview }: { preview: Preview }) {
+  const { t } = useTranslation()
+  const { dates, chairInvited, frenchFallback } = preview
+  const fields = frenchFallback.fields.map((f) => (f.startsWith('agenda ') ? t('doc.warn.field.agenda', { n: f.slice(7) }) : t(`doc.warn.field.${f}`))).join(', ')
+  const lines = [
+    chairInvited.length > 0 && { id: 'chair', text: t('doc.warn.chairInvited', { names: chairInvited.join(', ') }) },
+    dates.meetingPast && { id: 'meeting-past', text: t('doc.warn.meetingPast') },
+    dates.rsvpPast && { id: 'rsvp-past', text: t('doc.warn.rsvpPast') },
+    dates.rsvpAfterMeeting && { id: 'rsvp-after', text: t('doc.warn.rsvpAfterMeeting') },
+    frenchFallback.members.length > 0 && { id: 'french', text: t('doc.warn.frenchFallback', { count: frenchFallback.members.length, fields }), detail: frenchFallback.members.join(', ') },
+  ].filter((x): x is { id: string; text: string; detail?: string } => !!x)
+  if (!lines.length) return null
+  return (
+    <div className="issue-warnings">
+      {lines.map((l) => (
+        <div key={l.id} className="alert alert--warning" data-testid={`warn-${l.id}`}>
+          {l.text}
+          {l.detail && <div className="small">{l.detail}</div>}
+        </div>
+      ))}
+    </div>
   )
 }
 

@@ -16,6 +16,7 @@ import { MultiPickerField, type PickOption } from './MultiPicker'
 function defaults(a?: ActivityView): ActivityFieldsInput {
   return {
     title: a?.title ?? '',
+    titleFr: a?.titleFr ?? '',
     description: a?.description ?? '',
     function: a?.function ?? ('' as WorkplanFunction),
     leadIds: a?.leadIds ?? [],
@@ -68,6 +69,7 @@ export function ActivityForm({ initial, onSaved, onCancel }: Props) {
       <fieldset>
         <legend>{t('workplan.what')}</legend>
         <TextField form={anyForm} name="title" label={t('workplan.fieldTitle')} required />
+        <TextField form={anyForm} name="titleFr" label={t('doc.french.title')} hint={t('doc.french.titleHint')} />
         <TextField form={anyForm} name="description" label={t('workplan.description')} multiline rows={4} />
         <div className="grid-2">
           <SelectField
