@@ -25,7 +25,7 @@ function toContact(store: Store, id: string): Contact {
   return { ...view<ContactFields>(rec), affiliations }
 }
 
-/** Contacts in name order whose search text holds every word typed, at most `limit` of them. */
+/** Contacts in name order whose search text holds every word typed (at most `limit` of them, when given). */
 export function listContacts(store: Store, q: ParsedInput<'contacts.list'>): Contact[] {
   const idx = contactIndex(store)
   const words = fold(q.search).split(/\s+/).filter(Boolean)
@@ -35,7 +35,7 @@ export function listContacts(store: Store, q: ParsedInput<'contacts.list'>): Con
     : undefined
   const out: Contact[] = []
   for (const rec of idx.ordered()) {
-    if (out.length >= q.limit) break
+    if (q.limit !== undefined && out.length >= q.limit) break
     if (!isLive(rec) || (memberOf && !memberOf.has(rec.id))) continue
     const text = idx.text(rec)
     if (words.every((w) => text.includes(w))) out.push(toContact(store, rec.id))

@@ -8,7 +8,7 @@ import { HolderFields, NewHolder, type HolderView, type PostView } from '../../.
 import { useMutate, useQuery } from '../../api/data'
 import { Combobox } from '../../components/Combobox'
 import { CountryCombobox } from '../../components/CountryCombobox'
-import { Dialog } from '../../components/Dialog'
+import { Dialog, DialogActions } from '../../components/Dialog'
 import { FieldShell, SelectField, TextField, useErrorText, type AnyForm } from '../../components/Field'
 import { FormAlert } from '../../components/FormAlert'
 import { useSubmit } from '../../forms/serverErrors'
@@ -135,14 +135,7 @@ export function NewHolderDialog({ post, onClose }: { post: PostView; onClose(): 
         )}
         <SecondingFields form={anyForm} name="secondedBy" />
         <TextField form={anyForm} name="notes" label={t('fieldHolder.notes')} multiline rows={2} />
-        <div className="dialog-actions">
-          <button type="button" className="btn" onClick={onClose} disabled={form.formState.isSubmitting}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="btn btn--primary" disabled={form.formState.isSubmitting}>
-            {t('fieldHolder.add')}
-          </button>
-        </div>
+        <DialogActions submitLabel={t('fieldHolder.add')} busy={form.formState.isSubmitting} onCancel={onClose} />
       </form>
     </Dialog>
   )
@@ -174,7 +167,7 @@ function ContactPicker({ form }: { form: UseFormReturn<NewValues, unknown, NewHo
   const { t } = useTranslation()
   const errorText = useErrorText()
   const id = useId()
-  const contacts = useQuery('contacts.list', { limit: 10_000 })
+  const contacts = useQuery('contacts.list', {})
   const byId = useMemo(() => new Map((contacts.data ?? []).map((c) => [c.id, c])), [contacts.data])
   const folded = useMemo(() => new Map((contacts.data ?? []).map((c) => [c.id, fold([fullName(c), ...c.emails].join(' '))])), [contacts.data])
   const match = (c: Contact, q: string) => {
@@ -351,14 +344,7 @@ function EditHoldingForm({ holder, contact, onClose }: { holder: HolderView; con
         </div>
       </fieldset>
       <TextField form={anyForm} name="holding.notes" label={t('fieldHolder.notes')} multiline rows={2} />
-      <div className="dialog-actions">
-        <button type="button" className="btn" onClick={onClose} disabled={form.formState.isSubmitting}>
-          {t('common.cancel')}
-        </button>
-        <button type="submit" className="btn btn--primary" disabled={form.formState.isSubmitting}>
-          {t('common.saveChanges')}
-        </button>
-      </div>
+      <DialogActions submitLabel={t('common.saveChanges')} busy={form.formState.isSubmitting} onCancel={onClose} />
     </form>
   )
 }
