@@ -106,7 +106,7 @@ function Shell({ initial, notices }: { initial: View; notices: string[] }) {
   const [shortcuts, setShortcuts] = useState(false)
   useShortcuts({ palette: () => setPalette(true), shortcuts: () => setShortcuts(true) })
 
-  const item = (key: Section, target: View) => (
+  const item = (key: Section, target: View, label = t(`nav.${key}`)) => (
     <li>
       <button
         type="button"
@@ -118,7 +118,7 @@ function Shell({ initial, notices }: { initial: View; notices: string[] }) {
         }}
       >
         <span className={`nav-icon nav-icon--${key}`} aria-hidden="true" />
-        {t(`nav.${key}`)}
+        {label}
       </button>
     </li>
   )
@@ -140,12 +140,12 @@ function Shell({ initial, notices }: { initial: View; notices: string[] }) {
             </span>
             <button type="button" className="menu-toggle" aria-expanded={menuOpen} aria-controls="main-nav" onClick={() => setMenuOpen((o) => !o)}>
               <span aria-hidden="true">☰</span>
-              <span className="visually-hidden">{t('nav.menu')}</span>
+              <span className="visually-hidden">{t('shell.menu')}</span>
             </button>
           </div>
           <nav aria-label={t('nav.label')} id="main-nav">
             <ul>
-              {item('home', { name: 'home' })}
+              {item('home', { name: 'home' }, t('shell.home'))}
               {item('members', { name: 'members' })}
               {item('contacts', { name: 'contacts' })}
               {item('meetings', { name: 'meetings' })}

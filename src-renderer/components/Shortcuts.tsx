@@ -75,7 +75,7 @@ export function ShortcutsHelp({ onClose }: { onClose(): void }) {
       </dl>
       <div className="dialog-actions">
         <button type="button" className="btn btn--primary" onClick={onClose}>
-          {t('common.close')}
+          {t('shortcuts.close')}
         </button>
       </div>
     </Dialog>

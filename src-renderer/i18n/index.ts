@@ -1,5 +1,7 @@
 import i18n from 'i18next'
 import { initReactI18next } from 'react-i18next'
+import deskEn from './desk.en.json'
+import deskFr from './desk.fr.json'
 import en from './en.json'
 import fr from './fr.json'
 import missionsEn from './missions.en.json'
@@ -12,8 +14,8 @@ import workplanFr from './workplan.fr.json'
 // Each area keeps its strings in its own pair of files, under its own top-level keys.
 void i18n.use(initReactI18next).init({
   resources: {
-    en: { translation: { ...en, ...workplanEn, ...missionsEn } },
-    fr: { translation: { ...fr, ...workplanFr, ...missionsFr } },
+    en: { translation: { ...en, ...workplanEn, ...missionsEn, ...deskEn } },
+    fr: { translation: { ...fr, ...workplanFr, ...missionsFr, ...deskFr } },
   },
   lng: 'en',
   fallbackLng: 'en',

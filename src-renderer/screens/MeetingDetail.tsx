@@ -22,10 +22,12 @@ import { useDeleteWithUndo } from './useDelete'
 export function MeetingDetail({ id, tab }: { id: string; tab?: MeetingTab }) {
   const { t, i18n } = useTranslation()
   const lang = uiLang(i18n.language)
-  const { go } = useNav()
+  const { go, replace } = useNav()
   const meeting = useQuery('meetings.get', { id })
   const del = useDeleteWithUndo('meetings', { title: (name) => t('delete.meetingTitle', { name }), body: t('delete.meetingBody'), after: () => go({ name: 'meetings' }) })
-  const [active, setActive] = useState<MeetingTab>(tab ?? 'invitees')
+  // The tab is part of the address, so Back, reload and links land on it.
+  const active = tab ?? 'invitees'
+  const setActive = (k: MeetingTab) => replace({ name: 'meeting', id, tab: k })
   const idBase = useId()
   const back = <BackLink label={t('meetings.back')} onClick={() => go({ name: 'meetings' })} />
 
