@@ -14,15 +14,17 @@ interface Props {
   empty?: ReactNode
   /** The rows. */
   children: ReactNode
+  /** How many rows the list has, when only some are in the document (a long list drawn as it scrolls). */
+  rowCount?: number
 }
 
-/** A table of records in its scrolling frame. */
-export function DataTable({ testId, dense, busy, head, columns, empty, children }: Props) {
+/** A table of records in its frame, which scrolls sideways when the window is too narrow for it. */
+export function DataTable({ testId, dense, busy, head, columns, empty, children, rowCount }: Props) {
   return (
     <div className="table-wrap">
-      <table className={dense ? 'table table--dense' : 'table'} data-testid={testId} aria-busy={busy}>
+      <table className={dense ? 'table table--dense' : 'table'} data-testid={testId} aria-busy={busy} aria-rowcount={rowCount === undefined ? undefined : rowCount + 1}>
         <thead>
-          <tr>{head}</tr>
+          <tr aria-rowindex={rowCount === undefined ? undefined : 1}>{head}</tr>
         </thead>
         <tbody>
           {children}
