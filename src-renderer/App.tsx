@@ -8,6 +8,7 @@ import { NoticeBanner } from './components/NoticeBanner'
 import { ToastProvider } from './components/Toasts'
 import { errorMessage } from './forms/serverErrors'
 import i18n from './i18n'
+import { applyTheme } from './lib/theme'
 import { LeaveGuardProvider } from './components/LeaveGuard'
 import { Palette } from './components/Palette'
 import { ShortcutsHelp, useShortcuts } from './components/Shortcuts'
@@ -39,17 +40,18 @@ export function App() {
     setBoot({ phase: 'loading' })
     try {
       const status = await call('profile.status', {})
-      await loadLanguage()
+      await loadPreferences()
       setBoot({ phase: 'ready', status })
     } catch (error) {
       setBoot({ phase: 'failed', error })
     }
-    async function loadLanguage() {
+    async function loadPreferences() {
       try {
         const prefs = await call('preferences.get', {})
+        applyTheme(prefs.theme)
         await i18n.changeLanguage(prefs.uiLanguage)
       } catch {
-        // preferences are unreadable while the profile is closed: keep the default language
+        // preferences are unreadable while the profile is closed: keep the default language and the system's colours
       }
     }
   }, [])

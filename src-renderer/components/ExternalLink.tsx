@@ -5,7 +5,7 @@
 /** A mailto: link to the address. */
 export function EmailLink({ email }: { email: string }) {
   return (
-    <a className="link external break" href={`mailto:${email}`} dir="ltr">
+    <a className="link external" href={`mailto:${email}`} dir="ltr">
       {email}
     </a>
   )

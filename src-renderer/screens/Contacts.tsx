@@ -116,7 +116,7 @@ export function Contacts() {
             <SortHeader label={t('contacts.colName')} col="name" {...sortBy} />
             <SortHeader label={t('contacts.colMembers')} col="member" {...sortBy} />
             <SortHeader label={t('contacts.colPosition')} col="position" {...sortBy} />
-            <SortHeader label={t('contacts.colLanguage')} col="language" {...sortBy} />
+            <SortHeader label={t('lists.colLanguage')} col="language" {...sortBy} />
             <SortHeader label={t('contacts.colEmail')} col="email" {...sortBy} />
             <SortHeader label={t('contacts.colPhone')} col="phone" {...sortBy} />
           </>
@@ -150,7 +150,7 @@ function ContactFilters({ list, lang }: { list: ReturnType<typeof useContactsLis
     <div className="toolbar" role="search">
       <SearchBox label={t('contacts.search')} value={state.search} onChange={(search) => set({ search })} placeholder={t('contacts.searchPlaceholder')} />
       <div className="filter filter--wide">
-        <label htmlFor={ids.member}>{t('contacts.filterMember')}</label>
+        <label htmlFor={ids.member}>{t('lists.filterMember')}</label>
         <select id={ids.member} value={state.member} onChange={(e) => set({ member: e.target.value })}>
           <option value="">{t('filters.all')}</option>
           {members.map((o) => (
@@ -183,11 +183,11 @@ function ContactFilters({ list, lang }: { list: ReturnType<typeof useContactsLis
         </select>
       </div>
       <div className="filter">
-        <label htmlFor={ids.period}>{t('contacts.filterPeriod')}</label>
+        <label htmlFor={ids.period}>{t('lists.filterPeriod')}</label>
         <select id={ids.period} value={state.period} onChange={(e) => set({ period: e.target.value as Period })}>
           <option value="">{t('filters.all')}</option>
-          <option value="current">{t('contacts.current')}</option>
-          <option value="past">{t('contacts.past')}</option>
+          <option value="current">{t('lists.current')}</option>
+          <option value="past">{t('lists.past')}</option>
         </select>
       </div>
     </div>
