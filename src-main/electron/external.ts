@@ -2,7 +2,7 @@ import { shell } from 'electron'
 import { externalUrl } from './url-policy'
 
 /**
- * The one way a URL leaves the app: parsed, limited to http, https and mailto, and handed to
+ * The one way a URL leaves the app: parsed, limited to http, https, mailto and tel, and handed to
  * the operating system's default handler. Anything else is dropped. Returns whether it opened.
  */
 export function openExternalSafely(url: unknown): boolean {

@@ -27,11 +27,20 @@ let core: App | null = null
 let mainWindow: BrowserWindow | null = null
 
 function openWindow(): void {
-  const win = createMainWindow(devServerUrl)
+  const win = createMainWindow(devServerUrl, uiLanguage)
   win.on('closed', () => {
     if (mainWindow === win) mainWindow = null
   })
   mainWindow = win
+}
+
+/** The interface language of this computer (English while the profile cannot be read). */
+function uiLanguage(): string {
+  try {
+    return core?.store.preferences.uiLanguage ?? 'en'
+  } catch {
+    return 'en'
+  }
 }
 
 function dataDirectory(): string {

@@ -23,7 +23,7 @@ export const contentSecurityPolicy = [
   "frame-ancestors 'none'",
 ].join('; ')
 
-const EXTERNAL_PROTOCOLS = new Set(['http:', 'https:', 'mailto:'])
+const EXTERNAL_PROTOCOLS = new Set(['http:', 'https:', 'mailto:', 'tel:'])
 
 function parse(url: unknown): URL | null {
   if (typeof url !== 'string' || url.length === 0 || url.length > 8192) return null
@@ -36,13 +36,14 @@ function parse(url: unknown): URL | null {
 
 /**
  * The URL to hand to the operating system, or null when it must not leave the app: only
- * http, https (with a host, without user:password@) and mailto. Returns the parsed,
- * re-serialised form so what is opened is exactly what was checked.
+ * http, https (with a host, without user:password@), mailto and tel (a number: digits, with
+ * a leading +). Returns the parsed, re-serialised form so what is opened is exactly what was checked.
  */
 export function externalUrl(url: unknown): string | null {
   const u = parse(url)
   if (!u || !EXTERNAL_PROTOCOLS.has(u.protocol)) return null
   if (u.protocol === 'mailto:') return u.pathname.length > 0 || u.search.length > 0 ? u.href : null
+  if (u.protocol === 'tel:') return /^\+?\d{2,20}$/.test(u.pathname) && !u.search && !u.hash ? u.href : null
   if (!u.hostname || u.username || u.password) return null
   return u.href
 }

@@ -33,7 +33,7 @@ const inside = (p: string | null): boolean => {
   return rel !== '' && !isAbsolute(rel) && !rel.split(sep).includes('..')
 }
 
-describe('external links: openExternalSafely lets out only http, https and mailto', () => {
+describe('external links: openExternalSafely lets out only http, https, mailto and tel', () => {
   it.each([
     'http://example.org/',
     'https://www.un.org/en/peacekeeping',
@@ -41,6 +41,8 @@ describe('external links: openExternalSafely lets out only http, https and mailt
     'mailto:secretariat@example.org',
     'mailto:a@example.org?subject=Meeting',
     'HTTPS://WWW.UN.ORG/',
+    'tel:+12125550100',
+    'tel:0612345678',
   ])('allows %s', (url) => {
     expect(isAllowedExternal(url)).toBe(true)
   })
@@ -63,6 +65,10 @@ describe('external links: openExternalSafely lets out only http, https and mailt
     'https://user:password@example.org/',
     'http://',
     'mailto:',
+    'tel:',
+    'tel:+1 212 555',
+    'tel:*21#',
+    'tel:+12125550100;phone-context=evil',
     'not a url',
     '',
   ])('refuses %s', (url) => {
@@ -345,6 +351,8 @@ const { fake, fakeEvent } = vi.hoisted(() => ({
     session: {} as Record<string, unknown>,
     opened: [] as string[],
     menu: null as unknown,
+    /** The button the fake message box answers with. */
+    answer: 1,
   },
 }))
 
@@ -458,7 +466,10 @@ vi.mock('electron', async () => {
     },
     Menu: { buildFromTemplate: (t: unknown) => ({ t }), setApplicationMenu: (m: unknown) => (fake.menu = m) },
     shell: { openExternal: async (url: string) => void fake.opened.push(url) },
-    dialog: { showErrorBox: (...a: unknown[]) => fake.log.push(['errorBox', ...a]) },
+    dialog: {
+      showErrorBox: (...a: unknown[]) => fake.log.push(['errorBox', ...a]),
+      showMessageBoxSync: (_win: unknown, o: { message: string; buttons: string[] }) => (fake.log.push(['messageBox', o.message, ...o.buttons]), fake.answer),
+    },
   }
 })
 
@@ -592,6 +603,19 @@ describe('the shell wired together (electron stood in by a fake; the core, store
     expect(emit('will-frame-navigate', { url: 'https://evil.example/', isMainFrame: false })).toBe(true)
     expect(emit('will-attach-webview', {})).toBe(true)
     expect(fake.opened).toEqual(['https://www.un.org/', 'https://evil.example/'])
+  })
+
+  it('asks before a close or reload drops a form with unsaved changes, in the interface language', () => {
+    const wc = win.webContents
+    const ask = (answer: number) => {
+      fake.answer = answer
+      const e = fakeEvent({})
+      wc.emit('will-prevent-unload', e)
+      return e.defaultPrevented
+    }
+    expect(ask(1)).toBe(false) // Stay: the page keeps its objection, the window stays open
+    expect(ask(0)).toBe(true) // Leave: the objection is overridden, the window closes
+    expect(fake.log).toContainEqual(['messageBox', 'Leave without saving?', 'Leave without saving', 'Stay'])
   })
 
   it('on quit, holds the app until the profile is flushed and its lock released', async () => {
