@@ -1,8 +1,7 @@
 import { z } from 'zod'
-import type { Dashboard, FoundRecord } from './model/desk'
+import type { Dashboard, DelegationResult, FoundRecord } from './model/desk'
 import { text, Uuid } from './model/fields'
 import { InviteeChanges, type MeetingDetail } from './model/meeting'
-import type { DelegationResult } from './services/delegations'
 
 // The everyday desk's part of the contract (merged into api.ts): finding any record, the home
 // dashboard, and work on many invitees at once.

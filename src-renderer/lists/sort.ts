@@ -24,21 +24,29 @@ const empty = (v: unknown) => v === '' || v === null || v === undefined
  * the order the rows came in (the core's, or the screen's default).
  */
 export function useSorted<T>(rows: readonly T[], sort: Sort, columns: Record<string, SortValue<T>>): T[] {
+  const sorter = useSorter(sort, columns)
+  return useMemo(() => sorter(rows), [sorter, rows])
+}
+
+/** The same order as a function, for rows sorted in parts (the work plan's groups). */
+export function useSorter<T>(sort: Sort, columns: Record<string, SortValue<T>>): (rows: readonly T[]) => T[] {
   const { t, i18n } = useTranslation()
   const lang = uiLang(i18n.language)
   const by = columns[sort.key]
   return useMemo(() => {
-    if (!by) return [...rows]
     const collator = new Intl.Collator(lang, { sensitivity: 'base', numeric: true })
     const sign = sort.dir === 'asc' ? 1 : -1
-    const keyed = rows.map((row, i) => ({ row, i, v: by(row, { lang, t }) }))
-    keyed.sort((a, b) => {
-      if (empty(a.v) || empty(b.v)) return Number(empty(a.v)) - Number(empty(b.v)) || a.i - b.i
-      const c = typeof a.v === 'number' && typeof b.v === 'number' ? a.v - b.v : collator.compare(String(a.v), String(b.v))
-      return sign * c || a.i - b.i
-    })
-    return keyed.map((k) => k.row)
-  }, [rows, by, sort.dir, lang, t])
+    return (rows: readonly T[]) => {
+      if (!by) return [...rows]
+      const keyed = rows.map((row, i) => ({ row, i, v: by(row, { lang, t }) }))
+      keyed.sort((a, b) => {
+        if (empty(a.v) || empty(b.v)) return Number(empty(a.v)) - Number(empty(b.v)) || a.i - b.i
+        const c = typeof a.v === 'number' && typeof b.v === 'number' ? a.v - b.v : collator.compare(String(a.v), String(b.v))
+        return sign * c || a.i - b.i
+      })
+      return keyed.map((k) => k.row)
+    }
+  }, [by, sort.dir, lang, t])
 }
 
 /** The order after a click on column `key`: the same column again reverses it, another starts ascending. */

@@ -1,5 +1,5 @@
 import type { ChairTermView } from './chair'
-import type { MeetingSummary, MemberRef } from './meeting'
+import type { MeetingDetail, MeetingSummary, MemberRef } from './meeting'
 import type { MissionRef } from './mission'
 import type { ActivityView } from './workplan'
 
@@ -49,4 +49,15 @@ export interface Dashboard {
   currentChair: ChairTermView | null
   incomingChair: ChairTermView | null
   recent: RecentChange[]
+}
+
+/** What adding people to a meeting's delegations did. */
+export interface DelegationResult {
+  meeting: MeetingDetail
+  /** People added to a delegation, and members newly invited for them. */
+  added: number
+  invited: number
+  /** People already named in their member's delegation, and people linked to no member today. */
+  already: number
+  noMember: { id: string; name: string }[]
 }

@@ -8,6 +8,7 @@ import { contactIndex } from './indexes'
 import { defaultAddressee, getMeeting } from './meetings'
 import { diffOp, isLive, requireLive, today } from './records'
 import type { MeetingDetail } from '../model/meeting'
+import type { DelegationResult } from '../model/desk'
 
 // Work on many invitees at once, each as one change: the answers of several members, and the
 // people added to members' delegations from the contacts list.
@@ -23,15 +24,6 @@ export function updateInvitees(store: Store, ids: string[], changes: InviteeChan
   return getMeeting(store, meetingId)
 }
 
-export interface DelegationResult {
-  meeting: MeetingDetail
-  /** People added to a delegation, and members newly invited for them. */
-  added: number
-  invited: number
-  /** People already named in their member's delegation, and people linked to no member today. */
-  already: number
-  noMember: { id: string; name: string }[]
-}
 
 /**
  * Adds people to the delegation of their member (their current link; the first if several) in
