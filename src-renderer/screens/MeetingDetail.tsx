@@ -5,6 +5,7 @@ import { useQuery } from '../api/data'
 import { useMemberNames } from '../api/useMemberNames'
 import { DeletedNotice } from '../components/DeletedNotice'
 import { DetailCard } from '../components/DetailList'
+import { WebLink } from '../components/ExternalLink'
 import { Loading, Page } from '../components/Page'
 import { BackLink, RecordActions, RecordNotFound } from '../components/RecordPage'
 import { TabPanel, Tabs } from '../components/Tabs'
@@ -135,7 +136,7 @@ function MeetingFacts({ m, lang }: { m: MeetingRecord; lang: UiLanguage }) {
         [t('meeting.when'), when],
         [t('meeting.city'), m.city],
         [t('meeting.address'), m.address ? <span className="pre">{m.address}</span> : ''],
-        [t('meeting.onlineLink'), m.onlineLink ? <span dir="ltr" className="break">{m.onlineLink}</span> : ''],
+        [t('meeting.onlineLink'), m.onlineLink ? <WebLink url={m.onlineLink} /> : ''],
         [t('meeting.dialIn'), m.dialIn ? <span className="pre">{m.dialIn}</span> : ''],
         [t('meeting.rsvpDeadline'), formatDate(m.rsvpDeadline, lang)],
         [t('meeting.rsvpContact'), m.rsvpContact],
