@@ -95,6 +95,8 @@ export function useEscapeToCancel(cancel: () => void): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.key !== 'Escape' || e.defaultPrevented || document.querySelector('dialog[open]')) return
+      // The question that may follow is a modal dialog: this same key must not close it.
+      e.preventDefault()
       latest.current()
     }
     window.addEventListener('keydown', onKey)
