@@ -243,6 +243,28 @@ describe('the everyday desk', () => {
     expect(app.errors).toEqual([])
   })
 
+  it('counts a new holder as checked by the person who enters it, asking for their name the first time', async () => {
+    const page = app.page
+    await api('preferences.update', { userName: '' })
+    const minusca = (await api<{ id: string }[]>('missions.list', { search: 'minusca' }))[0].id
+    await open(page, `#/mission?id=${minusca}`)
+    const card = page.getByTestId('post-card').first()
+    await card.getByRole('button', { name: /^Add holder to/ }).click()
+    const dialog = page.getByRole('dialog')
+    await dialog.getByRole('radio', { name: 'A new person' }).check()
+    await dialog.getByLabel('Family name').fill('Essai')
+    await dialog.getByRole('radio', { name: 'Not seconded (UN staff)' }).check()
+    await dialog.getByRole('button', { name: 'Add holder' }).click()
+    await expect.poll(() => dialog.getByLabel('Your name').getAttribute('aria-invalid'), WAIT).toBe('true')
+    await dialog.getByLabel('Your name').fill('Amal Officer')
+    await dialog.getByRole('button', { name: 'Add holder' }).click()
+    await expect.poll(() => dialog.count(), WAIT).toBe(0)
+    const mine = card.getByTestId('current-holder').filter({ hasText: 'Essai' })
+    await expect.poll(() => mine.getByTestId('verified-holders').textContent(), WAIT).toMatch(/Last verified on .+ by Amal Officer/)
+    expect((await api<{ userName: string }>('preferences.get')).userName).toBe('Amal Officer')
+    expect(app.errors).toEqual([])
+  })
+
   it('fits a half-screen window: the sidebar folds into a menu, tables scroll in their card, notices keep their Undo', async () => {
     const page = app.page
     await page.setViewportSize({ width: 680, height: 800 })
