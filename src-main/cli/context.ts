@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
-import type { Input, Method, Results } from '../core/api'
+import type { Input, Method, ProfileStatus, Results } from '../core/api'
 import { App } from '../core/app'
 import { dispatch } from '../core/dispatch'
 import { AppError } from '../core/model/errors'
@@ -13,10 +13,7 @@ export async function withApp<T>(dataFlag: string | undefined, run: (call: Calle
   const app = await App.open(resolveDataDir(dataFlag), shell)
   try {
     const status = app.status()
-    if (status.state !== 'ok') {
-      const backups = status.state === 'corrupt' && status.backups.length ? `\nBackups you can restore (gfc restore NAME):\n${status.backups.map((b) => `  ${b.name}`).join('\n')}` : ''
-      throw new AppError('unavailable', `${status.message}${backups}`)
-    }
+    if (status.state !== 'ok') throw new AppError('unavailable', `${status.message}${WAY_BACK[status.state]?.(status) ?? ''}`)
     const call: Caller = async (method, input) => {
       const reply = await dispatch(app, method, input)
       if (!reply.ok) throw new AppError(reply.error.code, reply.error.message, reply.error.field)
@@ -26,6 +23,12 @@ export async function withApp<T>(dataFlag: string | undefined, run: (call: Calle
   } finally {
     await app.close()
   }
+}
+
+/** What the person can do about a profile that did not open, from the command line. */
+const WAY_BACK: Partial<Record<ProfileStatus['state'], (s: Exclude<ProfileStatus, { state: 'ok' }>) => string>> = {
+  corrupt: (s) => (s.backups.length ? `\nBackups you can restore (gfc restore NAME):\n${s.backups.map((b) => `  ${b.name}`).join('\n')}` : ''),
+  log_gap: () => '\nRun gfc recover to do so.',
 }
 
 export type Caller = <M extends Method>(method: M, input: Input<M>) => Promise<Results[M]>

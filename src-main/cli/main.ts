@@ -7,6 +7,7 @@ import { checkProfile } from '../core/services/check'
 import { resolveDataDir } from '../core/store/data-dir'
 import { outShell, readJsonFile, withApp } from './context'
 import { missionCommands } from './missions'
+import { syncCommands } from './sync'
 import { workplanCommands } from './workplan'
 
 // `gfc`: the same dispatch as the app, from a terminal. Exit codes: 0 done, 1 refused or
@@ -43,13 +44,18 @@ export function program(): Command {
   })
 
   const imp = cli.command('import').description('import data')
-  imp.command('json <file>').description('validate a JSON export, then merge it by id (all or nothing)').action(async (file: string) => {
-    const document = readJsonFile(file)
-    await withApp(data(), async (call) => {
-      const r = await call('data.import', { document })
-      console.log(`Imported ${file}: ${r.created} created, ${r.updated} updated, ${r.unchanged} unchanged.`)
+  imp
+    .command('json <file>')
+    .description('validate a JSON export, then merge it by id as one change (all or nothing); only fields that differ are written')
+    .option('--restore-deleted', 'bring back records of the file that were deleted here since')
+    .action(async (file: string, opts: { restoreDeleted?: boolean }) => {
+      const document = readJsonFile(file)
+      await withApp(data(), async (call) => {
+        const r = await call('data.import', { document, restoreDeleted: !!opts.restoreDeleted })
+        const kept = r.keptDeleted ? `, ${r.keptDeleted} left deleted (deleted here since; --restore-deleted brings them back)` : ''
+        console.log(`Imported ${file}: ${r.created} created, ${r.updated} updated, ${r.unchanged} unchanged${kept}.`)
+      })
     })
-  })
 
   cli.command('members').description('list the members').option('--search <text>').action(async (opts: { search?: string }) => {
     await withApp(data(), async (call) => {
@@ -123,6 +129,7 @@ export function program(): Command {
 
   workplanCommands(cli, data)
   missionCommands(cli, data)
+  syncCommands(cli, data)
 
   cli.command('check').description('verify the data file and change logs; exit 1 on any problem').action(() => {
     const dir = resolveDataDir(data())
@@ -131,6 +138,18 @@ export function program(): Command {
     for (const p of r.problems) console.error(`problem: ${p}`)
     console.log(r.ok ? `OK: ${dir}` : `${r.problems.length} problem(s) in ${dir}`)
     if (!r.ok) process.exitCode = 1
+  })
+
+  cli.command('recover').description('go on from the data file after a change log lost its end or was damaged (the damaged part is kept aside)').action(async () => {
+    const app = await App.open(resolveDataDir(data()))
+    try {
+      const s = app.status().state === 'log_gap' ? await app.recoverLog() : app.status()
+      if (s.state !== 'ok') throw new AppError('unavailable', s.message)
+      for (const n of s.notices) console.log(n)
+      console.log(`The profile in ${s.dataDir} opens.`)
+    } finally {
+      await app.close()
+    }
   })
 
   cli.command('restore <backup>').description('replace a damaged data file by a backup (the damaged file is kept)').action(async (name: string) => {

@@ -40,6 +40,8 @@ export const NewAffiliation = z.object({
 export const inputs = {
   'profile.status': z.object({}),
   'profile.restoreBackup': z.object({ name: z.string().min(1) }),
+  'profile.recoverLog': z.object({}),
+  'profile.becomeNewDevice': z.object({}),
   'preferences.get': z.object({}),
   'preferences.update': PreferenceChanges,
   'settings.get': z.object({}),
@@ -88,7 +90,7 @@ export const inputs = {
   'templates.add': z.object({ name: text(120), contentBase64: z.string().min(1, 'validation.required') }),
   'templates.delete': z.object({ name: text(120) }),
   'data.export': z.object({}),
-  'data.import': z.object({ document: z.unknown() }),
+  'data.import': z.object({ document: z.unknown(), restoreDeleted: z.boolean().default(false) }),
   'demo.load': z.object({}),
   ...workplanInputs,
   ...missionInputs,
@@ -104,19 +106,27 @@ export interface BackupInfo {
   bytes: number
 }
 
+/** Whether the profile is open, or why not and what can be done: restore a backup of a damaged
+ *  data file (corrupt), go on from the data file when a log lost its end or was damaged
+ *  (log_gap: profile.recoverLog), become a new device when the profile was copied from another
+ *  computer (copied: profile.becomeNewDevice), or wait (locked, unavailable). */
 export type ProfileStatus =
   | { state: 'ok'; dataDir: string; deviceId: string; empty: boolean; notices: string[] }
-  | { state: 'corrupt' | 'locked' | 'unavailable'; dataDir: string; message: string; backups: BackupInfo[] }
+  | { state: 'corrupt' | 'log_gap' | 'copied' | 'locked' | 'unavailable'; dataDir: string; message: string; backups: BackupInfo[] }
 
 export interface ImportSummary {
   created: number
   updated: number
   unchanged: number
+  /** Records of the file deleted here since: left deleted. */
+  keptDeleted: number
 }
 
 export interface Results extends WorkplanResults, MissionResults, DeskResults {
   'profile.status': ProfileStatus
   'profile.restoreBackup': ProfileStatus
+  'profile.recoverLog': ProfileStatus
+  'profile.becomeNewDevice': ProfileStatus
   'preferences.get': Preferences
   'preferences.update': Preferences
   'settings.get': Settings

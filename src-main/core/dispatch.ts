@@ -21,6 +21,8 @@ export type HandlerMap<K extends Method> = { [M in K]: (app: App, input: ParsedI
 const handlers: HandlerMap<Method> = {
   'profile.status': (app) => app.status(),
   'profile.restoreBackup': (app, i) => app.restoreBackup(i.name),
+  'profile.recoverLog': (app) => app.recoverLog(),
+  'profile.becomeNewDevice': (app) => app.becomeNewDevice(),
   'preferences.get': (app) => app.store.preferences,
   'preferences.update': (app, i) => (app.store.setPreferences({ ...app.store.preferences, ...i }), app.store.preferences),
   'settings.get': (app) => getSettings(app.store),
@@ -65,7 +67,7 @@ const handlers: HandlerMap<Method> = {
   'templates.add': (app, i) => addTemplate(app.store.dir, i.name, i.contentBase64),
   'templates.delete': (app, i) => deleteTemplate(app.store.dir, i.name),
   'data.export': (app) => exportDocument(app.store),
-  'data.import': (app, i) => importDocument(app.store, i.document),
+  'data.import': (app, i) => importDocument(app.store, i.document, i.restoreDeleted),
   'demo.load': (app) => loadDemo(app.store),
   ...workplanHandlers,
   ...missionHandlers,

@@ -54,8 +54,8 @@ export function gfc(args: string[], env: NodeJS.ProcessEnv = {}) {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr }
 }
 
-/** A second process working on a profile (tests/fixtures/profile-child.ts). */
-export function child(dir: string, mode: 'hold' | 'crash-after-commit'): Promise<{ proc: ChildProcess; line: string }> {
+/** A second process working on a profile (tests/fixtures/profile-child.ts), started. */
+export function spawnChild(dir: string, mode: 'hold' | 'crash-after-commit' | 'write' | 'race'): ChildProcess {
   const proc = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'tests/fixtures/profile-child.ts'), dir, mode], {
     cwd: ROOT,
     stdio: ['pipe', 'pipe', 'inherit'],
@@ -63,6 +63,12 @@ export function child(dir: string, mode: 'hold' | 'crash-after-commit'): Promise
   cleanups.push(() => {
     proc.kill('SIGKILL')
   })
+  return proc
+}
+
+/** A second process working on a profile, once it has said its first line. */
+export function child(dir: string, mode: 'hold' | 'crash-after-commit' | 'write'): Promise<{ proc: ChildProcess; line: string }> {
+  const proc = spawnChild(dir, mode)
   return new Promise((ok, fail) => {
     let out = ''
     proc.stdout!.on('data', (d: Buffer) => {

@@ -43,12 +43,13 @@ describe('durability', () => {
     await p.call('organisations.update', { id: se.id, fields: { ...se, email: 'new@example.org' } })
     const rec = p.app.store.record('organisations', se.id)!
     const device = p.app.store.device.deviceId
-    expect(fieldStamp(rec, 'countryCode')).toMatch(new RegExp(`^\\d{13}-\\d{4}-${device}$`))
+    expect(fieldStamp(rec, 'countryCode')).toMatch(new RegExp(`^\\d{13}-\\d{4}-${device}-1$`))
     expect(fieldStamp(rec, 'email')! > fieldStamp(rec, 'countryCode')!).toBe(true)
     expect(fieldStamp(rec, 'phone')).toBe(fieldStamp(rec, 'countryCode'))
     const lines = readFileSync(join(p.dir, 'changes', `${device}.jsonl`), 'utf8').trim().split('\n').map((l) => JSON.parse(l))
-    expect(lines.map((l) => l.seq)).toEqual([1, 2])
-    expect(lines[1].ops).toEqual([{ table: 'organisations', id: se.id, set: { email: 'new@example.org' } }])
+    expect(lines.map((l) => l.e.seq)).toEqual([1, 2])
+    expect(lines[1].e.ops).toEqual([{ table: 'organisations', id: se.id, set: { email: 'new@example.org' } }])
+    expect(lines[1].h).toMatch(/^[A-Za-z0-9_-]{43}$/) // the hash chain: each line vouches for the ones before
   })
 
   it('rebuilds the data file from the change log when the file is missing', async () => {
@@ -138,7 +139,7 @@ describe('a damaged change log', () => {
     const se = await p.call('organisations.create', { kind: 'state', countryCode: 'SE' })
     const log = join(p.dir, 'changes', `${p.app.store.device.deviceId}.jsonl`)
     await p.close()
-    appendFileSync(log, '{"v":1,"device":"x","seq":2,"hlc":"00')
+    appendFileSync(log, '{"h":"abc","e":{"v":2,"device":"x","seq":2,"hlc":"00')
     expect(gfc(['--data', p.dir, 'check']).stderr).toContain('ends with an unfinished change')
 
     const again = await openProfile(p.dir)
@@ -147,11 +148,11 @@ describe('a damaged change log', () => {
     expect((await again.call('organisations.get', { id: se.id })).displayName).toBe('Sweden')
     await again.call('organisations.create', { kind: 'state', countryCode: 'NO' })
     await again.close()
-    expect(readFileSync(log, 'utf8').trim().split('\n').map((l) => JSON.parse(l).seq)).toEqual([1, 2])
+    expect(readFileSync(log, 'utf8').trim().split('\n').map((l) => JSON.parse(l).e.seq)).toEqual([1, 2])
     expect(readdirSync(join(p.dir, 'backups')).some((n) => n.startsWith('torn-'))).toBe(true)
   })
 
-  it('refuses to open a log altered in the middle', async () => {
+  it('refuses to open a log whose line is cut in the middle', async () => {
     const p = await openProfile()
     await p.call('organisations.create', { kind: 'state', countryCode: 'SE' })
     await p.call('organisations.create', { kind: 'state', countryCode: 'NO' })
@@ -161,7 +162,7 @@ describe('a damaged change log', () => {
     lines[0] = lines[0].slice(0, 20)
     writeFileSync(log, lines.join('\n'))
     const app = await App.open(p.dir)
-    expect(app.status()).toMatchObject({ state: 'corrupt', message: expect.stringContaining('damaged at line 1') })
+    expect(app.status()).toMatchObject({ state: 'log_gap', message: expect.stringContaining('damaged at line 1') })
   })
 })
 
@@ -180,6 +181,7 @@ describe('schema versions', () => {
     expect(doc.schemaVersion).toBe(SCHEMA_VERSION)
     expect(doc.tables.meetings).toEqual({})
     expect(doc.applied).toEqual({ '0123456789abcdef': 1 })
+    expect(doc.logs['0123456789abcdef']).toMatchObject({ seq: 0 }) // the fixture has no log
     expect(doc.seq).toBeUndefined()
   })
 

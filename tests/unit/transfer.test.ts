@@ -62,10 +62,41 @@ describe('gfc init, demo, export json, import json', () => {
         ],
       },
     })
-    expect(summary).toEqual({ created: 1, updated: 1, unchanged: 0 })
+    expect(summary).toEqual({ created: 1, updated: 1, unchanged: 0, keptDeleted: 0 })
     expect((await p.call('organisations.get', { id: se.id })).email).toBe('new@example.org')
     expect((await p.call('organisations.get', { id: no.id })).deleted).toBe(false)
     expect(await p.call('organisations.list', {})).toHaveLength(3)
+  })
+
+  it('writes only the fields that differ, as one change of this device; keeps records deleted since; settings change only what the file gives', async () => {
+    const p = await openProfile()
+    const se = await p.call('organisations.create', { kind: 'state', countryCode: 'SE', email: 'se@example.org', phone: '+46 8 1234' })
+    const no = await p.call('organisations.create', { kind: 'state', countryCode: 'NO' })
+    await p.call('settings.update', { city: 'Stockholm', signatoryName: 'Anna Svensson' })
+    const old = JSON.parse(await p.call('data.export', {}))
+    // Since the export: Norway deleted.
+    await p.call('organisations.delete', { id: no.id })
+    const log = join(p.dir, 'changes', `${p.app.store.device.deviceId}.jsonl`)
+    const before = readFileSync(log, 'utf8').trimEnd().split('\n').length
+
+    old.organisations.find((o: { id: string }) => o.id === se.id).email = 'new@example.org'
+    const summary = await p.call('data.import', { document: { ...old, settings: { city: 'Geneva' } } })
+    expect(summary).toMatchObject({ updated: 2, keptDeleted: 1 })
+    expect(await p.call('organisations.get', { id: se.id })).toMatchObject({ email: 'new@example.org', phone: '+46 8 1234' })
+    expect((await p.call('organisations.get', { id: no.id })).deleted).toBe(true)
+    expect(await p.call('settings.get', {})).toMatchObject({ city: 'Geneva', signatoryName: 'Anna Svensson' })
+    // One change, holding only what differs: fields the file agrees with keep their stamps, so
+    // the import does not override newer edits of them made on other devices.
+    const lines = readFileSync(log, 'utf8').trimEnd().split('\n')
+    expect(lines).toHaveLength(before + 1)
+    expect(JSON.parse(lines.at(-1)!).e.ops).toEqual([
+      { table: 'organisations', id: se.id, set: { email: 'new@example.org' } },
+      { table: 'settings', id: expect.any(String), set: { city: 'Geneva' } },
+    ])
+    // "settings": {} changes nothing; asking brings the deleted record back.
+    expect(await p.call('data.import', { document: { format: 'gfc-desk', formatVersion: 1, settings: {} } })).toMatchObject({ created: 0, updated: 0 })
+    expect(await p.call('data.import', { document: old, restoreDeleted: true })).toMatchObject({ created: 1 })
+    expect((await p.call('organisations.get', { id: no.id })).deleted).toBe(false)
   })
 
   it('refuses a file with any bad record, names every problem, and changes nothing', async () => {

@@ -6,6 +6,8 @@ export type ErrorCode =
   | 'unknown_method'
   | 'locked'
   | 'corrupt'
+  | 'copied'
+  | 'log_gap'
   | 'unavailable'
   | 'internal'
 

@@ -1,3 +1,4 @@
+import { EXPORTED_TABLES } from '../model/entities'
 import type { ImportSummary } from '../api'
 import type { ContactRole } from '../model/contact'
 import { AppError } from '../model/errors'
@@ -232,7 +233,7 @@ function demoMeetings(orgId: (key: string) => string) {
 
 /** Loads the demo into an empty profile only, so it never mixes with real data. */
 export function loadDemo(store: Store): ImportSummary {
-  const used = Object.values(store.tables).some((t) => Object.keys(t).length > 0)
+  const used = EXPORTED_TABLES.some((t) => Object.keys(store.tables[t]).length > 0)
   if (used) throw new AppError('conflict', 'The demo data can only be loaded into an empty profile. Use a new data folder (gfc --data DIR demo).')
   return importDocument(store, demoDocument())
 }

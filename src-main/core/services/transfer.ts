@@ -1,20 +1,14 @@
 import { z } from 'zod'
 import type { ImportSummary } from '../api'
-import { AffiliationFields, ContactFields } from '../model/contact'
+import { ENTITIES, EXPORTED_TABLES, linkedIds, type TableName } from '../model/entities'
 import { AppError } from '../model/errors'
 import { Uuid } from '../model/fields'
 import { validationText } from '../model/messages'
-import { CommentFields, InviteeFields, IssuanceFields, MeetingFields } from '../model/meeting'
-import { OrganisationFields } from '../model/organisation'
 import { memberState } from '../model/reference'
 import { SettingsFields } from '../model/settings'
-import { ChairTermFields } from '../model/chair'
-import { HolderFields, MissionFields, PostFields } from '../model/mission'
-import { ActivityFields, ProgressNoteFields } from '../model/workplan'
 import type { Store } from '../store/store'
-import type { Op, StoredRecord, TableName } from '../sync/change'
+import type { Op, StoredRecord } from '../sync/change'
 import { canonicalJson } from './canonical-json'
-import { LINKS, linkedIds } from './links'
 import { diffOp, isLive } from './records'
 import { SETTINGS_ID } from './settings'
 
@@ -24,25 +18,9 @@ import { SETTINGS_ID } from './settings'
 export const FORMAT = 'gfc-desk'
 export const FORMAT_VERSION = 1
 
-type ListTable = Exclude<TableName, 'settings'>
-
-/** The lists of the file, in the order they are checked, with each record's schema. */
-const ENTITY: Record<ListTable, z.ZodType> = {
-  organisations: OrganisationFields,
-  contacts: ContactFields,
-  affiliations: AffiliationFields,
-  meetings: MeetingFields,
-  invitees: InviteeFields,
-  comments: CommentFields,
-  issuances: IssuanceFields,
-  activities: ActivityFields,
-  progressNotes: ProgressNoteFields,
-  chairs: ChairTermFields,
-  missions: MissionFields,
-  posts: PostFields,
-  holders: HolderFields,
-}
-const LISTS = Object.keys(ENTITY) as ListTable[]
+/** The lists of the file, in the order they are checked (the registry's exported tables). */
+const LISTS = EXPORTED_TABLES.filter((t) => t !== 'settings')
+type ListTable = (typeof LISTS)[number]
 
 const lists = Object.fromEntries(LISTS.map((t) => [t, z.array(z.unknown()).default([])])) as Record<
   ListTable,
@@ -52,7 +30,7 @@ const Envelope = z.object({
   format: z.literal(FORMAT),
   formatVersion: z.literal(FORMAT_VERSION),
   ...lists,
-  settings: z.unknown().optional(),
+  settings: z.record(z.string(), z.unknown()).optional(),
 })
 
 export function exportDocument(store: Store): string {
@@ -81,10 +59,14 @@ function issueText(prefix: string, e: z.ZodError): string[] {
 }
 
 /**
- * Validates the whole document first; then merges it by id in one transaction, so an
- * import lands entirely or not at all. Records absent from the file are left as they are.
+ * Validates the whole document first; then merges it by id in one transaction, so an import
+ * lands entirely or not at all, as one change of this device that syncs like any other. Only
+ * fields that differ from the store are written (an old export does not overwrite newer edits
+ * of fields it agrees with), records absent from the file are left as they are, and a record
+ * deleted here since the export stays deleted unless `restoreDeleted` asks otherwise. The
+ * file's settings change only the fields it gives.
  */
-export function importDocument(store: Store, doc: unknown): ImportSummary {
+export function importDocument(store: Store, doc: unknown, restoreDeleted = false): ImportSummary {
   const env = Envelope.safeParse(doc)
   if (!env.success) {
     throw new AppError('validation', `Not a GFC Desk export: ${issueText('document', env.error).join('; ')}`)
@@ -100,13 +82,15 @@ export function importDocument(store: Store, doc: unknown): ImportSummary {
       if (seen.has(id.data)) return void problems.push(`${where}.id: ${id.data} appears twice`)
       seen.add(id.data)
       const { id: _id, ...rest } = item as Record<string, unknown>
-      const fields = ENTITY[table].safeParse(rest)
+      const fields = ENTITIES[table].schema.safeParse(rest)
       if (!fields.success) return void problems.push(...issueText(where, fields.error))
       parsed.push({ table, id: id.data, fields: fields.data as Record<string, unknown> })
     })
   }
-  const settings = env.data.settings === undefined ? undefined : SettingsFields.safeParse(env.data.settings)
-  if (settings && !settings.success) problems.push(...issueText('settings', settings.error))
+  const givenSettings = env.data.settings ?? {}
+  const currentSettings = store.record('settings', SETTINGS_ID)?.data ?? {}
+  const settings = SettingsFields.safeParse({ ...currentSettings, ...givenSettings })
+  if (!settings.success) problems.push(...issueText('settings', settings.error))
 
   problems.push(...referenceProblems(store, parsed))
   if (problems.length) {
@@ -115,10 +99,14 @@ export function importDocument(store: Store, doc: unknown): ImportSummary {
     throw new AppError('validation', `The import was refused; nothing was changed:\n  ${shown}${more}`)
   }
 
-  const summary: ImportSummary = { created: 0, updated: 0, unchanged: 0 }
+  const summary: ImportSummary = { created: 0, updated: 0, unchanged: 0, keptDeleted: 0 }
   const ops: Op[] = []
   const merge = (table: TableName, id: string, fields: object) => {
     const rec = store.record(table, id)
+    if (rec && table !== 'settings' && !isLive(rec) && !restoreDeleted) {
+      summary.keptDeleted++
+      return
+    }
     const op = diffOp(table, rec, id, { ...fields, ...(table === 'settings' ? {} : { deleted: false }) })
     if (!op) summary.unchanged++
     else {
@@ -128,7 +116,10 @@ export function importDocument(store: Store, doc: unknown): ImportSummary {
     }
   }
   for (const p of parsed) merge(p.table, p.id, p.fields)
-  if (settings?.success) merge('settings', SETTINGS_ID, settings.data)
+  if (settings.success && Object.keys(givenSettings).length) {
+    const given = Object.fromEntries(Object.entries(settings.data).filter(([k]) => Object.hasOwn(givenSettings, k)))
+    merge('settings', SETTINGS_ID, given)
+  }
   store.commit(ops)
   return summary
 }
@@ -141,7 +132,7 @@ function referenceProblems(store: Store, parsed: { table: TableName; id: string;
   const exists = (t: TableName, ids: Set<string>, id: string) => ids.has(id) || isLive(store.record(t, id))
   const ids = Object.fromEntries(LISTS.map((t) => [t, inFile(t)])) as Record<ListTable, Set<string>>
   for (const p of parsed) {
-    for (const [field, target] of Object.entries(LINKS[p.table] ?? {})) {
+    for (const [field, target] of Object.entries(ENTITIES[p.table].links)) {
       for (const ref of linkedIds(p.fields[field])) {
         if (!exists(target, ids[target as ListTable], ref)) {
           problems.push(`${p.table} ${p.id}: ${field} ${ref} is neither in the file nor in this profile`)

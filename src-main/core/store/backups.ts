@@ -1,8 +1,8 @@
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync } from 'node:fs'
 import { readFile, unlink } from 'node:fs/promises'
-import { join } from 'node:path'
+import { extname, join } from 'node:path'
 import { AppError } from '../model/errors'
-import { writeFileDurable, writeFileDurableSync } from './durable-file'
+import { DIR_MODE, writeFileDurable, writeFileDurableSync } from './durable-file'
 
 export const BACKUP_DIR = 'backups'
 export const KEEP_BACKUPS = 10
@@ -13,13 +13,13 @@ export interface BackupInfo {
   bytes: number
 }
 
-function stampName(prefix: string): string {
-  return `${prefix}-${new Date().toISOString().replace(/[:.]/g, '-')}.json`
+function stampName(prefix: string, ext = '.json'): string {
+  return `${prefix}-${new Date().toISOString().replace(/[:.]/g, '-')}${ext}`
 }
 
 export function backupDir(profileDir: string): string {
   const dir = join(profileDir, BACKUP_DIR)
-  mkdirSync(dir, { recursive: true })
+  mkdirSync(dir, { recursive: true, mode: DIR_MODE })
   return dir
 }
 
@@ -46,8 +46,9 @@ export async function rotateBackup(profileDir: string, content: string): Promise
   for (const old of listBackups(profileDir).slice(KEEP_BACKUPS)) await unlink(join(dir, old.name))
 }
 
+/** Keeps a copy of a file in backups/ (a data file before migration, a damaged log…). */
 export function keepCopy(profileDir: string, file: string, prefix: string): string {
-  const target = join(backupDir(profileDir), stampName(prefix))
+  const target = join(backupDir(profileDir), stampName(prefix, extname(file)))
   copyFileSync(file, target)
   return target
 }

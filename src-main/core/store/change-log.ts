@@ -1,51 +1,27 @@
-import { closeSync, copyFileSync, fdatasyncSync, ftruncateSync, openSync, readdirSync, readFileSync, statSync, writeSync, existsSync } from 'node:fs'
-import { join } from 'node:path'
+import { closeSync, existsSync, fdatasyncSync, ftruncateSync, openSync, readdirSync, writeSync } from 'node:fs'
+import { basename, dirname, join } from 'node:path'
+import { z } from 'zod'
 import { AppError } from '../model/errors'
 import { LogEntry } from '../sync/change'
+import { chainNext, entryDigest, GENESIS } from '../sync/digest'
+import { FILE_MODE, fsyncDirSync } from './durable-file'
 
 export const LOG_DIR = 'changes'
+
+/**
+ * One line of a log: a change and the chain after it (`h`). `s` is its author's signature of
+ * that chain head, when one came with it. `p` is the chain before it, given only after a gap
+ * that a base change declares (`lost`), where the lines that would prove it are gone.
+ */
+export const LogLine = z.object({ h: z.string().length(43), e: LogEntry, s: z.string().optional(), p: z.string().length(43).optional() })
+export type LogLine = z.infer<typeof LogLine>
 
 export function logPath(profileDir: string, device: string): string {
   return join(profileDir, LOG_DIR, `${device}.jsonl`)
 }
 
-export interface LogRead {
-  entries: LogEntry[]
-  /** Bytes of whole, valid lines: where the next append goes. */
-  goodLength: number
-  /** A last line cut short by a crash or a full disk: never acknowledged, safe to drop. */
-  tornTail: boolean
-}
-
-/**
- * Reads a change log. A damaged last line without its newline is a torn write (reported,
- * not fatal); any other bad line means the file was altered and is refused.
- */
-export function readLog(file: string): LogRead {
-  if (!existsSync(file)) return { entries: [], goodLength: 0, tornTail: false }
-  const buf = readFileSync(file)
-  const entries: LogEntry[] = []
-  let start = 0
-  let lineNo = 0
-  while (start < buf.length) {
-    const nl = buf.indexOf(0x0a, start)
-    lineNo++
-    if (nl === -1) return { entries, goodLength: start, tornTail: true }
-    const line = buf.subarray(start, nl).toString('utf8')
-    let entry: LogEntry
-    try {
-      entry = LogEntry.parse(JSON.parse(line))
-    } catch {
-      throw new AppError('corrupt', `The change log ${file} is damaged at line ${lineNo}.`)
-    }
-    const prev = entries[entries.length - 1]
-    if (prev && entry.seq !== prev.seq + 1) {
-      throw new AppError('corrupt', `The change log ${file} skips from change ${prev.seq} to ${entry.seq} at line ${lineNo}.`)
-    }
-    entries.push(entry)
-    start = nl + 1
-  }
-  return { entries, goodLength: start, tornTail: false }
+export function logDevice(file: string): string {
+  return basename(file, '.jsonl')
 }
 
 export function listLogs(profileDir: string): string[] {
@@ -57,29 +33,112 @@ export function listLogs(profileDir: string): string[] {
     .map((f) => join(dir, f))
 }
 
-/** This device's log, open for appending; every append is fsynced before it returns. */
+/** Where a read starts: the start of the file, or a position the data file vouches for. */
+export interface LogPosition {
+  seq: number
+  bytes: number
+  chain: string
+}
+export const START: LogPosition = { seq: 0, bytes: 0, chain: GENESIS }
+
+export interface ReadLine {
+  line: LogLine
+  /** The raw text of the line, without its newline. */
+  text: string
+  /** Byte offset just after the line's newline. */
+  end: number
+}
+
+export interface LogRead {
+  lines: ReadLine[]
+  /** The position after the last whole, valid line: where the next append goes. */
+  end: LogPosition
+  /** A last line cut short by a crash or a full disk: never acknowledged, safe to drop. */
+  tornTail: boolean
+  /** With `stopAtDamage`: what is wrong with the first bad line (the read ends before it). */
+  damage?: string
+}
+
+function damaged(file: string, lineNo: number, what: string): string {
+  return `The change log ${file} is damaged at line ${lineNo}: ${what}.`
+}
+
+/**
+ * Reads a log from `from` on, checking every line: it parses, numbers follow on, and the chain
+ * after it is the hash of the chain before it and the change's digest, so a line edited,
+ * removed or moved anywhere is found, with its number. A damaged last line without its newline
+ * is a torn write (reported, not fatal). Any other damage throws, or with `stopAtDamage` ends
+ * the read before the bad line and says what is wrong with it.
+ */
+export function readLog(file: string, buf: Buffer, from: LogPosition = START, stopAtDamage = false): LogRead {
+  const lines: ReadLine[] = []
+  let pos = from
+  let start = from.bytes
+  let lineNo = lineNumberAt(buf, start) - 1
+  const fail = (what: string): LogRead => {
+    const message = damaged(file, lineNo, what)
+    if (!stopAtDamage) throw new AppError('corrupt', message)
+    return { lines, end: pos, tornTail: false, damage: message }
+  }
+  while (start < buf.length) {
+    const nl = buf.indexOf(0x0a, start)
+    lineNo++
+    if (nl === -1) return { lines, end: pos, tornTail: true }
+    const text = buf.subarray(start, nl).toString('utf8')
+    let line: LogLine
+    try {
+      line = LogLine.parse(JSON.parse(text))
+    } catch {
+      return fail('it is not a valid change')
+    }
+    const e = line.e
+    const gap = e.kind === 'base' && e.lost !== undefined && e.lost[0] === pos.seq + 1 && e.seq === e.lost[1] + 1
+    if (e.seq !== pos.seq + 1 && !gap) return fail(`it skips from change ${pos.seq} to ${e.seq}`)
+    const prev = gap && line.p ? line.p : pos.chain
+    if (line.h !== chainNext(prev, entryDigest(e))) return fail('it does not follow from the line before it (a line was edited, removed or moved)')
+    pos = { seq: e.seq, bytes: nl + 1, chain: line.h }
+    lines.push({ line, text, end: nl + 1 })
+    start = nl + 1
+  }
+  return { lines, end: pos, tornTail: false }
+}
+
+/** Line number of a byte offset (for messages about a read that starts mid-file). */
+function lineNumberAt(buf: Buffer, offset: number): number {
+  let n = 1
+  for (let i = buf.indexOf(0x0a); i !== -1 && i < offset; i = buf.indexOf(0x0a, i + 1)) n++
+  return n
+}
+
+/** A device's log, open for appending; every append is fsynced before it returns. */
 export class LogWriter {
   private fd: number
-  private size: number
 
+  /** Opens `file` to append after its first `size` bytes; anything after them (a torn or
+   *  damaged end, kept aside by the caller) is cut off so appends stay line-aligned. */
   constructor(
     readonly file: string,
-    goodLength: number,
-    backupDir: string,
+    private size: number,
+    fileSize: number,
   ) {
-    this.fd = openSync(file, existsSync(file) ? 'r+' : 'w+')
-    const actual = statSync(file).size
-    if (actual > goodLength) {
-      // Keep the torn bytes for inspection, then cut them off so appends stay line-aligned.
-      copyFileSync(file, join(backupDir, `torn-${Date.now()}-${file.split(/[\\/]/).pop()}`))
-      ftruncateSync(this.fd, goodLength)
+    const created = !existsSync(file)
+    this.fd = openSync(file, created ? 'w+' : 'r+', FILE_MODE)
+    // A new log's name must survive a crash too.
+    if (created) fsyncDirSync(dirname(file))
+    if (fileSize > size) {
+      ftruncateSync(this.fd, size)
       fdatasyncSync(this.fd)
     }
-    this.size = goodLength
   }
 
-  append(entry: LogEntry): void {
-    const buf = Buffer.from(JSON.stringify(entry) + '\n')
+  get length(): number {
+    return this.size
+  }
+
+  /** Appends whole lines; returns their texts. Nothing half-lands: a failed write is cut off. */
+  append(lines: LogLine[]): string[] {
+    const texts = lines.map((l) => JSON.stringify(l))
+    const buf = Buffer.from(texts.map((t) => t + '\n').join(''))
     try {
       let off = 0
       while (off < buf.length) off += writeSync(this.fd, buf, off, buf.length - off, this.size + off)
@@ -94,6 +153,7 @@ export class LogWriter {
       throw new AppError('unavailable', `The change could not be saved: ${(e as Error).message}`)
     }
     this.size += buf.length
+    return texts
   }
 
   close(): void {

@@ -3,11 +3,15 @@ import { open, readFile, rename } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import type { Adapter } from 'lowdb'
 
+/** Profile files are for their owner only: a profile holds diplomats' and officers' details. */
+export const FILE_MODE = 0o600
+export const DIR_MODE = 0o700
+
 function tempPath(file: string): string {
   return join(dirname(file), `.${basename(file)}.${process.pid}.tmp`)
 }
 
-function fsyncDirSync(dir: string): void {
+export function fsyncDirSync(dir: string): void {
   const fd = openSync(dir, 'r')
   try {
     fsyncSync(fd)
@@ -19,27 +23,38 @@ function fsyncDirSync(dir: string): void {
 /** Write temp, fsync, rename over the target, fsync the folder: the file is old or new, never half. */
 export function writeFileDurableSync(file: string, content: string | Uint8Array): void {
   const tmp = tempPath(file)
-  const fd = openSync(tmp, 'w')
   try {
-    writeSync(fd, typeof content === 'string' ? Buffer.from(content) : content)
-    fsyncSync(fd)
-  } finally {
-    closeSync(fd)
+    const fd = openSync(tmp, 'w', FILE_MODE)
+    try {
+      writeSync(fd, typeof content === 'string' ? Buffer.from(content) : content)
+      fsyncSync(fd)
+    } finally {
+      closeSync(fd)
+    }
+    renameSync(tmp, file)
+  } catch (e) {
+    removeQuietly(tmp)
+    throw e
   }
-  renameSync(tmp, file)
   fsyncDirSync(dirname(file))
 }
 
-export async function writeFileDurable(file: string, content: string): Promise<void> {
+export async function writeFileDurable(file: string, content: string | Uint8Array): Promise<void> {
   const tmp = tempPath(file)
-  const fh = await open(tmp, 'w')
   try {
-    await fh.writeFile(content)
-    await fh.sync()
-  } finally {
-    await fh.close()
+    const fh = await open(tmp, 'w', FILE_MODE)
+    try {
+      await fh.writeFile(content)
+      await fh.sync()
+    } finally {
+      await fh.close()
+    }
+    await rename(tmp, file)
+  } catch (e) {
+    // A full disk or a permission error leaves no half-written temp file behind.
+    removeQuietly(tmp)
+    throw e
   }
-  await rename(tmp, file)
   const dir = await open(dirname(file), 'r')
   try {
     await dir.sync()
@@ -48,9 +63,17 @@ export async function writeFileDurable(file: string, content: string): Promise<v
   }
 }
 
+function removeQuietly(file: string): void {
+  try {
+    unlinkSync(file)
+  } catch {
+    /* never created, or already gone */
+  }
+}
+
 /** Temp files left by a write that a crash interrupted: the target file was never touched. */
 export function removeStaleTemps(dir: string): void {
-  for (const name of readdirSync(dir)) if (/^\..+\.\d+\.tmp$/.test(name)) unlinkSync(join(dir, name))
+  for (const name of readdirSync(dir)) if (/^\..+\.\d+\.tmp$/.test(name)) removeQuietly(join(dir, name))
 }
 
 export class JsonParseError extends Error {}
