@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual'
-import { useId, useLayoutEffect, useMemo, useRef, useState, type ReactElement, type ReactNode } from 'react'
+import { useLayoutEffect, useMemo, useRef, useState, type ReactElement, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ContactRole, fullName, Language, type Contact } from '../../src-main/core/model'
 import { contactMatches, contactSearchText } from '../../src-main/core/model/contact-list'
@@ -7,6 +7,7 @@ import { searchWords } from '../../src-main/core/model/search'
 import { useQuery } from '../api/data'
 import { SortHeader } from '../components/DataTable'
 import { EmailLink, PhoneLink } from '../components/ExternalLink'
+import { FilterSelect } from '../components/FilterSelect'
 import { ListTable } from '../components/ListTable'
 import { Page } from '../components/Page'
 import { SearchBox } from '../components/SearchBox'
@@ -144,52 +145,22 @@ export function Contacts() {
 function ContactFilters({ list, lang }: { list: ReturnType<typeof useContactsList>; lang: UiLanguage }) {
   const { t } = useTranslation()
   const { state, set } = list
-  const ids = { member: useId(), role: useId(), language: useId(), period: useId() }
-  const members = useMemo(() => sortedByName(list.members, lang), [list.members, lang])
+  const members = useMemo(() => sortedByName(list.members, lang).map((o) => ({ value: o.id, label: orgName(o, lang) })), [list.members, lang])
   return (
     <div className="toolbar" role="search">
       <SearchBox label={t('contacts.search')} value={state.search} onChange={(search) => set({ search })} placeholder={t('contacts.searchPlaceholder')} />
-      <div className="filter filter--wide">
-        <label htmlFor={ids.member}>{t('lists.filterMember')}</label>
-        <select id={ids.member} value={state.member} onChange={(e) => set({ member: e.target.value })}>
-          <option value="">{t('filters.all')}</option>
-          {members.map((o) => (
-            <option key={o.id} value={o.id}>
-              {orgName(o, lang)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="filter">
-        <label htmlFor={ids.role}>{t('contact.role')}</label>
-        <select id={ids.role} value={state.role} onChange={(e) => set({ role: e.target.value as ContactRole | '' })}>
-          <option value="">{t('filters.all')}</option>
-          {ContactRole.options.map((r) => (
-            <option key={r} value={r}>
-              {t(`role.${r}`)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="filter">
-        <label htmlFor={ids.language}>{t('contact.language')}</label>
-        <select id={ids.language} value={state.language} onChange={(e) => set({ language: e.target.value as Language | '' })}>
-          <option value="">{t('filters.all')}</option>
-          {Language.options.map((l) => (
-            <option key={l} value={l}>
-              {t(`language.${l}`)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="filter">
-        <label htmlFor={ids.period}>{t('lists.filterPeriod')}</label>
-        <select id={ids.period} value={state.period} onChange={(e) => set({ period: e.target.value as Period })}>
-          <option value="">{t('filters.all')}</option>
-          <option value="current">{t('lists.current')}</option>
-          <option value="past">{t('lists.past')}</option>
-        </select>
-      </div>
+      <FilterSelect label={t('lists.filterMember')} value={state.member} onChange={(member) => set({ member })} options={members} className="filter--wide" />
+      <FilterSelect label={t('contact.role')} value={state.role} onChange={(role) => set({ role })} options={ContactRole.options.map((r) => ({ value: r, label: t(`role.${r}`) }))} />
+      <FilterSelect label={t('contact.language')} value={state.language} onChange={(language) => set({ language })} options={Language.options.map((l) => ({ value: l, label: t(`language.${l}`) }))} />
+      <FilterSelect
+        label={t('lists.filterPeriod')}
+        value={state.period}
+        onChange={(period) => set({ period })}
+        options={[
+          { value: 'current', label: t('lists.current') },
+          { value: 'past', label: t('lists.past') },
+        ]}
+      />
     </div>
   )
 }

@@ -1,9 +1,9 @@
-import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
 import { MemberStatus, RegionalGroup } from '../../src-main/core/model'
 import type { Organisation } from '../../src-main/core/model'
 import { useDebounced, useQuery } from '../api/data'
 import { SortHeader } from '../components/DataTable'
+import { FilterSelect } from '../components/FilterSelect'
 import { ListTable } from '../components/ListTable'
 import { Page, StatusBadge } from '../components/Page'
 import { SearchBox } from '../components/SearchBox'
@@ -12,7 +12,7 @@ import { useListState } from '../lists/listState'
 import { useSorted, type Sort, type SortValue } from '../lists/sort'
 import { useNav } from '../navigation'
 
-type Kind = '' | 'state' | 'sme'
+type Kind = 'state' | 'sme'
 
 const groupOrCategory = (o: Organisation) => (o.kind === 'state' ? (o.regionalGroup ? `regionalGroup.${o.regionalGroup}` : '') : `category.${o.category}`)
 
@@ -29,7 +29,7 @@ const COLUMNS: Record<string, SortValue<Organisation>> = {
  * they give, in that order — what an export of the list takes.
  */
 export function useMembersList() {
-  const [state, set] = useListState('members', { search: '', kind: '' as Kind, group: '' as '' | RegionalGroup, status: '' as '' | MemberStatus, sort: { key: 'name', dir: 'asc' } as Sort })
+  const [state, set] = useListState('members', { search: '', kind: '' as Kind | '', group: '' as '' | RegionalGroup, status: '' as '' | MemberStatus, sort: { key: 'name', dir: 'asc' } as Sort })
   const q = useDebounced(state.search)
   const query = useQuery('organisations.list', {
     search: q,
@@ -47,7 +47,6 @@ export function Members() {
   const lang = uiLang(i18n.language)
   const { go } = useNav()
   const { state, set, query: list, rows, filtered } = useMembersList()
-  const ids = { kind: useId(), group: useId(), status: useId() }
   const sortBy = { sort: state.sort, onSort: (sort: Sort) => set({ sort }) }
 
   return (
@@ -67,36 +66,17 @@ export function Members() {
     >
       <div className="toolbar" role="search">
         <SearchBox label={t('members.search')} value={state.search} onChange={(search) => set({ search })} placeholder={t('members.searchPlaceholder')} />
-        <div className="filter">
-          <label htmlFor={ids.kind}>{t('members.kind')}</label>
-          <select id={ids.kind} value={state.kind} onChange={(e) => set({ kind: e.target.value as Kind })}>
-            <option value="">{t('filters.all')}</option>
-            <option value="state">{t('kind.statePlural')}</option>
-            <option value="sme">{t('kind.smePlural')}</option>
-          </select>
-        </div>
-        <div className="filter">
-          <label htmlFor={ids.group}>{t('members.regionalGroup')}</label>
-          <select id={ids.group} value={state.group} onChange={(e) => set({ group: e.target.value as RegionalGroup | '' })}>
-            <option value="">{t('filters.all')}</option>
-            {RegionalGroup.options.map((g) => (
-              <option key={g} value={g}>
-                {t(`regionalGroup.${g}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="filter">
-          <label htmlFor={ids.status}>{t('members.status')}</label>
-          <select id={ids.status} value={state.status} onChange={(e) => set({ status: e.target.value as MemberStatus | '' })}>
-            <option value="">{t('filters.all')}</option>
-            {MemberStatus.options.map((s) => (
-              <option key={s} value={s}>
-                {t(`status.${s}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          label={t('members.kind')}
+          value={state.kind}
+          onChange={(kind) => set({ kind })}
+          options={[
+            { value: 'state', label: t('kind.statePlural') },
+            { value: 'sme', label: t('kind.smePlural') },
+          ]}
+        />
+        <FilterSelect label={t('members.regionalGroup')} value={state.group} onChange={(group) => set({ group })} options={RegionalGroup.options.map((g) => ({ value: g, label: t(`regionalGroup.${g}`) }))} />
+        <FilterSelect label={t('members.status')} value={state.status} onChange={(status) => set({ status })} options={MemberStatus.options.map((st) => ({ value: st, label: t(`status.${st}`) }))} />
       </div>
 
       <ListTable
