@@ -135,6 +135,7 @@ export function program(): Command {
     const dir = resolveDataDir(data())
     const r = checkProfile(dir)
     for (const f of r.facts) console.log(f)
+    for (const t of r.toResolve) console.log(`to resolve: ${t}`)
     for (const p of r.problems) console.error(`problem: ${p}`)
     console.log(r.ok ? `OK: ${dir}` : `${r.problems.length} problem(s) in ${dir}`)
     if (!r.ok) process.exitCode = 1

@@ -9,6 +9,7 @@ import { PreferenceChanges, SettingsFields, type Preferences, type Settings } fr
 import { deskInputs, type DeskResults } from './api-desk'
 import { missionInputs, type MissionResults } from './api-missions'
 import { workplanInputs, type WorkplanResults } from './api-workplan'
+import { syncInputs, type SyncResults } from './api-sync'
 
 // The one contract between the UI (or CLI, or test host) and the core: every method's input
 // schema, checked by dispatch before any service runs, and its result type.
@@ -95,6 +96,7 @@ export const inputs = {
   ...workplanInputs,
   ...missionInputs,
   ...deskInputs,
+  ...syncInputs,
 } as const
 
 export type Method = keyof typeof inputs
@@ -122,7 +124,7 @@ export interface ImportSummary {
   keptDeleted: number
 }
 
-export interface Results extends WorkplanResults, MissionResults, DeskResults {
+export interface Results extends WorkplanResults, MissionResults, DeskResults, SyncResults {
   'profile.status': ProfileStatus
   'profile.restoreBackup': ProfileStatus
   'profile.recoverLog': ProfileStatus

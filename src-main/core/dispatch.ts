@@ -14,6 +14,7 @@ import { exportDocument, importDocument } from './services/transfer'
 import { deskHandlers } from './dispatch-desk'
 import { missionHandlers } from './dispatch-missions'
 import { workplanHandlers } from './dispatch-workplan'
+import { syncHandlers } from './dispatch-sync'
 
 /** Handlers for a set of methods: each area of the contract brings its own (dispatch-*.ts). */
 export type HandlerMap<K extends Method> = { [M in K]: (app: App, input: ParsedInput<M>) => Results[M] | Promise<Results[M]> }
@@ -72,6 +73,7 @@ const handlers: HandlerMap<Method> = {
   ...workplanHandlers,
   ...missionHandlers,
   ...deskHandlers,
+  ...syncHandlers,
 }
 
 export function isMethod(name: string): name is Method {

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import type { Input } from '../../src-main/core/api'
 import { isStale } from '../../src-main/core/model/mission'
 import { MISSIONS_AS_OF, REFERENCE_MISSIONS, referenceMission } from '../../src-main/core/model/missions-reference'
-import { demoId } from '../../src-main/core/services/demo-ids'
+import { demoId, memberStateId } from '../../src-main/core/services/ids'
 import { referenceMissionId } from '../../src-main/core/services/missions'
 import { today } from '../../src-main/core/services/records'
 import { gfc, openProfile, tempDir } from '../support/profile'
@@ -375,7 +375,7 @@ describe('demo and transfer', () => {
     const rows = await p.call('field.secondments', {})
     expect(rows[0].current).toBeGreaterThanOrEqual(rows[rows.length - 1].current)
     expect(rows.find((r) => r.seconding.code === 'KE')).toMatchObject({ seconding: { organisationId: null } }) // not a member of the demo Group
-    expect(rows.find((r) => r.seconding.code === 'SE')!.seconding.organisationId).toBe(demoId('org:SE'))
+    expect(rows.find((r) => r.seconding.code === 'SE')!.seconding.organisationId).toBe(memberStateId('SE'))
     expect(await p.call('missions.addReference', {})).toEqual({ added: 0 })
   })
 })

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { ChairTermFields } from './chair'
 import { AffiliationFields, ContactFields } from './contact'
-import { DeviceFields } from './device'
+import { DeviceFields, DeviceId } from './device'
 import { Uuid } from './fields'
 import { CommentFields, InviteeFields, IssuanceFields, MeetingFields } from './meeting'
 import { HolderFields, MissionFields, PostFields } from './mission'
@@ -49,6 +49,8 @@ export interface Entity {
   /** Part of the Group's data in the JSON export (sync bookkeeping is not). */
   exported: boolean
   rules?: Rules
+  /** What a record's id looks like, when not a lowercase UUID. */
+  id?: z.ZodType
 }
 
 export const TABLES = [
@@ -84,7 +86,8 @@ export const ENTITIES: Record<TableName, Entity> = {
   },
   contacts: { schema: ContactFields, links: {}, fixed: [], scope: { kind: 'pointedBy', table: 'holders', field: 'contactId' }, exported: true },
   affiliations: { schema: AffiliationFields, links: { contactId: 'contacts', organisationId: 'organisations' }, fixed: ['contactId'], scope: none, exported: true },
-  settings: { schema: SettingsFields, links: {}, fixed: [], scope: none, exported: true },
+  /** One record, with a fixed id. */
+  settings: { schema: SettingsFields, links: {}, fixed: [], scope: none, exported: true, id: z.literal('settings') },
   meetings: { schema: MeetingFields, links: { chairOrganisationId: 'organisations' }, fixed: [], scope: none, exported: true },
   invitees: {
     schema: InviteeFields,
@@ -129,7 +132,8 @@ export const ENTITIES: Record<TableName, Entity> = {
     exported: true,
     rules: { oneAtATime: { per: 'postId' } },
   },
-  devices: { schema: DeviceFields, links: {}, fixed: ['signKey', 'boxKey'], scope: { kind: 'all' }, exported: false },
+  /** A device's id is derived from its signing key. */
+  devices: { schema: DeviceFields, links: {}, fixed: ['signKey', 'boxKey'], scope: { kind: 'all' }, exported: false, id: DeviceId },
 }
 
 /** The tables of the JSON export, in the order an import checks them. */
@@ -178,7 +182,9 @@ export function fieldProblem(table: TableName, field: string, value: unknown): s
   return `${table}.${field}: ${issue.message}`
 }
 
-/** Ids are lowercase UUIDs; anything else (including `__proto__`) is refused. */
-export function idProblem(id: unknown): string | null {
-  return Uuid.safeParse(id).success && id === (id as string).toLowerCase() ? null : `${JSON.stringify(id)} is not a record id`
+/** Ids are lowercase UUIDs unless the registry says otherwise; anything else (`__proto__`…) is refused. */
+export function idProblem(table: TableName, id: unknown): string | null {
+  const rule = ENTITIES[table].id
+  const ok = rule ? rule.safeParse(id).success : Uuid.safeParse(id).success && id === (id as string).toLowerCase()
+  return ok ? null : `${JSON.stringify(id)} is not a record id`
 }

@@ -6,10 +6,11 @@ import { listLogs, logDevice, readLog } from '../store/change-log'
 import { foldPending, type FoldState, type Pending } from '../store/fold'
 import { parseSnapshot, SCHEMA_VERSION, versionOf, type Snapshot } from '../store/snapshot'
 import { DATA_FILE } from '../store/store'
-import { admit } from '../sync/admit'
+import { admit, revocationsOf } from '../sync/admit'
 import { conflictedFields, emptyTables, expandedTables, unseenByDelete } from '../sync/change'
 import { findBreaches } from '../sync/breaches'
 import { canonical } from '../sync/digest'
+import { readRevealed } from '../sync/revealed'
 
 export interface CheckResult {
   ok: boolean
@@ -85,7 +86,7 @@ export function checkProfile(dir: string): CheckResult {
     for (const b of findBreaches(tables)) toResolve.push(`rule: ${b.message} (${b.ids.join(', ')})`)
     if (problems.length === 0 && !shortCopies) {
       const state: FoldState = { tables: emptyTables(), applied: {}, authors: {}, setAside: [] }
-      foldPending(state, pending, (s, e) => (e.device === own ? null : admit(s, e, own)), () => {})
+      foldPending(state, pending, (s, e) => (e.device === own ? null : admit(s, e, own, revocationsOf(tables))), () => {}, readRevealed(dir))
       if (canonical(expandedTables(state.tables)) !== canonical(expandedTables(tables))) problems.push('The data file differs from what its change logs rebuild to.')
     }
   }

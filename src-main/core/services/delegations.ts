@@ -1,11 +1,11 @@
-import { randomUUID } from 'node:crypto'
 import { fullName, isCurrent, type ContactFields } from '../model/contact'
 import { AppError } from '../model/errors'
-import type { InviteeChanges, InviteeFields } from '../model/meeting'
+import type { InviteeChanges } from '../model/meeting'
 import type { Store } from '../store/store'
 import type { Op } from '../sync/change'
 import { contactIndex } from './indexes'
-import { defaultAddressee, getMeeting } from './meetings'
+import { inviteeId } from './ids'
+import { getMeeting, newInvitee } from './meetings'
 import { diffOp, isLive, requireLive, today } from './records'
 import type { MeetingDetail } from '../model/meeting'
 import type { DelegationResult } from '../model/desk'
@@ -50,7 +50,7 @@ export function addToDelegations(store: Store, meetingId: string, contactIds: st
     if (!entry) {
       const rec = invitees.get(link.organisationId)
       const names = rec ? String(rec.data.attendees) : ''
-      entry = { id: rec?.id ?? randomUUID(), names, base: names }
+      entry = { id: rec?.id ?? inviteeId(meetingId, link.organisationId), names, base: names }
       // A member removed from the list and invited again keeps its record, as invitees.add does.
       if (!rec) ops.push({ table: 'invitees', id: entry.id, set: newInvitee(store, meetingId, link.organisationId) })
       else if (rec.data.deleted === true) ops.push({ table: 'invitees', id: rec.id, set: { deleted: false } })
@@ -73,10 +73,5 @@ export function addToDelegations(store: Store, meetingId: string, contactIds: st
   }
   store.commit(ops)
   return { meeting: getMeeting(store, meetingId), ...result }
-}
-
-function newInvitee(store: Store, meetingId: string, organisationId: string): Record<string, unknown> {
-  const fields: InviteeFields = { meetingId, organisationId, addresseeId: defaultAddressee(store, organisationId), response: 'invited', attendees: '', attended: false, agendaInput: '' }
-  return { ...fields, deleted: false }
 }
 

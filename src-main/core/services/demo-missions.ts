@@ -1,5 +1,5 @@
 import { REFERENCE_MISSIONS, referenceFields } from '../model/missions-reference'
-import { demoId } from './demo-ids'
+import { demoId } from './ids'
 import { today } from './records'
 
 // The field part of the demo: the reference missions, posts in five open missions, and

@@ -1,6 +1,6 @@
 import type { ActivityFieldsInput } from '../model/workplan'
 import type { ChairTermFieldsInput } from '../model/chair'
-import { demoId } from './demo-ids'
+import { demoId } from './ids'
 
 // The demo's work plan (activities across the six functions, with progress notes) and its
 // register of Chairs: Canada and Ghana before, Sweden now (the letterhead in Settings is

@@ -4,7 +4,7 @@ import type { ContactRole } from '../model/contact'
 import { AppError } from '../model/errors'
 import { SME_SUGGESTIONS } from '../model/reference'
 import type { Store } from '../store/store'
-import { demoId } from './demo-ids'
+import { demoId, memberStateId } from './ids'
 import { demoMissions } from './demo-missions'
 import { demoWorkplan } from './demo-workplan'
 import { FORMAT, FORMAT_VERSION, importDocument } from './transfer'
@@ -61,7 +61,8 @@ const people: Person[] = [
 const slug = (s: string) => s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, '.').replace(/^\.|\.$/g, '')
 
 export function demoDocument(): object {
-  const orgId = (key: string) => demoId(`org:${key}`)
+  // Member States have the ids every device gives them; expert organisations, demo ids.
+  const orgId = (key: string) => (key.length === 2 ? memberStateId(key) : demoId(`org:${key}`))
   const organisations = [
     ...states.map(([code, joined, service, status]) => ({
       id: orgId(code),

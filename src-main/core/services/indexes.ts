@@ -24,10 +24,16 @@ class ContactIndex {
   private texts = new Map<string, string>()
 
   constructor(private readonly store: Store) {
-    store.onChange((ops) => this.invalidate(ops))
+    store.onChange((ops, rebuilt) => this.invalidate(ops, rebuilt))
   }
 
-  private invalidate(ops: Op[]): void {
+  private invalidate(ops: Op[], rebuilt = false): void {
+    if (rebuilt) {
+      this.links = undefined
+      this.order = undefined
+      this.texts.clear()
+      return
+    }
     for (const op of ops) {
       if (op.table === 'contacts') {
         this.texts.delete(op.id)

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto'
+import { inviteeId } from './ids'
 import type { ContactFields, AffiliationFields } from '../model/contact'
 import { fullName, isCurrent } from '../model/contact'
 import { AppError } from '../model/errors'
@@ -133,13 +134,13 @@ export function createMeeting(store: Store, fields: MeetingFields): MeetingDetai
   const ops: Op[] = [{ table: 'meetings', id, set: { ...fields, deleted: false } }]
   for (const org of Object.values(store.tables.organisations)) {
     if (!isLive(org) || org.data.status !== 'active') continue
-    ops.push({ table: 'invitees', id: randomUUID(), set: newInvitee(store, id, org.id) })
+    ops.push({ table: 'invitees', id: inviteeId(id, org.id), set: newInvitee(store, id, org.id) })
   }
   store.commit(ops)
   return getMeeting(store, id)
 }
 
-function newInvitee(store: Store, meetingId: string, organisationId: string): Record<string, unknown> {
+export function newInvitee(store: Store, meetingId: string, organisationId: string): Record<string, unknown> {
   const fields: InviteeFields = {
     meetingId,
     organisationId,
@@ -174,7 +175,7 @@ export function addInvitee(store: Store, meetingId: string, organisationId: stri
   // A member removed and added again keeps its record (and its answers): the tombstone is lifted.
   const op: Op = existing
     ? { table: 'invitees', id: existing.id, set: { deleted: false } }
-    : { table: 'invitees', id: randomUUID(), set: newInvitee(store, meetingId, organisationId) }
+    : { table: 'invitees', id: inviteeId(meetingId, organisationId), set: newInvitee(store, meetingId, organisationId) }
   store.commit([op])
   return getMeeting(store, meetingId)
 }

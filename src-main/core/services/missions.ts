@@ -4,7 +4,7 @@ import { isStale, type Mission, type MissionDetail, type MissionFields, type Mis
 import { missionLocation, REFERENCE_MISSIONS, referenceFields } from '../model/missions-reference'
 import type { Store } from '../store/store'
 import type { Op } from '../sync/change'
-import { nameId } from './demo-ids'
+import { nameId } from './ids'
 import { enteredBy, fieldIndex, isOpen, missionDetail, postView } from './field-records'
 import { diffOp, fold, isLive, matchesAll, requireLive, requireRecord, setDeleted, today, view } from './records'
 

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto'
+import { memberStateId } from './ids'
 import type { ParsedInput } from '../api'
 import { AppError } from '../model/errors'
 import { validationText } from '../model/messages'
@@ -52,8 +53,11 @@ function assertNotDuplicate(store: Store, fields: OrganisationFields, selfId?: s
 
 export function createOrganisation(store: Store, fields: OrganisationFields): Organisation {
   assertNotDuplicate(store, fields)
-  const id = randomUUID()
-  store.commit([{ table: 'organisations', id, set: { ...fields, deleted: false } }])
+  // A Member State's id comes from its ISO code: added on two devices offline, it is one member.
+  // Added again after leaving the Group, it is the same record, brought back.
+  const id = fields.kind === 'state' ? memberStateId(fields.countryCode) : randomUUID()
+  const op = diffOp('organisations', store.record('organisations', id), id, { ...fields, deleted: false })
+  if (op) store.commit([op])
   return getOrganisation(store, id)
 }
 

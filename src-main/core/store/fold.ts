@@ -1,4 +1,5 @@
 import { applyEntry, type LogEntry, type Tables } from '../sync/change'
+import { foldRevealed, revealedFor, type Revealed } from '../sync/revealed'
 import type { VersionVector } from '../sync/clock'
 import type { LogLine } from './change-log'
 import type { SetAside } from './snapshot'
@@ -34,7 +35,13 @@ export type Outcome = { applied: true } | { refused: string } | { known: true }
  * Folds every pending change whose turn has come, and calls `folded` for each. Returns, per
  * device whose changes still wait, why the first one waits.
  */
-export function foldPending(state: FoldState, pending: Map<string, Pending[]>, admit: Admit, folded: (device: string, p: Pending, outcome: Outcome) => void): Map<string, string> {
+export function foldPending(
+  state: FoldState,
+  pending: Map<string, Pending[]>,
+  admit: Admit,
+  folded: (device: string, p: Pending, outcome: Outcome) => void,
+  revealed?: Revealed,
+): Map<string, string> {
   const next = new Map<string, number>([...pending.keys()].map((d) => [d, 0]))
   const waiting = new Map<string, string>()
   let progress = true
@@ -67,7 +74,11 @@ export function foldPending(state: FoldState, pending: Map<string, Pending[]>, a
           break
         }
         if (verdict) state.setAside.push({ device, seq: e.seq, reason: verdict.refuse })
-        else applyEntry(state.tables, e, { ...seen, [device]: e.seq - 1 })
+        else {
+          applyEntry(state.tables, e, { ...seen, [device]: e.seq - 1 })
+          const late = revealed && revealedFor(revealed, device, e.seq)
+          if (late) foldRevealed(state.tables, e, late)
+        }
         state.applied[device] = e.seq
         state.authors[device] = seen
         folded(device, queue[i], verdict && 'refuse' in verdict ? { refused: verdict.refuse } : { applied: true })

@@ -4,7 +4,9 @@ import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { Low } from 'lowdb'
 import { AppError } from '../model/errors'
-import { admit } from '../sync/admit'
+import { admit, revocationsOf, type Revocations } from '../sync/admit'
+import { incomingOf, scopeOf, ScopeView } from '../sync/scope'
+import { appendRevealed, foldRevealed, readRevealed, type Revealed } from '../sync/revealed'
 import { emptyTables, heads, type LogEntry, type Op, type StoredRecord, type TableName, type Tables } from '../sync/change'
 import { HybridClock, type Stamp, type VersionVector } from '../sync/clock'
 import { canonical, chainNext, entryDigest } from '../sync/digest'
@@ -45,6 +47,9 @@ interface LogState {
   end: LogPosition
 }
 
+/** Told of every change folded in: its ops, or that the tables were all folded again. */
+export type ChangeListener = (ops: Op[], rebuilt?: boolean) => void
+
 /** A change from another device folded in (applied, or refused and set aside). */
 export interface Arrived {
   device: string
@@ -72,6 +77,7 @@ export class Store {
     readonly readOnly = false,
   ) {
     this.writer = readOnly ? null : this.openWriter(this.device.deviceId)
+    this.revealed = readRevealed(dir)
   }
 
   private writer: LogWriter | null
@@ -80,9 +86,10 @@ export class Store {
   private timer: NodeJS.Timeout | undefined
   private writing: Promise<void> = Promise.resolve()
   private closed = false
-  private listeners = new Set<(ops: Op[]) => void>()
+  private listeners = new Set<ChangeListener>()
   /** Per device whose changes wait (a gap, a change not yet seen here, a clock far ahead): why. */
   waiting = new Map<string, string>()
+  private revealed: Revealed
 
   static async open(dir: string, options: OpenOptions = {}): Promise<Store> {
     if (existsSync(dir) && !writable(dir)) {
@@ -217,6 +224,13 @@ export class Store {
   commit(ops: Op[]): Stamp {
     this.assertWritable()
     const me = this.device.deviceId
+    const scope = scopeOf(this.tables, me)
+    if (scope.kind === 'missions') {
+      // A field device changes only what every other device would accept from it.
+      const view = new ScopeView(this.tables, scope.missionIds, me, incomingOf(ops))
+      const out = ops.find((op) => !view.mayWrite(op.table, op.id, Object.keys(op.set)))
+      if (out) throw new AppError('validation', `This device may change only the records of its missions and the people who hold their posts (${out.table} ${out.id} is outside them).`)
+    }
     if (ops.length === 0) return `${this.clock.last}-${me}-${this.applied[me] ?? 0}`
     const state = this.logs.get(me)!
     const before = this.db.data.authors[me] ?? {}
@@ -253,6 +267,10 @@ export class Store {
       const state = this.logs.get(device) ?? { file: logPath(this.dir, device), folded: START, hash: createHash('sha256'), end: START }
       const fresh = list.filter((l) => l.e.seq > state.end.seq)
       if (fresh.length === 0) continue
+      const first = fresh[0]
+      if (first.h !== chainNext(first.p ?? state.end.chain, entryDigest(first.e))) {
+        throw new AppError('validation', `The changes of device ${device} received do not follow on from those this device holds (its history differs): nothing of them was added.`)
+      }
       this.logs.set(device, state)
       const writer = new LogWriter(state.file, state.end.bytes, existsSync(state.file) ? statSync(state.file).size : 0)
       try {
@@ -269,14 +287,36 @@ export class Store {
     return this.foldWaiting()
   }
 
-  /** The lines of a device's log after change `after`, as this profile holds them. */
-  logLines(device: string, after: number): LogLine[] {
+  /**
+   * Fields of an earlier change of `device` that came into this device's scope: kept beside the
+   * logs and folded in now (beside what each field holds) if the change is folded in already.
+   */
+  reveal(device: string, entry: LogEntry, ops: Op[]): void {
+    this.assertWritable()
+    appendRevealed(this.dir, device, entry.seq, ops)
+    const k = `${device}:${entry.seq}`
+    this.revealed.set(k, [...(this.revealed.get(k) ?? []), ...ops])
+    if ((this.applied[device] ?? 0) >= entry.seq) {
+      foldRevealed(this.db.data.tables, entry, ops)
+      for (const l of this.listeners) l(ops)
+      this.scheduleSnapshot()
+    }
+  }
+
+  /** The lines of a device's log after change `after`, as this profile holds them, and the
+   *  chain before the first of them. (Checked when they were written or at open.) */
+  logRun(device: string, after: number): { prev: string; lines: LogLine[] } {
     const state = this.logs.get(device)
-    if (!state || state.end.seq <= after) return []
+    if (!state || state.end.seq <= after) return { prev: state?.end.chain ?? START.chain, lines: [] }
     const buf = readFileSync(state.file).subarray(0, state.end.bytes)
-    return readLog(state.file, buf)
-      .lines.map((l) => l.line)
-      .filter((l) => l.e.seq > after)
+    const all = readLog(state.file, buf, START, false, false).lines.map((l) => l.line)
+    const i = all.findIndex((l) => l.e.seq > after)
+    return { prev: i > 0 ? all[i - 1].h : START.chain, lines: i === -1 ? [] : all.slice(i) }
+  }
+
+  /** One change as this profile holds it (whole, or partial for a device scoped to some missions). */
+  entryAt(device: string, seq: number): LogEntry | undefined {
+    return this.logRun(device, seq - 1).lines.find((l) => l.e.seq === seq)?.e
   }
 
   /** Every device whose log this profile holds. */
@@ -300,9 +340,33 @@ export class Store {
       out.push({ device, entry: p.line.e, ...('refused' in outcome ? { refused: outcome.refused } : {}) })
       if ('applied' in outcome) ops.push(...p.line.e.ops)
       this.scheduleSnapshot()
-    })
-    if (ops.length) for (const l of this.listeners) l(ops)
+    }, this.revealed)
+    const rebuilt = this.revokedButApplied()
+    if (rebuilt) this.rebuild()
+    if (ops.length || rebuilt) for (const l of this.listeners) l(ops, rebuilt)
     return out
+  }
+
+  /** A revocation arrived after some of the revoked device's later changes were folded in. */
+  private revokedButApplied(): boolean {
+    const refused = new Set(this.db.data.setAside.map((a) => `${a.device}:${a.seq}`))
+    for (const [device, after] of revocationsOf(this.tables)) {
+      for (let seq = after + 1; seq <= (this.applied[device] ?? 0); seq++) if (!refused.has(`${device}:${seq}`)) return true
+    }
+    return false
+  }
+
+  /** Folds every log again from the start, refusing what is known now to be refused. */
+  private rebuild(): void {
+    const me = this.device.deviceId
+    const again = rebuildFromLogs(this.dir, this.logs, me, revocationsOf(this.tables))
+    const data = this.db.data
+    data.tables = again.tables
+    data.applied = again.applied
+    data.authors = again.authors
+    data.setAside = again.setAside
+    this.waiting = again.waiting
+    this.scheduleSnapshot()
   }
 
   /**
@@ -334,7 +398,7 @@ export class Store {
     this.report.notices.push(`${damage.join(' ')} The damaged part is kept in backups/; the log now continues from the data file (its change ${seq} records this).`)
   }
 
-  onChange(listener: (ops: Op[]) => void): () => void {
+  onChange(listener: ChangeListener): () => void {
     this.listeners.add(listener)
     return () => this.listeners.delete(listener)
   }
@@ -505,7 +569,7 @@ function openLog(path: string, buf: Buffer, folded: Folded, applied: number): Op
 }
 
 /** The tables the logs alone rebuild to (the whole of every log, folded in causal order). */
-export function rebuildFromLogs(dir: string, logs: Map<string, LogState> | null, own = ''): FoldState & { waiting: Map<string, string> } {
+export function rebuildFromLogs(dir: string, logs: Map<string, LogState> | null, own = '', revoked?: Revocations): FoldState & { waiting: Map<string, string> } {
   const pending = new Map<string, Pending[]>()
   const files = logs ? [...logs].map(([d, s]) => [d, s.file, s.end.bytes] as const) : listLogs(dir).map((f) => [logDevice(f), f, Infinity] as const)
   for (const [device, file, bytes] of files) {
@@ -515,7 +579,7 @@ export function rebuildFromLogs(dir: string, logs: Map<string, LogState> | null,
     if (read.lines.length) pending.set(device, read.lines.map((l) => ({ line: l.line, text: l.text })))
   }
   const state: FoldState = { tables: emptyTables(), applied: {}, authors: {}, setAside: [] }
-  const waiting = foldPending(state, pending, (s, e) => (e.device === own ? null : admit(s, e, own)), () => {})
+  const waiting = foldPending(state, pending, (s, e) => (e.device === own ? null : admit(s, e, own, revoked)), () => {}, readRevealed(dir))
   return { ...state, waiting }
 }
 

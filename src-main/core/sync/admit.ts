@@ -12,17 +12,28 @@ import { incomingOf, scopeOf, ScopeView } from './scope'
 /** More than this far ahead of this computer's clock, a change waits (quarantine). */
 export const FUTURE_LIMIT_MS = 24 * 60 * 60 * 1000
 
-export function admit(state: FoldState, e: LogEntry, _me: string): { refuse: string } | { hold: string } | null {
+/** Per revoked device, the last of its changes that stays. */
+export type Revocations = Map<string, number>
+
+export function revocationsOf(tables: FoldState['tables']): Revocations {
+  const out: Revocations = new Map()
+  for (const r of Object.values(tables.devices)) if (r.data.revoked === true) out.set(r.id, Number(r.data.revokedAfter ?? 0))
+  return out
+}
+
+/**
+ * `revoked`, when given, is what is known of revocations now (a rebuild after a revocation
+ * arrived later than changes it refuses); otherwise the revocations folded in so far count.
+ */
+export function admit(state: FoldState, e: LogEntry, _me: string, revoked?: Revocations): { refuse: string } | { hold: string } | null {
   const ahead = Number(e.hlc.slice(0, 13)) - Date.now()
   if (ahead > FUTURE_LIMIT_MS) {
     return { hold: `its clock is ${Math.round(ahead / 3_600_000)} hours ahead of this computer's; it waits until this computer's clock reaches it (or the other device's clock is put right)` }
   }
-  const author = Object.hasOwn(state.tables.devices, e.device) ? state.tables.devices[e.device] : undefined
-  if (author?.data.revoked === true && e.seq > Number(author.data.revokedAfter)) {
-    return { refuse: `device ${e.device} was revoked after its change ${author.data.revokedAfter}` }
-  }
+  const after = (revoked ?? revocationsOf(state.tables)).get(e.device)
+  if (after !== undefined && e.seq > after) return { refuse: `device ${e.device} was revoked after its change ${after}` }
   for (const op of e.ops) {
-    const badId = idProblem(op.id)
+    const badId = idProblem(op.table, op.id)
     if (badId) return { refuse: `${op.table}: ${badId}` }
     if (op.at && e.kind !== 'base') return { refuse: `${op.table} ${op.id}: only a base change may carry stamps` }
     for (const [field, value] of Object.entries(op.set)) {

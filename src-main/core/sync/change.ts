@@ -65,8 +65,12 @@ export function emptyTables(): Tables {
   return Object.fromEntries(TABLES.map((t) => [t, {}])) as Tables
 }
 
+// Records come from files and other devices: a field is looked up as the record's own, never
+// inherited (a field called "constructor" must not find Object.prototype.constructor).
+const own = <T>(o: Record<string, T> | undefined, k: string): T | undefined => (o && Object.hasOwn(o, k) ? o[k] : undefined)
+
 export function fieldStamp(rec: StoredRecord, field: string): Stamp | undefined {
-  return rec.stamps[field] ?? (field in rec.data ? rec.base : undefined)
+  return own(rec.stamps, field) ?? (Object.hasOwn(rec.data, field) ? rec.base : undefined)
 }
 
 export function newestStamp(rec: StoredRecord): Stamp {
@@ -79,7 +83,7 @@ export function newestStamp(rec: StoredRecord): Stamp {
 export function heads(rec: StoredRecord, field: string): [unknown, Stamp][] {
   const s = fieldStamp(rec, field)
   if (s === undefined) return []
-  return [[rec.data[field], s], ...(rec.alt?.[field] ?? [])]
+  return [[rec.data[field], s], ...(own(rec.alt, field) ?? [])]
 }
 
 function setHeads(rec: StoredRecord, field: string, values: [unknown, Stamp][]): void {
@@ -109,7 +113,7 @@ function write(rec: StoredRecord, field: string, value: unknown, stamp: Stamp, s
   setHeads(rec, field, kept)
   if (field === 'deleted') {
     const del: Record<Stamp, VersionVector> = {}
-    for (const [v, s] of kept) if (v === true) del[s] = s === stamp ? seen : (rec.del?.[s] ?? {})
+    for (const [v, s] of kept) if (v === true) del[s] = s === stamp ? seen : (own(rec.del, s) ?? {})
     if (Object.keys(del).length) rec.del = del
     else delete rec.del
   }
@@ -150,10 +154,25 @@ export function applyEntry(tables: Tables, entry: LogEntry, seen: VersionVector)
       setHeads(rec, field, [...kept, ...values])
       if (field === 'deleted') {
         const del: Record<Stamp, VersionVector> = {}
-        for (const [v, s] of [...kept, ...values]) if (v === true) del[s] = rec.del?.[s] ?? seen
+        for (const [v, s] of [...kept, ...values]) if (v === true) del[s] = own(rec.del, s) ?? seen
         if (Object.keys(del).length) rec.del = del
         else delete rec.del
       }
+    }
+  }
+}
+
+/** Adds values written by an earlier change, beside what each field holds, replacing nothing
+ *  (fields revealed late to a device scoped to some missions). */
+export function addValues(tables: Tables, stamp: Stamp, ops: readonly Op[]): void {
+  for (const op of ops) {
+    const table = tables[op.table]
+    const rec = Object.hasOwn(table, op.id) ? table[op.id] : (table[op.id] = { id: op.id, data: {}, base: stamp, stamps: {} })
+    for (const [field, value] of Object.entries(op.set)) {
+      const current = heads(rec, field)
+      if (current.some(([, s]) => s === stamp)) continue
+      setHeads(rec, field, [...current, [value, stamp]])
+      if (field === 'deleted' && value === true) rec.del = { ...rec.del, [stamp]: {} }
     }
   }
 }

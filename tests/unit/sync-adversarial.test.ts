@@ -1,0 +1,271 @@
+import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { logPath, readLog } from '../../src-main/core/store/change-log'
+import type { LogEntry, Op } from '../../src-main/core/sync/change'
+import { encodeHlc } from '../../src-main/core/sync/clock'
+import { headMessage, toRun, writeBundle } from '../../src-main/core/sync/bundle'
+import { chainNext, entryDigest, GENESIS } from '../../src-main/core/sync/digest'
+import { signBytes } from '../../src-main/core/sync/keys'
+import { openProfile, tempDir } from '../support/profile'
+import { bundle, contactFields, enrol, exported, missionId, newDevice, office, receive, send, type Device } from '../support/sync'
+
+// Attacks and accidents on sync, each on its own: a refused bundle changes nothing (every file of
+// the profile is byte for byte the same), a refused change never stops the rest.
+
+const filesOf = (dir: string): Record<string, string> => {
+  const out: Record<string, string> = {}
+  const walk = (d: string) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const p = join(d, e.name)
+      if (e.isDirectory()) walk(p)
+      else if (e.name !== '.lock') out[p] = readFileSync(p).toString('base64')
+    }
+  }
+  walk(dir)
+  return out
+}
+
+async function refusedUnchanged(d: Device, bytes: Buffer, why: RegExp) {
+  await d.app.store.snapshot()
+  const before = filesOf(d.dir)
+  const e = await d.fail('sync.importBundle', { contentBase64: bytes.toString('base64') })
+  expect(e.message).toMatch(why)
+  expect(e.message).toContain('Nothing was changed')
+  expect(filesOf(d.dir)).toEqual(before)
+}
+
+/** Two devices of one dataset, the laptop full scope, with a change of the laptop to send. */
+async function pair() {
+  const chair = await office()
+  const laptop = await newDevice('laptop')
+  await enrol(chair, laptop)
+  const c = (await laptop.call('contacts.list', {}))[0]
+  await laptop.call('contacts.update', { id: c.id, fields: { ...(await contactFields(laptop, c.id)), notes: 'from the laptop' } })
+  return { chair, laptop, contactId: c.id }
+}
+
+/** Appends a hand-made change to a device's own log (as a tampered program could), then reopens it. */
+async function craft(d: Device, ops: Op[], hlc?: string): Promise<Device> {
+  await d.close()
+  const file = logPath(d.dir, d.id)
+  const last = readLog(file, existsSync(file) ? readFileSync(file) : Buffer.alloc(0)).lines.at(-1)?.line
+  const e: LogEntry = { v: 2, device: d.id, seq: (last?.e.seq ?? 0) + 1, hlc: hlc ?? encodeHlc(Date.now(), 0), ops }
+  appendFileSync(file, JSON.stringify({ h: chainNext(last?.h ?? GENESIS, entryDigest(e)), e }) + '\n')
+  const again = await openProfile(d.dir, { chooseFolder: async () => null, chooseSaveFile: async (_t, n) => join(d.files, n) })
+  return { ...d, ...again }
+}
+
+describe('a bundle changed, cut or misdirected', () => {
+  it('is refused when any part is changed: header, ciphertext, signature, last byte', async () => {
+    const { chair, laptop } = await pair()
+    const b = await bundle(laptop, chair)
+    const at = (i: number) => {
+      const x = Buffer.from(b)
+      x[i] ^= 0x01
+      return x
+    }
+    const headerByte = b.indexOf('"from"') + 9
+    await refusedUnchanged(chair, at(headerByte), /refused/)
+    await refusedUnchanged(chair, at(b.indexOf(0x0a, 10) + 20), /signature does not match/)
+    await refusedUnchanged(chair, at(b.length - 30), /signature does not match/)
+    await refusedUnchanged(chair, at(b.length - 1), /signature does not match/)
+  })
+
+  it('is refused when cut short', async () => {
+    const { chair, laptop } = await pair()
+    const b = await bundle(laptop, chair)
+    await refusedUnchanged(chair, b.subarray(0, Math.floor(b.length / 2)), /signature does not match|cut short/)
+    await refusedUnchanged(chair, b.subarray(0, 20), /cut short|not a GFC Desk bundle/)
+  })
+
+  it('is refused by a device it was not made for, and from another dataset', async () => {
+    const { chair, laptop } = await pair()
+    const third = await newDevice('third')
+    await enrol(chair, third)
+    await refusedUnchanged(third, await bundle(laptop, chair), /made for device .*, not for this one/)
+    const other = await office('Another office')
+    const stranger = await newDevice('stranger')
+    await enrol(other, stranger)
+    // A device of another dataset cannot even be addressed; its bundle to a device of its own is refused here.
+    await refusedUnchanged(chair, await bundle(stranger, other), /another dataset/)
+  })
+
+  it('is refused from a sender that is not enrolled, or was revoked', async () => {
+    const { chair, laptop } = await pair()
+    const late = await newDevice('late')
+    await enrol(chair, late)
+    // The laptop has not heard of `late` yet (it was enrolled after the laptop last synced).
+    await refusedUnchanged(laptop, await bundle(late, laptop), /its sender, device .*, is not enrolled in this dataset/)
+    await chair.call('device.revoke', { id: laptop.id })
+    await refusedUnchanged(chair, await bundle(laptop, chair), /was revoked/)
+  })
+
+  it('a replayed bundle changes nothing', async () => {
+    const { chair, laptop, contactId } = await pair()
+    const b = await bundle(laptop, chair)
+    expect((await receive(chair, b)).changed).toBe(1)
+    await chair.app.store.snapshot()
+    const before = filesOf(chair.dir)
+    expect(await receive(chair, b)).toMatchObject({ changes: 0, added: 0, changed: 0, deleted: 0 })
+    await chair.app.store.snapshot()
+    const after = filesOf(chair.dir)
+    delete before[join(chair.dir, 'sync.json')]
+    delete after[join(chair.dir, 'sync.json')] // only when the laptop was last heard from
+    expect(after).toEqual(before)
+    expect((await chair.call('contacts.get', { id: contactId })).notes).toBe('from the laptop')
+  })
+})
+
+describe('changes refused one by one, the rest applied', () => {
+  it('a field device’s change outside its scope is set aside with the reason; its other changes apply', async () => {
+    const chair = await office()
+    let field = await newDevice('field')
+    const minusca = await missionId(chair, 'MINUSCA')
+    await enrol(chair, field, { kind: 'missions', missionIds: [minusca] })
+    const holder = (await field.call('missions.get', { id: minusca })).posts[0].holders[0]
+    const diplomat = (await chair.call('contacts.list', {})).find((c) => c.affiliations.length > 0)!
+    field = await craft(field, [{ table: 'contacts', id: diplomat.id, set: { notes: 'not mine to change' } }])
+    await field.call('field.verify', { table: 'holders', id: holder.id, by: 'Officer' })
+    const r = await send(field, chair)
+    expect(r.refused).toMatchObject([{ device: field.id, reason: expect.stringContaining('outside the scope') }])
+    expect(r.changed).toBe(1)
+    expect((await chair.call('contacts.get', { id: diplomat.id })).notes).not.toBe('not mine to change')
+    expect((await chair.call('conflicts.list', {})).filter((c) => c.kind === 'refused')).toHaveLength(1)
+  })
+
+  it('ids and field names like __proto__, constructor, prototype are refused; nothing is polluted', async () => {
+    const { chair } = await pair()
+    let laptop = await newDevice('crafty')
+    await enrol(chair, laptop)
+    const c = (await laptop.call('contacts.list', {}))[0]
+    laptop = await craft(laptop, [{ table: 'contacts', id: '__proto__', set: { familyName: 'x' } }])
+    laptop = await craft(laptop, [{ table: 'contacts', id: c.id, set: { constructor: 'x', prototype: 'y' } }])
+    laptop = await craft(laptop, [{ table: 'contacts', id: c.id, set: { emails: 'not a list' } }])
+    laptop = await craft(laptop, [{ table: 'contacts', id: c.id, set: { notes: 'a fair change after the bad ones' } }])
+    const r = await send(laptop, chair)
+    expect(r.refused.map((x) => x.reason)).toEqual([
+      expect.stringContaining('"__proto__" is not a record id'),
+      expect.stringContaining('no field called "constructor"'),
+      expect.stringContaining('contacts.emails'),
+    ])
+    expect((await chair.call('contacts.get', { id: c.id })).notes).toBe('a fair change after the bad ones')
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined()
+  })
+
+  it('a bundle holding a __proto__ key, even signed by an enrolled device, is refused whole', async () => {
+    const { chair, laptop } = await pair()
+    const keys = laptop.app.store.identity.keys
+    const dataset = laptop.app.store.device.dataset!.id
+    const { prev, lines } = laptop.app.store.logRun(laptop.id, 0)
+    const forged: LogEntry = { v: 2, device: laptop.id, seq: lines.length + 1, hlc: encodeHlc(Date.now(), 0), ops: [{ table: 'contacts', id: '11111111-1111-4111-8111-111111111111', set: JSON.parse('{"__proto__": {"polluted": true}}') }] }
+    const all = [...lines, { h: chainNext(lines.at(-1)?.h ?? prev, entryDigest(forged)), e: forged }]
+    const last = all.at(-1)!
+    const run = toRun(laptop.id, prev, all, { seq: last.e.seq, chain: last.h, sig: signBytes(keys, headMessage(dataset, laptop.id, last.e.seq, last.h)) })
+    const bytes = writeBundle({ vv: {}, runs: [run], reveals: [] }, { dataset, from: laptop.id, to: chair.id, changes: all.length }, keys, chair.app.store.device.boxKey)
+    await refusedUnchanged(chair, bytes, /holds a field named __proto__/)
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined()
+  })
+
+  it('a change whose clock is more than a day ahead waits (quarantine); five minutes ahead gives a warning', async () => {
+    const chair = await office()
+    let laptop = await newDevice('fast clock')
+    await enrol(chair, laptop)
+    const c = (await laptop.call('contacts.list', {}))[0]
+    laptop = await craft(laptop, [{ table: 'contacts', id: c.id, set: { notes: 'ten minutes ahead' } }], encodeHlc(Date.now() + 10 * 60_000, 0))
+    const r1 = await send(laptop, chair)
+    expect(r1.warnings.join()).toMatch(/clock was 1\d minutes ahead/)
+    laptop = await craft(laptop, [{ table: 'contacts', id: c.id, set: { notes: 'two days ahead' } }], encodeHlc(Date.now() + 2 * 86_400_000, 0))
+    const r2 = await send(laptop, chair)
+    expect(r2.waiting.join()).toMatch(/hours ahead of this computer's/)
+    expect((await chair.call('contacts.get', { id: c.id })).notes).toBe('ten minutes ahead')
+  })
+
+  it('a gap in a device’s changes: later ones wait until the missing ones arrive, then all apply', async () => {
+    const chair = await office()
+    const laptop = await newDevice('laptop')
+    await enrol(chair, laptop)
+    const c = (await laptop.call('contacts.list', {}))[0]
+    await laptop.call('contacts.update', { id: c.id, fields: { ...(await contactFields(laptop, c.id)), notes: 'first' } })
+    const first = await bundle(laptop, chair)
+    // The laptop believes the office has the first bundle (as if told so): the next holds only what follows.
+    const state = JSON.parse(readFileSync(join(laptop.dir, 'sync.json'), 'utf8'))
+    state.peers[chair.id] = { vv: { ...laptop.app.store.receivedVector }, heardAt: new Date().toISOString() }
+    writeFileSync(join(laptop.dir, 'sync.json'), JSON.stringify(state))
+    await laptop.call('contacts.update', { id: c.id, fields: { ...(await contactFields(laptop, c.id)), notes: 'second' } })
+    const second = await bundle(laptop, chair)
+    const r = await receive(chair, second)
+    expect(r.waiting.join()).toMatch(/wait for its changes/)
+    expect((await chair.call('contacts.get', { id: c.id })).notes).not.toBe('second')
+    await receive(chair, first)
+    expect((await chair.call('contacts.get', { id: c.id })).notes).toBe('second')
+  })
+})
+
+describe('the shared folder', () => {
+  async function folderPair() {
+    const shared = tempDir('gfc-shared-')
+    const chair = await office('Chair office', shared)
+    const laptop = await newDevice('laptop', shared)
+    await enrol(chair, laptop)
+    return { shared, chair, laptop }
+  }
+
+  it('syncs two devices through their own immutable files', async () => {
+    const { shared, chair, laptop } = await folderPair()
+    expect(await chair.call('sync.chooseFolder', { init: true })).toMatchObject({ ok: true, written: 1 })
+    expect(existsSync(join(shared, 'gfc-sync.json'))).toBe(true)
+    const c = (await laptop.call('contacts.list', {}))[0]
+    await laptop.call('contacts.update', { id: c.id, fields: { ...(await contactFields(laptop, c.id)), notes: 'via the folder' } })
+    expect(await laptop.call('sync.chooseFolder', { init: false })).toMatchObject({ ok: true, read: 1, written: 1 })
+    expect(await chair.call('sync.folder', {})).toMatchObject({ ok: true, read: 1 })
+    expect((await chair.call('contacts.get', { id: c.id })).notes).toBe('via the folder')
+    expect(readdirSync(shared).sort()).toEqual([chair.id, 'gfc-sync.json', laptop.id].sort())
+    for (const d of [chair.id, laptop.id]) expect(readdirSync(join(shared, d)).every((f) => /^to-.+-\d+\.gfcsync$/.test(f))).toBe(true)
+  })
+
+  it('an empty, missing or foreign folder is reported and changes nothing; a half-copied file waits', async () => {
+    const { shared, chair, laptop } = await folderPair()
+    await chair.call('sync.chooseFolder', { init: true })
+    await laptop.call('sync.chooseFolder', { init: false })
+    const before = (await exported(laptop)).contacts.length
+    // Missing (unplugged).
+    rmSync(shared, { recursive: true })
+    expect((await laptop.call('sync.folder', {})).problems.join()).toMatch(/not reachable/)
+    // Empty (a new drive mounted in its place).
+    mkdirSync(shared)
+    expect((await laptop.call('sync.folder', {})).problems.join()).toMatch(/not set up for GFC Desk/)
+    // Another dataset's folder.
+    writeFileSync(join(shared, 'gfc-sync.json'), JSON.stringify({ format: 'gfc-sync-folder', version: 1, dataset: { id: 'other', name: 'Other' } }))
+    expect((await laptop.call('sync.folder', {})).problems.join()).toMatch(/belongs to another dataset/)
+    expect((await exported(laptop)).contacts.length).toBe(before)
+    // Back in place, with a file still being copied.
+    rmSync(join(shared, 'gfc-sync.json'))
+    await chair.call('sync.chooseFolder', { init: true })
+    const c = (await chair.call('contacts.list', {}))[0]
+    await chair.call('contacts.update', { id: c.id, fields: { ...(await contactFields(chair, c.id)), notes: 'late' } })
+    const s = await chair.call('sync.folder', {})
+    expect(s.written).toBe(1)
+    const file = join(shared, chair.id, readdirSync(join(shared, chair.id)).sort().at(-1)!)
+    const whole = readFileSync(file)
+    writeFileSync(file, whole.subarray(0, whole.length - 100))
+    expect((await laptop.call('sync.folder', {})).problems.join()).toMatch(/1 file is still being copied/)
+    writeFileSync(file, whole)
+    expect(await laptop.call('sync.folder', {})).toMatchObject({ ok: true })
+    expect((await laptop.call('contacts.get', { id: c.id })).notes).toBe('late')
+  })
+
+  it('a bundle that would delete more than a fifth of a list waits until a person confirms', async () => {
+    const { chair, laptop } = await folderPair()
+    await chair.call('sync.chooseFolder', { init: true })
+    await laptop.call('sync.chooseFolder', { init: false })
+    const contacts = await chair.call('contacts.list', {})
+    for (const c of contacts.slice(0, Math.ceil(contacts.length / 3))) await chair.call('contacts.delete', { id: c.id })
+    await chair.call('sync.folder', {})
+    const s = await laptop.call('sync.folder', {})
+    expect(s.problems.join()).toMatch(/would delete \d+ of \d+ contacts: it waits until a person confirms/)
+    expect((await laptop.call('contacts.list', {})).length).toBe(contacts.length)
+    expect((await laptop.call('sync.folder', { confirmDeletions: true })).ok).toBe(true)
+    expect((await laptop.call('contacts.list', {})).length).toBe(contacts.length - Math.ceil(contacts.length / 3))
+  })
+})
