@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react'
+import { useCallback, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ProfileStatus } from '../src-main/core/api'
 import { call } from './api/client'
@@ -8,7 +8,13 @@ import { NoticeBanner } from './components/NoticeBanner'
 import { ToastProvider } from './components/Toasts'
 import { errorMessage } from './forms/serverErrors'
 import i18n from './i18n'
+import { applyTheme } from './lib/theme'
+import { LeaveGuardProvider } from './components/LeaveGuard'
+import { Palette } from './components/Palette'
+import { ShortcutsHelp, useShortcuts } from './components/Shortcuts'
 import { NavContext, sectionOf, type Section, type View } from './navigation'
+import { useRouter } from './router'
+import { Home } from './screens/home/Home'
 import { ContactDetail } from './screens/ContactDetail'
 import { ContactEdit, ContactNew } from './screens/ContactFormScreen'
 import { Contacts } from './screens/Contacts'
@@ -34,17 +40,18 @@ export function App() {
     setBoot({ phase: 'loading' })
     try {
       const status = await call('profile.status', {})
-      await loadLanguage()
+      await loadPreferences()
       setBoot({ phase: 'ready', status })
     } catch (error) {
       setBoot({ phase: 'failed', error })
     }
-    async function loadLanguage() {
+    async function loadPreferences() {
       try {
         const prefs = await call('preferences.get', {})
+        applyTheme(prefs.theme)
         await i18n.changeLanguage(prefs.uiLanguage)
       } catch {
-        // preferences are unreadable while the profile is closed: keep the default language
+        // preferences are unreadable while the profile is closed: keep the default language and the system's colours
       }
     }
   }, [])
@@ -78,11 +85,14 @@ export function App() {
   if (boot.status.state !== 'ok') {
     return <Recovery status={boot.status} onStatus={(status) => (status.state === 'ok' ? start() : setBoot({ phase: 'ready', status }))} />
   }
+  const initial: View = boot.status.empty ? { name: 'welcome' } : { name: 'home' }
   return (
     <DataProvider>
       <ToastProvider>
         <JobsProvider>
-          <Shell initial={boot.status.empty ? { name: 'welcome' } : { name: 'members' }} notices={boot.status.notices} />
+          <LeaveGuardProvider>
+            <Shell initial={initial} notices={boot.status.notices} />
+          </LeaveGuardProvider>
         </JobsProvider>
       </ToastProvider>
     </DataProvider>
@@ -91,27 +101,34 @@ export function App() {
 
 function Shell({ initial, notices }: { initial: View; notices: string[] }) {
   const { t } = useTranslation()
-  const [view, setView] = useState<View>(initial)
-  const go = useCallback((v: View) => {
-    setView(v)
-    document.querySelector('.main')?.scrollTo({ top: 0 })
-  }, [])
-  const nav = useMemo(() => ({ view, go }), [view, go])
-  const section = sectionOf(view)
+  const nav = useRouter(initial)
+  const section = sectionOf(nav.view)
+  const [menuOpen, setMenuOpen] = useState(false)
+  const [palette, setPalette] = useState(false)
+  const [shortcuts, setShortcuts] = useState(false)
+  useShortcuts({ palette: () => setPalette(true), shortcuts: () => setShortcuts(true) })
 
-  const item = (key: Section, target: View) => (
+  const item = (key: Section, target: View, label = t(`nav.${key}`)) => (
     <li>
-      <button type="button" className="nav-item" aria-current={section === key ? 'page' : undefined} onClick={() => go(target)}>
+      <button
+        type="button"
+        className="nav-item"
+        aria-current={section === key ? 'page' : undefined}
+        onClick={() => {
+          setMenuOpen(false)
+          nav.go(target)
+        }}
+      >
         <span className={`nav-icon nav-icon--${key}`} aria-hidden="true" />
-        {t(`nav.${key}`)}
+        {label}
       </button>
     </li>
   )
 
   return (
     <NavContext.Provider value={nav}>
-      <div className="app">
-        <a className="skip-link" href="#main">
+      <div className={'app' + (menuOpen ? ' is-menu-open' : '')}>
+        <a className="skip-link" href="#main" onClick={(e) => (e.preventDefault(), document.getElementById('main')?.focus())}>
           {t('nav.skip')}
         </a>
         <aside className="sidebar">
@@ -123,9 +140,14 @@ function Shell({ initial, notices }: { initial: View; notices: string[] }) {
               <span className="brand-name">GFC Desk</span>
               <span className="brand-sub">{t('app.groupName')}</span>
             </span>
+            <button type="button" className="menu-toggle" aria-expanded={menuOpen} aria-controls="main-nav" onClick={() => setMenuOpen((o) => !o)}>
+              <span aria-hidden="true">☰</span>
+              <span className="visually-hidden">{t('shell.menu')}</span>
+            </button>
           </div>
-          <nav aria-label={t('nav.label')}>
+          <nav aria-label={t('nav.label')} id="main-nav">
             <ul>
+              {item('home', { name: 'home' }, t('shell.home'))}
               {item('members', { name: 'members' })}
               {item('contacts', { name: 'contacts' })}
               {item('meetings', { name: 'meetings' })}
@@ -135,18 +157,32 @@ function Shell({ initial, notices }: { initial: View; notices: string[] }) {
               {item('settings', { name: 'settings' })}
             </ul>
           </nav>
+          <div className="sidebar-foot">
+            <button type="button" className="nav-find" onClick={() => setPalette(true)} aria-keyshortcuts="Control+K">
+              <span>{t('palette.open')}</span>
+              <kbd>Ctrl K</kbd>
+            </button>
+            <button type="button" className="nav-find" onClick={() => setShortcuts(true)} aria-keyshortcuts="?">
+              <span>{t('shortcuts.open')}</span>
+              <kbd>?</kbd>
+            </button>
+          </div>
         </aside>
-        <main className="main" id="main">
+        <main className="main" id="main" tabIndex={-1}>
           <NoticeBanner notices={notices} />
-          <Screen view={view} />
+          <Screen view={nav.view} />
         </main>
       </div>
+      {palette && <Palette onClose={() => setPalette(false)} />}
+      {shortcuts && <ShortcutsHelp onClose={() => setShortcuts(false)} />}
     </NavContext.Provider>
   )
 }
 
 function Screen({ view }: { view: View }) {
   switch (view.name) {
+    case 'home':
+      return <Home />
     case 'welcome':
       return <Welcome />
     case 'members':

@@ -6,6 +6,7 @@ import { IssueSelection, ParticipantsMode, type JobStatus, type Preview, type Te
 import { MemberStatus, OrganisationFields, type Organisation } from './model/organisation'
 import { RegionalGroup } from './model/reference'
 import { PreferenceChanges, SettingsFields, type Preferences, type Settings } from './model/settings'
+import { deskInputs, type DeskResults } from './api-desk'
 import { missionInputs, type MissionResults } from './api-missions'
 import { workplanInputs, type WorkplanResults } from './api-workplan'
 import { syncInputs, type SyncResults } from './api-sync'
@@ -26,8 +27,8 @@ export const OrganisationQuery = z.object({
 export const ContactQuery = z.object({
   search: Search,
   organisationId: Uuid.optional(),
-  /** A list longer than this is cut: a screen shows the first ones and asks to refine. */
-  limit: z.number().int().positive().max(10_000).default(200),
+  /** At most this many (the first in name order); every match when absent. */
+  limit: z.number().int().positive().optional(),
 })
 
 export const NewAffiliation = z.object({
@@ -95,6 +96,7 @@ export const inputs = {
   'demo.load': z.object({}),
   ...workplanInputs,
   ...missionInputs,
+  ...deskInputs,
   ...syncInputs,
 } as const
 
@@ -123,7 +125,7 @@ export interface ImportSummary {
   keptDeleted: number
 }
 
-export interface Results extends WorkplanResults, MissionResults, SyncResults {
+export interface Results extends WorkplanResults, MissionResults, DeskResults, SyncResults {
   'profile.status': ProfileStatus
   'profile.restoreBackup': ProfileStatus
   'profile.recoverLog': ProfileStatus

@@ -11,6 +11,7 @@ import { addInvitee, createComment, createMeeting, getMeeting, setCommentDeleted
 import { getSettings, updateSettings } from './services/settings'
 import { addTemplate, deleteTemplate, listTemplates } from './services/templates'
 import { exportDocument, importDocument } from './services/transfer'
+import { deskHandlers } from './dispatch-desk'
 import { missionHandlers } from './dispatch-missions'
 import { workplanHandlers } from './dispatch-workplan'
 import { syncHandlers } from './dispatch-sync'
@@ -71,6 +72,7 @@ const handlers: HandlerMap<Method> = {
   'demo.load': (app) => loadDemo(app.store),
   ...workplanHandlers,
   ...missionHandlers,
+  ...deskHandlers,
   ...syncHandlers,
 }
 

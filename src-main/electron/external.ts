@@ -29,7 +29,7 @@ async function confirmed(url: string, from: WebContents | undefined, language: L
 }
 
 /**
- * The one way a URL leaves the app: parsed, limited to http, https and mailto, asked about
+ * The one way a URL leaves the app: parsed, limited to http, https, mailto and tel, asked about
  * first when it is a web address, and handed to the operating system's default handler.
  * Anything else is dropped. Resolves to whether it opened.
  */

@@ -28,7 +28,7 @@ let core: App | null = null
 let mainWindow: BrowserWindow | null = null
 
 function openWindow(): void {
-  const win = createMainWindow(devServerUrl)
+  const win = createMainWindow(devServerUrl, uiLanguage)
   win.on('closed', () => {
     if (mainWindow === win) mainWindow = null
   })

@@ -23,7 +23,7 @@ export const contentSecurityPolicy = [
   "frame-ancestors 'none'",
 ].join('; ')
 
-const EXTERNAL_PROTOCOLS = new Set(['http:', 'https:', 'mailto:'])
+const EXTERNAL_PROTOCOLS = new Set(['http:', 'https:', 'mailto:', 'tel:'])
 
 /** What a mailto: link may prefill. Some mail clients also honour "attach=" (a file of this
  *  computer attached to the draft): that, and anything else, is refused. */
@@ -47,9 +47,10 @@ function parse(url: unknown): URL | null {
 
 /**
  * The URL to hand to the operating system, or null when it must not leave the app: only
- * http, https (with a host, without user:password@) and mailto (recipients, subject and body
- * only). Returns the parsed, re-serialised form so what is opened is exactly what was checked
- * (a host in another script shows as its xn-- form, so a look-alike name cannot pass as another).
+ * http, https (with a host, without user:password@), mailto (recipients, subject and body
+ * only) and tel (a number: digits, with a leading +). Returns the parsed, re-serialised form so
+ * what is opened is exactly what was checked (a host in another script shows as its xn-- form,
+ * so a look-alike name cannot pass as another).
  */
 export function externalUrl(url: unknown): string | null {
   const u = parse(url)
@@ -58,6 +59,7 @@ export function externalUrl(url: unknown): string | null {
     if ([...u.searchParams.keys()].some((k) => !MAILTO_FIELDS.has(k.toLowerCase()))) return null
     return u.pathname.length > 0 || u.search.length > 0 ? u.href : null
   }
+  if (u.protocol === 'tel:') return /^\+?\d{2,20}$/.test(u.pathname) && !u.search && !u.hash ? u.href : null
   if (!u.hostname || u.username || u.password) return null
   return u.href
 }

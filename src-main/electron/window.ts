@@ -1,4 +1,5 @@
-import { BrowserWindow } from 'electron'
+import { BrowserWindow, dialog } from 'electron'
+import { leaveQuestion } from './unsaved'
 import { preloadPath } from './paths'
 import { APP_ENTRY_URL } from './url-policy'
 
@@ -7,14 +8,15 @@ export const WINDOW_TITLE = 'GFC Desk'
 /**
  * The app's one window. Electron's security checklist, stated explicitly even where it is
  * the default: isolated, sandboxed renderer without Node; web security on; no <webview>.
- * It shows our own UI only: app://gfc/, or the dev server in development.
+ * It shows our own UI only: app://gfc/, or the dev server in development. `uiLanguage` gives
+ * the language of the question asked when it is closed with unsaved changes.
  */
-export function createMainWindow(devServerUrl?: string): BrowserWindow {
+export function createMainWindow(devServerUrl: string | undefined, uiLanguage: () => string): BrowserWindow {
   const win = new BrowserWindow({
     title: WINDOW_TITLE,
     width: 1280,
     height: 840,
-    minWidth: 880,
+    minWidth: 640, // half a laptop screen: the UI folds its sidebar away below 900 px
     minHeight: 560,
     show: false,
     backgroundColor: '#ffffff',
@@ -37,6 +39,12 @@ export function createMainWindow(devServerUrl?: string): BrowserWindow {
     },
   })
   win.once('ready-to-show', () => win.show())
+  // A form with unsaved changes holds the close (beforeunload); the person decides.
+  win.webContents.on('will-prevent-unload', (event) => {
+    const q = leaveQuestion(uiLanguage())
+    const choice = dialog.showMessageBoxSync(win, { type: 'question', title: q.title, message: q.message, detail: q.detail, buttons: q.buttons, defaultId: 1, cancelId: 1, noLink: true })
+    if (choice === 0) event.preventDefault() // leave: the page's objection is overridden
+  })
   const url = devServerUrl ?? APP_ENTRY_URL
   win.loadURL(url).catch((e: unknown) => console.error(`Could not load ${url}:`, e))
   return win

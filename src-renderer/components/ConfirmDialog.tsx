@@ -5,13 +5,16 @@ interface Props {
   title: string
   children?: ReactNode
   confirmLabel: string
+  /** The label of the way back; "Cancel" unless given. */
+  cancelLabel?: string
   danger?: boolean
+  testId?: string
   onConfirm(): Promise<void> | void
   onClose(): void
 }
 
 /** A modal confirmation (native <dialog>: focus is trapped and the page behind is inert). */
-export function ConfirmDialog({ title, children, confirmLabel, danger, onConfirm, onClose }: Props) {
+export function ConfirmDialog({ title, children, confirmLabel, cancelLabel, danger, testId, onConfirm, onClose }: Props) {
   const { t } = useTranslation()
   const ref = useRef<HTMLDialogElement>(null)
   const cancelRef = useRef<HTMLButtonElement>(null)
@@ -42,6 +45,7 @@ export function ConfirmDialog({ title, children, confirmLabel, danger, onConfirm
     <dialog
       ref={ref}
       className="dialog"
+      data-testid={testId}
       aria-labelledby={titleId}
       aria-describedby={children ? bodyId : undefined}
       onCancel={(e) => {
@@ -59,7 +63,7 @@ export function ConfirmDialog({ title, children, confirmLabel, danger, onConfirm
       )}
       <div className="dialog-actions">
         <button type="button" className="btn" ref={cancelRef} onClick={onClose} disabled={busy}>
-          {t('common.cancel')}
+          {cancelLabel ?? t('common.cancel')}
         </button>
         <button type="button" className={danger ? 'btn btn--danger' : 'btn btn--primary'} onClick={confirm} disabled={busy}>
           {confirmLabel}

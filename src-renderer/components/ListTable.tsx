@@ -19,10 +19,12 @@ interface Props {
   empty: ReactNode
   /** The rows. */
   children: ReactNode
+  /** Passed on to DataTable: the number of rows when only some are drawn. */
+  rowCount?: number
 }
 
 /** The body of a list screen: an error if the list failed, its count (announced), and the table. */
-export function ListTable({ query, testId, rows, countText, head, columns, empty, children }: Props) {
+export function ListTable({ query, testId, rows, countText, head, columns, empty, children, rowCount }: Props) {
   const { t } = useTranslation()
   return (
     <>
@@ -34,7 +36,7 @@ export function ListTable({ query, testId, rows, countText, head, columns, empty
       <p className="result-count" aria-live="polite" data-testid={`${testId}-count`}>
         {query.data !== undefined ? countText : ''}
       </p>
-      <DataTable testId={`${testId}-table`} busy={query.loading} head={head} columns={columns} empty={query.data !== undefined && rows === 0 && empty}>
+      <DataTable testId={`${testId}-table`} busy={query.loading} head={head} columns={columns} empty={query.data !== undefined && rows === 0 && empty} rowCount={rowCount}>
         {children}
       </DataTable>
     </>

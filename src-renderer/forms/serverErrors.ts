@@ -1,8 +1,9 @@
 import type { TFunction } from 'i18next'
-import { useState } from 'react'
+import { useRef, useState } from 'react'
 import { get, type FieldValues, type UseFormReturn } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import { ApiError } from '../api/client'
+import { useUnsavedChanges } from '../components/LeaveGuard'
 
 /** The user-facing text of any failure from the core, in the interface language when a key is given. */
 export function errorMessage(e: unknown, t: TFunction): string {
@@ -51,7 +52,8 @@ function fieldMessage(e: ApiError, t: TFunction): string {
 
 /**
  * A form that saves to the core: `save` runs with the checked values; what the core refuses is
- * put on its field, or in `alert` above the form.
+ * put on its field, or in `alert` above the form. While the form holds changes not saved, leaving
+ * it asks first (LeaveGuard); `save` itself may leave (open the saved record) without asking.
  */
 export function useSubmit<In extends FieldValues, Out>(
   form: UseFormReturn<In, unknown, Out>,
@@ -60,12 +62,19 @@ export function useSubmit<In extends FieldValues, Out>(
 ) {
   const { t } = useTranslation()
   const [alert, setAlert] = useState<string | null>(null)
+  const saving = useRef(false)
+  const dirty = useRef(false)
+  dirty.current = form.formState.isDirty // read while rendering, so the form keeps it up to date
+  useUnsavedChanges(() => dirty.current && !saving.current)
   const onSubmit = form.handleSubmit(async (values) => {
     setAlert(null)
+    saving.current = true
     try {
       await save(values)
     } catch (e) {
       setAlert(applyServerError(e, form as unknown as UseFormReturn<FieldValues>, t, mapField))
+    } finally {
+      saving.current = false
     }
   })
   return { alert, onSubmit }

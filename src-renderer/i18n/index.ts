@@ -2,6 +2,8 @@ import i18n from 'i18next'
 import { initReactI18next } from 'react-i18next'
 import documentsEn from './documents.en.json'
 import documentsFr from './documents.fr.json'
+import deskEn from './desk.en.json'
+import deskFr from './desk.fr.json'
 import en from './en.json'
 import fr from './fr.json'
 import missionsEn from './missions.en.json'
@@ -14,8 +16,8 @@ import workplanFr from './workplan.fr.json'
 // Each area keeps its strings in its own pair of files, under its own top-level keys.
 void i18n.use(initReactI18next).init({
   resources: {
-    en: { translation: { ...en, ...workplanEn, ...missionsEn, ...documentsEn } },
-    fr: { translation: { ...fr, ...workplanFr, ...missionsFr, ...documentsFr } },
+    en: { translation: { ...en, ...workplanEn, ...missionsEn, ...documentsEn, ...deskEn } },
+    fr: { translation: { ...fr, ...workplanFr, ...missionsFr, ...documentsFr, ...deskFr } },
   },
   lng: 'en',
   fallbackLng: 'en',

@@ -21,10 +21,7 @@ export function stateByCode(code: string): MemberStateRef | undefined {
   return statesByCode.get(code)
 }
 
-/** Lower-case with accents folded, so "cote" finds "Côte d'Ivoire" and "suede" finds "Suède". */
-export function fold(s: string): string {
-  return s.normalize('NFKD').replace(/\p{M}/gu, '').toLocaleLowerCase()
-}
+export { fold } from '../../src-main/core/model/search'
 
 export function formatDate(iso: string, lang: UiLanguage): string {
   if (!iso) return ''

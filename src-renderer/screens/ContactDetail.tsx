@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { fullName, type Contact } from '../../src-main/core/model'
 import { useMutate, useQuery } from '../api/data'
@@ -6,6 +6,7 @@ import { useMemberNames } from '../api/useMemberNames'
 import { ConfirmDialog } from '../components/ConfirmDialog'
 import { ActionsHeader, DataTable } from '../components/DataTable'
 import { DeletedNotice } from '../components/DeletedNotice'
+import { EmailLink, PhoneLink } from '../components/ExternalLink'
 import { DetailCard, NotesCard } from '../components/DetailList'
 import { Loading, Page } from '../components/Page'
 import { BackLink, RecordActions, RecordNotFound } from '../components/RecordPage'
@@ -51,8 +52,8 @@ export function ContactDetail({ id }: { id: string }) {
           id="sec-reach"
           title={t('contact.reach')}
           items={[
-            [t('contact.emails'), c.emails.length ? <Lines values={c.emails} /> : ''],
-            [t('contact.phones'), c.phones.length ? <Lines values={c.phones} /> : ''],
+            [t('contact.emails'), c.emails.length ? <Lines values={c.emails} link={(v) => <EmailLink email={v} />} /> : ''],
+            [t('contact.phones'), c.phones.length ? <Lines values={c.phones} link={(v) => <PhoneLink phone={v} />} /> : ''],
           ]}
         />
         <NotesCard id="sec-cnotes" title={t('contact.notes')} notes={c.notes} />
@@ -63,13 +64,11 @@ export function ContactDetail({ id }: { id: string }) {
   )
 }
 
-function Lines({ values }: { values: string[] }) {
+function Lines({ values, link }: { values: string[]; link(value: string): ReactNode }) {
   return (
     <ul className="plain">
       {values.map((v, i) => (
-        <li key={i} dir="ltr">
-          {v}
-        </li>
+        <li key={i}>{link(v)}</li>
       ))}
     </ul>
   )

@@ -5,6 +5,7 @@ import { useQuery } from '../api/data'
 import { useMemberNames } from '../api/useMemberNames'
 import { DeletedNotice } from '../components/DeletedNotice'
 import { DetailCard } from '../components/DetailList'
+import { WebLink } from '../components/ExternalLink'
 import { Loading, Page } from '../components/Page'
 import { BackLink, RecordActions, RecordNotFound } from '../components/RecordPage'
 import { TabPanel, Tabs } from '../components/Tabs'
@@ -23,10 +24,12 @@ import { useDeleteWithUndo } from './useDelete'
 export function MeetingDetail({ id, tab }: { id: string; tab?: MeetingTab }) {
   const { t, i18n } = useTranslation()
   const lang = uiLang(i18n.language)
-  const { go } = useNav()
+  const { go, replace } = useNav()
   const meeting = useQuery('meetings.get', { id })
   const del = useDeleteWithUndo('meetings', { title: (name) => t('delete.meetingTitle', { name }), body: t('delete.meetingBody'), after: () => go({ name: 'meetings' }) })
-  const [active, setActive] = useState<MeetingTab>(tab ?? 'invitees')
+  // The tab is part of the address, so Back, reload and links land on it.
+  const active = tab ?? 'invitees'
+  const setActive = (k: MeetingTab) => replace({ name: 'meeting', id, tab: k })
   const idBase = useId()
   const back = <BackLink label={t('meetings.back')} onClick={() => go({ name: 'meetings' })} />
 
@@ -135,7 +138,7 @@ function MeetingFacts({ m, lang }: { m: MeetingRecord; lang: UiLanguage }) {
         [t('meeting.when'), when],
         [t('meeting.city'), m.city],
         [t('meeting.address'), m.address ? <span className="pre">{m.address}</span> : ''],
-        [t('meeting.onlineLink'), m.onlineLink ? <span dir="ltr" className="break">{m.onlineLink}</span> : ''],
+        [t('meeting.onlineLink'), m.onlineLink ? <WebLink url={m.onlineLink} /> : ''],
         [t('meeting.dialIn'), m.dialIn ? <span className="pre">{m.dialIn}</span> : ''],
         [t('meeting.rsvpDeadline'), formatDate(m.rsvpDeadline, lang)],
         [t('meeting.rsvpContact'), m.rsvpContact],

@@ -1,23 +1,42 @@
 import { useTranslation } from 'react-i18next'
 import type { MeetingSummary } from '../../src-main/core/model'
 import { useQuery } from '../api/data'
+import { SortHeader } from '../components/DataTable'
 import { ListTable } from '../components/ListTable'
 import { Page } from '../components/Page'
 import { uiLang, type UiLanguage } from '../lib/format'
 import { tzOffset } from '@date-fns/tz'
 import { formatUtcOffset } from '../../src-main/core/model/format'
 import { formatMeetingStart, instantOf } from '../lib/time'
+import { useListState } from '../lists/listState'
+import { useSorted, type Sort, type SortValue } from '../lists/sort'
 import { useNav } from '../navigation'
 
 /** The columns of replies, in the order a secretary reads them. */
 export const COUNT_COLUMNS = ['accepted', 'declined', 'tentative', 'no-answer', 'invited'] as const
 
+const COLUMNS: Record<string, SortValue<MeetingSummary>> = {
+  title: (m) => m.title,
+  date: (m) => m.start,
+  place: (m, { t }) => placeOf(m, t('meetings.online')),
+  ...Object.fromEntries(COUNT_COLUMNS.map((r) => [r, (m: MeetingSummary) => m.counts[r]])),
+}
+
+/** The meetings list as on screen: its order (kept for the session) and its rows in that order. */
+export function useMeetingsList() {
+  const [state, set] = useListState('meetings', { sort: { key: 'date', dir: 'desc' } as Sort })
+  const query = useQuery('meetings.list', {})
+  const rows = useSorted(query.data ?? NONE, state.sort, COLUMNS)
+  return { state, set, query, rows }
+}
+const NONE: MeetingSummary[] = []
+
 export function Meetings() {
   const { t, i18n } = useTranslation()
   const lang = uiLang(i18n.language)
   const { go } = useNav()
-  const list = useQuery('meetings.list', {})
-  const rows = list.data ?? []
+  const { state, set, query: list, rows } = useMeetingsList()
+  const sortBy = { sort: state.sort, onSort: (sort: Sort) => set({ sort }) }
 
   return (
     <Page
@@ -37,15 +56,11 @@ export function Meetings() {
         columns={3 + COUNT_COLUMNS.length}
         head={
           <>
-            <th scope="col">{t('meetings.colTitle')}</th>
-            <th scope="col">{t('meetings.colDate')}</th>
-            <th scope="col" className="col-place">
-              {t('meetings.colPlace')}
-            </th>
+            <SortHeader label={t('meetings.colTitle')} col="title" {...sortBy} />
+            <SortHeader label={t('meetings.colDate')} col="date" {...sortBy} />
+            <SortHeader label={t('meetings.colPlace')} col="place" className="col-place" {...sortBy} />
             {COUNT_COLUMNS.map((r) => (
-              <th scope="col" key={r} className="col-num">
-                {t(`meetings.col.${r}`)}
-              </th>
+              <SortHeader key={r} label={t(`meetings.col.${r}`)} col={r} className="col-num" {...sortBy} />
             ))}
           </>
         }

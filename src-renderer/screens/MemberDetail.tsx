@@ -4,6 +4,7 @@ import { fullName, type Contact, type Organisation } from '../../src-main/core/m
 import { useQuery } from '../api/data'
 import { DataTable } from '../components/DataTable'
 import { DeletedNotice } from '../components/DeletedNotice'
+import { EmailLink, PhoneLink, WebLink } from '../components/ExternalLink'
 import { DetailCard, NotesCard, type DetailItem } from '../components/DetailList'
 import { Loading, Page, StatusBadge } from '../components/Page'
 import { BackLink, RecordActions, RecordNotFound } from '../components/RecordPage'
@@ -51,9 +52,9 @@ type SmeOrg = Extract<Organisation, { kind: 'sme' }>
 function reachItems(o: Organisation, t: TFunction): DetailItem[] {
   return [
     [t('member.address'), o.address ? <span className="pre">{o.address}</span> : ''],
-    [t('member.phone'), o.phone],
-    [t('member.email'), o.email],
-    [t('member.website'), o.website],
+    [t('member.phone'), o.phone && <PhoneLink phone={o.phone} />],
+    [t('member.email'), o.email && <EmailLink email={o.email} />],
+    [t('member.website'), o.website && <WebLink url={o.website} />],
   ]
 }
 
@@ -82,8 +83,8 @@ function StateDetails({ o, lang }: { o: StateOrg; lang: UiLanguage }) {
         title={t('member.correctionsServiceSection')}
         items={[
           [t('member.correctionsService'), o.correctionsService],
-          [t('member.correctionsServiceEmail'), o.correctionsServiceEmail],
-          [t('member.correctionsServicePhone'), o.correctionsServicePhone],
+          [t('member.correctionsServiceEmail'), o.correctionsServiceEmail && <EmailLink email={o.correctionsServiceEmail} />],
+          [t('member.correctionsServicePhone'), o.correctionsServicePhone && <PhoneLink phone={o.correctionsServicePhone} />],
         ]}
       />
       <NotesCard id="sec-notes" title={t('member.notes')} notes={o.notes} />
@@ -163,8 +164,8 @@ function MemberContacts({ org }: { org: Organisation }) {
               </td>
               <td>{t(`role.${a.role}`)}</td>
               <td dir="auto">{a.position}</td>
-              <td dir="ltr" className="col-nowrap">{c.emails[0] ?? ''}</td>
-              <td dir="ltr" className="col-nowrap">{c.phones[0] ?? ''}</td>
+              <td>{c.emails[0] && <EmailLink email={c.emails[0]} />}</td>
+              <td className="col-nowrap">{c.phones[0] && <PhoneLink phone={c.phones[0]} />}</td>
             </tr>
           )),
         )}

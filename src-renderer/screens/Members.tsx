@@ -1,35 +1,53 @@
-import { useId, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { MemberStatus, RegionalGroup } from '../../src-main/core/model'
 import type { Organisation } from '../../src-main/core/model'
 import { useDebounced, useQuery } from '../api/data'
+import { SortHeader } from '../components/DataTable'
+import { FilterSelect } from '../components/FilterSelect'
 import { ListTable } from '../components/ListTable'
 import { Page, StatusBadge } from '../components/Page'
 import { SearchBox } from '../components/SearchBox'
-import { orgName, sortedByName, uiLang } from '../lib/format'
+import { orgName, uiLang } from '../lib/format'
+import { useListState } from '../lists/listState'
+import { useSorted, type Sort, type SortValue } from '../lists/sort'
 import { useNav } from '../navigation'
 
-type Kind = '' | 'state' | 'sme'
+type Kind = 'state' | 'sme'
+
+const groupOrCategory = (o: Organisation) => (o.kind === 'state' ? (o.regionalGroup ? `regionalGroup.${o.regionalGroup}` : '') : `category.${o.category}`)
+
+/** The members list's columns, as it sorts them. */
+const COLUMNS: Record<string, SortValue<Organisation>> = {
+  name: (o, { lang }) => orgName(o, lang),
+  kind: (o, { t }) => t(`kind.${o.kind}`),
+  group: (o, { t }) => groupOrCategory(o) && t(groupOrCategory(o)),
+  status: (o, { t }) => t(`status.${o.status}`),
+}
+
+/**
+ * The members list as on screen: its filters and order (kept for the session), and the rows
+ * they give, in that order — what an export of the list takes.
+ */
+export function useMembersList() {
+  const [state, set] = useListState('members', { search: '', kind: '' as Kind | '', group: '' as '' | RegionalGroup, status: '' as '' | MemberStatus, sort: { key: 'name', dir: 'asc' } as Sort })
+  const q = useDebounced(state.search)
+  const query = useQuery('organisations.list', {
+    search: q,
+    kind: state.kind || undefined,
+    regionalGroup: state.group || undefined,
+    status: state.status || undefined,
+  })
+  const rows = useSorted(query.data ?? NONE, state.sort, COLUMNS)
+  return { state, set, query, rows, filtered: !!(q || state.kind || state.group || state.status) }
+}
+const NONE: Organisation[] = []
 
 export function Members() {
   const { t, i18n } = useTranslation()
   const lang = uiLang(i18n.language)
   const { go } = useNav()
-  const [search, setSearch] = useState('')
-  const [kind, setKind] = useState<Kind>('')
-  const [group, setGroup] = useState<'' | RegionalGroup>('')
-  const [status, setStatus] = useState<'' | MemberStatus>('')
-  const q = useDebounced(search)
-  const list = useQuery('organisations.list', {
-    search: q,
-    kind: kind || undefined,
-    regionalGroup: group || undefined,
-    status: status || undefined,
-  })
-  const ids = { kind: useId(), group: useId(), status: useId() }
-  // The core sorts by English name; in French the list follows the French names.
-  const rows = useMemo(() => sortedByName(list.data ?? [], lang), [list.data, lang])
-  const filtered = !!(q || kind || group || status)
+  const { state, set, query: list, rows, filtered } = useMembersList()
+  const sortBy = { sort: state.sort, onSort: (sort: Sort) => set({ sort }) }
 
   return (
     <Page
@@ -47,37 +65,18 @@ export function Members() {
       }
     >
       <div className="toolbar" role="search">
-        <SearchBox label={t('members.search')} value={search} onChange={setSearch} placeholder={t('members.searchPlaceholder')} />
-        <div className="filter">
-          <label htmlFor={ids.kind}>{t('members.kind')}</label>
-          <select id={ids.kind} value={kind} onChange={(e) => setKind(e.target.value as Kind)}>
-            <option value="">{t('filters.all')}</option>
-            <option value="state">{t('kind.statePlural')}</option>
-            <option value="sme">{t('kind.smePlural')}</option>
-          </select>
-        </div>
-        <div className="filter">
-          <label htmlFor={ids.group}>{t('members.regionalGroup')}</label>
-          <select id={ids.group} value={group} onChange={(e) => setGroup(e.target.value as RegionalGroup | '')}>
-            <option value="">{t('filters.all')}</option>
-            {RegionalGroup.options.map((g) => (
-              <option key={g} value={g}>
-                {t(`regionalGroup.${g}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="filter">
-          <label htmlFor={ids.status}>{t('members.status')}</label>
-          <select id={ids.status} value={status} onChange={(e) => setStatus(e.target.value as MemberStatus | '')}>
-            <option value="">{t('filters.all')}</option>
-            {MemberStatus.options.map((s) => (
-              <option key={s} value={s}>
-                {t(`status.${s}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SearchBox label={t('members.search')} value={state.search} onChange={(search) => set({ search })} placeholder={t('members.searchPlaceholder')} />
+        <FilterSelect
+          label={t('members.kind')}
+          value={state.kind}
+          onChange={(kind) => set({ kind })}
+          options={[
+            { value: 'state', label: t('kind.statePlural') },
+            { value: 'sme', label: t('kind.smePlural') },
+          ]}
+        />
+        <FilterSelect label={t('members.regionalGroup')} value={state.group} onChange={(group) => set({ group })} options={RegionalGroup.options.map((g) => ({ value: g, label: t(`regionalGroup.${g}`) }))} />
+        <FilterSelect label={t('members.status')} value={state.status} onChange={(status) => set({ status })} options={MemberStatus.options.map((st) => ({ value: st, label: t(`status.${st}`) }))} />
       </div>
 
       <ListTable
@@ -88,10 +87,10 @@ export function Members() {
         columns={4}
         head={
           <>
-            <th scope="col">{t('members.colName')}</th>
-            <th scope="col">{t('members.colKind')}</th>
-            <th scope="col">{t('members.colGroupOrCategory')}</th>
-            <th scope="col">{t('members.colStatus')}</th>
+            <SortHeader label={t('members.colName')} col="name" {...sortBy} />
+            <SortHeader label={t('members.colKind')} col="kind" {...sortBy} />
+            <SortHeader label={t('members.colGroupOrCategory')} col="group" {...sortBy} />
+            <SortHeader label={t('members.colStatus')} col="status" {...sortBy} />
           </>
         }
         empty={filtered ? t('members.noMatch') : t('members.none')}
@@ -106,7 +105,7 @@ export function Members() {
 
 function MemberRow({ org, lang, onOpen }: { org: Organisation; lang: 'en' | 'fr'; onOpen(): void }) {
   const { t } = useTranslation()
-  const groupOrCategory = org.kind === 'state' ? (org.regionalGroup ? t(`regionalGroup.${org.regionalGroup}`) : '') : t(`category.${org.category}`)
+  const group = groupOrCategory(org)
   const acronym = org.kind === 'sme' && org.acronym ? org.acronym : ''
   return (
     <tr>
@@ -117,7 +116,7 @@ function MemberRow({ org, lang, onOpen }: { org: Organisation; lang: 'en' | 'fr'
         {acronym && <span className="muted acronym"> ({acronym})</span>}
       </td>
       <td className="col-nowrap">{t(`kind.${org.kind}`)}</td>
-      <td>{groupOrCategory}</td>
+      <td>{group && t(group)}</td>
       <td>
         <StatusBadge status={org.status} label={t(`status.${org.status}`)} />
       </td>

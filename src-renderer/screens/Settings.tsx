@@ -3,7 +3,7 @@ import { useId, useState } from 'react'
 import { useForm } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import type { z } from 'zod'
-import { Language, Paper, SettingsFields, type Settings as SettingsRecord } from '../../src-main/core/model'
+import { Language, Paper, SettingsFields, Theme, type Settings as SettingsRecord } from '../../src-main/core/model'
 import { useMutate, useQuery } from '../api/data'
 import { CheckboxField, FieldShell, SelectField, TextField, type AnyForm } from '../components/Field'
 import { FormAlert } from '../components/FormAlert'
@@ -11,6 +11,7 @@ import { Loading, Page } from '../components/Page'
 import { useToast } from '../components/Toasts'
 import { errorMessage, useSubmit } from '../forms/serverErrors'
 import { formatDate, uiLang } from '../lib/format'
+import { applyTheme } from '../lib/theme'
 
 export function Settings() {
   const { t } = useTranslation()
@@ -62,8 +63,39 @@ function DeviceSection() {
           </select>
         )}
       </FieldShell>
+      <ThemeField />
       <UserNameField />
     </section>
+  )
+}
+
+/** Light or dark colours, or the system's (this computer's preference). */
+function ThemeField() {
+  const { t } = useTranslation()
+  const mutate = useMutate()
+  const toast = useToast()
+  const id = useId()
+  const prefs = useQuery('preferences.get', {})
+  const change = async (theme: Theme) => {
+    applyTheme(theme)
+    try {
+      await mutate('preferences.update', { theme })
+    } catch (e) {
+      toast({ tone: 'error', message: errorMessage(e, t) })
+    }
+  }
+  return (
+    <FieldShell id={id} label={t('theme.label')} hint={t('theme.hint')} className="field--narrow">
+      {(aria) => (
+        <select {...aria} value={prefs.data?.theme ?? 'system'} disabled={!prefs.data} onChange={(e) => change(e.target.value as Theme)}>
+          {Theme.options.map((th) => (
+            <option key={th} value={th}>
+              {t(`theme.${th}`)}
+            </option>
+          ))}
+        </select>
+      )}
+    </FieldShell>
   )
 }
 

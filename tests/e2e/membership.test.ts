@@ -64,6 +64,7 @@ describe('a new user keeps the Group’s membership', () => {
 
   it('adds H.E. the Permanent Representative and an Arabic-script colleague, and finds them by search', async () => {
     const { page, errors } = await newPage(browser, host!)
+    await nav(page, 'Members') // a profile with data opens on Home
     await page.getByRole('button', { name: 'Sweden', exact: true }).click()
     await addContact(page, { honorific: 'H.E.', given: 'Ingrid', family: 'Exempelsson', role: 'Permanent Representative', position: 'Ambassador and Permanent Representative', email: 'ingrid@example.org' })
     await expect.poll(() => page.getByTestId('contacts-table').or(page.getByTestId('member-contacts-table')).first().textContent()).toContain('Exempelsson')
@@ -126,6 +127,7 @@ describe('a new user keeps the Group’s membership', () => {
     host = await startHost(dataDir)
     const { page, errors } = await newPage(browser, host!)
     await expect.poll(() => page.getByRole('navigation').textContent()).toContain('Paramètres')
+    await nav(page, 'Membres')
     await page.getByRole('button', { name: 'Suède', exact: true }).click()
     const contacts = page.getByTestId('member-contacts-table')
     await expect.poll(() => contacts.textContent()).toContain('Exempelsson-Berg')

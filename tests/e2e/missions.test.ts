@@ -76,7 +76,7 @@ describe('a field officer brings a mission up to date', () => {
   it('fills the vacant post and marks the post verified: the flag goes and the list shrinks', async () => {
     const card = post('Bunia')
     expect(await card.getByTestId('current-holder').count()).toBe(0)
-    await card.getByRole('button', { name: /^Add a holder to/ }).click()
+    await card.getByRole('button', { name: /^Add holder to/ }).click()
     const dialog = app.page.getByRole('dialog')
     await dialog.getByRole('radio', { name: 'A new person' }).check()
     await dialog.getByLabel('Given name').fill('Nadia')
@@ -111,7 +111,7 @@ describe('a field officer brings a mission up to date', () => {
     await app.page.getByTestId('mission-row').getByRole('button', { name: 'MONUSCO', exact: true }).click()
     const card = post('Goma')
     previous = await holderName(card)
-    await card.getByRole('button', { name: /^Add a holder to/ }).click()
+    await card.getByRole('button', { name: /^Add holder to/ }).click()
     const dialog = app.page.getByRole('dialog')
     await dialog.getByRole('combobox', { name: 'Person' }).fill('provare')
     await app.page.getByRole('option', { name: /Lars Provare/ }).click()

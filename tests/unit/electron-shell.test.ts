@@ -35,7 +35,7 @@ const inside = (p: string | null): boolean => {
   return rel !== '' && !isAbsolute(rel) && !rel.split(sep).includes('..')
 }
 
-describe('external links: openExternalSafely lets out only http, https and mailto', () => {
+describe('external links: openExternalSafely lets out only http, https, mailto and tel', () => {
   it.each([
     'http://example.org/',
     'https://www.un.org/en/peacekeeping',
@@ -44,6 +44,8 @@ describe('external links: openExternalSafely lets out only http, https and mailt
     'mailto:a@example.org?subject=Meeting',
     'mailto:a@example.org?cc=b@example.org&bcc=c@example.org&subject=Invitation&body=Dear%20colleague',
     'HTTPS://WWW.UN.ORG/',
+    'tel:+12125550100',
+    'tel:0612345678',
   ])('allows %s', (url) => {
     expect(isAllowedExternal(url)).toBe(true)
   })
@@ -69,8 +71,11 @@ describe('external links: openExternalSafely lets out only http, https and mailt
     'mailto:a@example.org?attach=/home/user/.ssh/id_rsa',
     'mailto:a@example.org?subject=x&Attachment=C:%5CUsers%5Cme%5Cgfc.json',
     'mailto:?body=x&x-unknown=1',
-    'tel:+12125550100',
     'sms:+12125550100',
+    'tel:',
+    'tel:+1 212 555',
+    'tel:*21#',
+    'tel:+12125550100;phone-context=evil',
     'not a url',
     '',
   ])('refuses %s', (url) => {
@@ -390,6 +395,7 @@ const { fake, fakeEvent } = vi.hoisted(() => ({
     opened: [] as string[],
     /** The questions asked before a link left the app, and the answer the person gives (0: open). */
     asked: [] as { parent: unknown; options: { message: string; detail: string; buttons: string[]; cancelId: number } }[],
+    /** The button the fake message boxes answer with. */
     answer: 1,
     menu: null as unknown,
   },
@@ -515,6 +521,7 @@ vi.mock('electron', async () => {
         fake.asked.push({ parent, options })
         return { response: fake.answer }
       },
+      showMessageBoxSync: (_win: unknown, o: { message: string; buttons: string[] }) => (fake.log.push(['messageBox', o.message, ...o.buttons]), fake.answer),
     },
   }
 })
@@ -647,7 +654,7 @@ describe('the shell wired together (electron stood in by a fake; the core, store
     expect(emit('will-attach-webview', {})).toBe(true)
     expect(wc.openHandler({ url: 'file:///etc/passwd' })).toEqual({ action: 'deny' })
     expect(wc.openHandler({ url: 'javascript:alert(1)' })).toEqual({ action: 'deny' })
-    expect(wc.openHandler({ url: 'tel:+12125550100' })).toEqual({ action: 'deny' })
+    expect(wc.openHandler({ url: 'sms:+12125550100' })).toEqual({ action: 'deny' })
     expect(fake.opened).toEqual([])
     expect(fake.asked).toEqual([]) // refused without a question
   })
@@ -691,6 +698,19 @@ describe('the shell wired together (electron stood in by a fake; the core, store
     await new Promise((r) => setTimeout(r, 20))
     expect(fake.asked.at(-1)!.options).toMatchObject({ message: 'Ouvrir cette adresse dans votre navigateur ?', buttons: ['Ouvrir dans le navigateur', 'Annuler'] })
     await invoke(fromWindow(), 'preferences.update', { uiLanguage: 'en' })
+  })
+
+  it('asks before a close or reload drops a form with unsaved changes, in the interface language', () => {
+    const wc = win.webContents
+    const ask = (answer: number) => {
+      fake.answer = answer
+      const e = fakeEvent({})
+      wc.emit('will-prevent-unload', e)
+      return e.defaultPrevented
+    }
+    expect(ask(1)).toBe(false) // Stay: the page keeps its objection, the window stays open
+    expect(ask(0)).toBe(true) // Leave: the objection is overridden, the window closes
+    expect(fake.log).toContainEqual(['messageBox', 'Leave without saving?', 'Leave without saving', 'Stay'])
   })
 
   it('on quit, holds the app until the profile is flushed and its lock released', async () => {

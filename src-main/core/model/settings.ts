@@ -30,12 +30,17 @@ export type SettingsFieldsInput = z.input<typeof SettingsFields>
 export type Settings = SettingsFields & { updatedAt: string }
 
 /** Per-device preferences: not synced to other devices. */
+/** Light or dark colours; "system" follows the operating system's setting. */
+export const Theme = z.enum(['system', 'light', 'dark'])
+export type Theme = z.infer<typeof Theme>
+
 export const Preferences = z.object({
   uiLanguage: Language.default('en'),
   /** Who uses this device: offered as "verified by" on field records. */
   userName: text(200).default(''),
+  theme: Theme.default('system'),
 })
 export type Preferences = z.output<typeof Preferences>
 
 /** A change to some preferences; the others stay as they are. */
-export const PreferenceChanges = z.object({ uiLanguage: Language.optional(), userName: text(200).optional() })
+export const PreferenceChanges = z.object({ uiLanguage: Language.optional(), userName: text(200).optional(), theme: Theme.optional() })

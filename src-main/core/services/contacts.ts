@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto'
 import type { ParsedInput } from '../api'
 import { isCurrent, type AffiliationFields, type Contact, type ContactFields } from '../model/contact'
+import { holdsAll, searchWords } from '../model/search'
 import type { Store } from '../store/store'
 import type { Op } from '../sync/change'
 import { contactIndex } from './indexes'
 import { organisationName } from './organisations-view'
-import { diffOp, fold, isLive, requireLive, requireRecord, setDeleted, today, view } from './records'
+import { diffOp, isLive, requireLive, requireRecord, setDeleted, today, view } from './records'
 
 
 function toContact(store: Store, id: string): Contact {
@@ -25,20 +26,20 @@ function toContact(store: Store, id: string): Contact {
   return { ...view<ContactFields>(rec), affiliations }
 }
 
-/** Contacts in name order whose search text holds every word typed, at most `limit` of them. */
+/** Contacts in name order whose search text holds every word typed (at most `limit` of them, when given). */
 export function listContacts(store: Store, q: ParsedInput<'contacts.list'>): Contact[] {
   const idx = contactIndex(store)
-  const words = fold(q.search).split(/\s+/).filter(Boolean)
+  const words = searchWords(q.search)
   if (words.length) idx.prepareTexts()
   const memberOf = q.organisationId
     ? new Set((idx.affiliations().byOrganisation.get(q.organisationId) ?? []).map((a) => a.contactId))
     : undefined
   const out: Contact[] = []
   for (const rec of idx.ordered()) {
-    if (out.length >= q.limit) break
+    if (q.limit !== undefined && out.length >= q.limit) break
     if (!isLive(rec) || (memberOf && !memberOf.has(rec.id))) continue
     const text = idx.text(rec)
-    if (words.every((w) => text.includes(w))) out.push(toContact(store, rec.id))
+    if (holdsAll(text, words)) out.push(toContact(store, rec.id))
   }
   return out
 }

@@ -1,8 +1,9 @@
-import type { Affiliation } from '../model/contact'
+import type { Affiliation, ContactFields } from '../model/contact'
+import { contactSearchText } from '../model/contact-list'
 import type { Store } from '../store/store'
 import type { Op, StoredRecord } from '../sync/change'
 import { organisationName } from './organisations-view'
-import { fold, isLive, view } from './records'
+import { isLive, view } from './records'
 
 const collator = new Intl.Collator(['en', 'fr'], { sensitivity: 'base' })
 
@@ -80,12 +81,12 @@ class ContactIndex {
   text(rec: StoredRecord): string {
     let t = this.texts.get(rec.id)
     if (t === undefined) {
-      const d = rec.data
-      const orgs = (this.affiliations().byContact.get(rec.id) ?? []).flatMap((a) => {
+      const links = (this.affiliations().byContact.get(rec.id) ?? []).map((a) => {
         const org = this.store.record('organisations', a.organisationId)
-        return org ? [a.position, organisationName(org).en, organisationName(org).fr] : [a.position]
+        const names = org ? organisationName(org) : null
+        return { position: a.position, memberNames: names ? [names.en, names.fr] : [] }
       })
-      t = fold([d.honorific, d.givenName, d.familyName, ...(d.emails as string[]), ...(d.phones as string[]), ...orgs].join(' '))
+      t = contactSearchText(rec.data as ContactFields, links)
       this.texts.set(rec.id, t)
     }
     return t

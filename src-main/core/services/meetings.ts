@@ -174,7 +174,7 @@ export function createMeeting(store: Store, fields: MeetingFields): MeetingDetai
   return getMeeting(store, id)
 }
 
-function newInvitee(store: Store, meetingId: string, organisationId: string): Record<string, unknown> {
+export function newInvitee(store: Store, meetingId: string, organisationId: string): Record<string, unknown> {
   const fields: InviteeFields = {
     meetingId,
     organisationId,

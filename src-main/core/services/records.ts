@@ -1,4 +1,5 @@
 import { AppError } from '../model/errors'
+import { holdsAll, searchWords } from '../model/search'
 import { newestStamp, type Op, type StoredRecord, type TableName } from '../sync/change'
 import { stampTime } from '../sync/clock'
 import type { Store } from '../store/store'
@@ -33,14 +34,10 @@ export function diffOp(table: TableName, rec: StoredRecord | undefined, id: stri
   return Object.keys(set).length ? { table, id, set } : null
 }
 
-/** Lower-case, accents folded: "Côte d'Ivoire" is found by "cote". Works for every script. */
-export function fold(s: string): string {
-  return s.normalize('NFKD').replace(/\p{M}/gu, '').toLocaleLowerCase()
-}
+export { fold } from '../model/search'
 
 export function matchesAll(haystack: string, query: string): boolean {
-  const words = fold(query).split(/\s+/).filter(Boolean)
-  return words.every((w) => haystack.includes(w))
+  return holdsAll(haystack, searchWords(query))
 }
 
 /** Deletion is a tombstone (`deleted: true`), so it can be undone and travels to other devices. */

@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod'
-import { useEffect, useId, useMemo, useState } from 'react'
+import { useEffect, useId, useMemo, useState, type ReactNode } from 'react'
 import { useForm } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import type { z } from 'zod'
@@ -7,17 +7,32 @@ import { inputs } from '../../../src-main/core/api'
 import { Response, type InviteeView, type MeetingDetail } from '../../../src-main/core/model'
 import { useMutate, useQuery } from '../../api/data'
 import { ConfirmDialog } from '../../components/ConfirmDialog'
-import { ActionsHeader, DataTable } from '../../components/DataTable'
+import { ActionsHeader, DataTable, SortHeader } from '../../components/DataTable'
 import { SelectField, type AnyForm } from '../../components/Field'
 import { FormAlert } from '../../components/FormAlert'
 import { SearchBox } from '../../components/SearchBox'
+import { SelectAllHeader, SelectCell } from '../../components/Selection'
 import { useToast } from '../../components/Toasts'
 import { errorMessage, useSubmit } from '../../forms/serverErrors'
 import { fold, orgName, sortedByName, uiLang, type UiLanguage } from '../../lib/format'
+import { useListState } from '../../lists/listState'
+import { useSelection } from '../../lists/selection'
+import { useSorted, type Sort, type SortValue } from '../../lists/sort'
 import { useNav } from '../../navigation'
 import { byMember, refName } from './common'
+import { InviteesBulk } from './InviteesBulk'
 
 type Filter = 'all' | Response
+
+const COLUMNS: Record<string, SortValue<InviteeView>> = {
+  // The rows come Member States first, then experts, each by name (byMember).
+  member: () => 0,
+  addressee: (i) => i.addressee?.name,
+  language: (i) => i.language,
+  response: (i, { t }) => t(`response.${i.response}`),
+  attended: (i) => (i.attended ? 0 : 1),
+}
+const inviteeKey = (i: InviteeView) => i.id
 
 /** Everyone invited to the meeting: whom the letter goes to, what they answered, who came. */
 export function InviteesPanel({ meeting }: { meeting: MeetingDetail }) {
@@ -25,8 +40,11 @@ export function InviteesPanel({ meeting }: { meeting: MeetingDetail }) {
   const lang = uiLang(i18n.language)
   const mutate = useMutate()
   const toast = useToast()
-  const [filter, setFilter] = useState<Filter>('all')
-  const [search, setSearch] = useState('')
+  const [list, setList] = useListState('invitees', { filter: 'all' as Filter, search: '', sort: { key: 'member', dir: 'asc' } as Sort })
+  const { filter, search } = list
+  const setFilter = (f: Filter) => setList({ filter: f })
+  const setSearch = (v: string) => setList({ search: v })
+  const sortBy = { sort: list.sort, onSort: (sort: Sort) => setList({ sort }) }
   const [adding, setAdding] = useState(false)
   const [removing, setRemoving] = useState<InviteeView | null>(null)
 
@@ -37,13 +55,15 @@ export function InviteesPanel({ meeting }: { meeting: MeetingDetail }) {
   }, [meeting.invitees])
   const attended = meeting.invitees.filter((i) => i.attended).length
 
-  const rows = useMemo(() => {
+  const shown = useMemo(() => {
     const q = fold(search.trim())
     return meeting.invitees
       .filter((i) => filter === 'all' || i.response === filter)
       .filter((i) => !q || fold(i.organisation.en).includes(q) || fold(i.organisation.fr).includes(q) || fold(i.addressee?.name ?? '').includes(q))
       .sort(byMember(lang))
   }, [meeting.invitees, filter, search, lang])
+  const rows = useSorted(shown, list.sort, COLUMNS)
+  const selection = useSelection(rows, inviteeKey)
 
   const remove = async (inv: InviteeView) => {
     const name = refName(inv.organisation, lang)
@@ -110,25 +130,27 @@ export function InviteesPanel({ meeting }: { meeting: MeetingDetail }) {
         {attended > 0 && ` · ${t('invitees.attendedCount', { count: attended })}`}
       </p>
 
+      <InviteesBulk selection={selection} />
       <DataTable
         testId="invitees-table"
         dense
         head={
           <>
-            <th scope="col">{t('invitees.colMember')}</th>
-            <th scope="col">{t('invitees.colAddressee')}</th>
-            <th scope="col">{t('invitees.colLanguage')}</th>
-            <th scope="col">{t('invitees.colResponse')}</th>
+            <SelectAllHeader selection={selection} count={rows.length} />
+            <SortHeader label={t('invitees.colMember')} col="member" {...sortBy} />
+            <SortHeader label={t('invitees.colAddressee')} col="addressee" {...sortBy} />
+            <SortHeader label={t('invitees.colLanguage')} col="language" {...sortBy} />
+            <SortHeader label={t('invitees.colResponse')} col="response" {...sortBy} />
             <th scope="col">{t('invitees.colAttendees')}</th>
-            <th scope="col">{t('invitees.colAttended')}</th>
+            <SortHeader label={t('invitees.colAttended')} col="attended" {...sortBy} />
             <ActionsHeader />
           </>
         }
-        columns={7}
+        columns={8}
         empty={rows.length === 0 && (meeting.invitees.length === 0 ? t('invitees.none') : t('invitees.noMatch'))}
       >
         {rows.map((inv) => (
-          <InviteeRow key={inv.id} inv={inv} lang={lang} onRemove={() => setRemoving(inv)} />
+          <InviteeRow key={inv.id} inv={inv} lang={lang} onRemove={() => setRemoving(inv)} check={<SelectCell selection={selection} id={inv.id} name={refName(inv.organisation, lang)} />} />
         ))}
       </DataTable>
       {removing && (
@@ -146,7 +168,7 @@ export function InviteesPanel({ meeting }: { meeting: MeetingDetail }) {
   )
 }
 
-function InviteeRow({ inv, lang, onRemove }: { inv: InviteeView; lang: UiLanguage; onRemove(): void }) {
+function InviteeRow({ inv, lang, onRemove, check }: { inv: InviteeView; lang: UiLanguage; onRemove(): void; check: ReactNode }) {
   const { t } = useTranslation()
   const { go } = useNav()
   const mutate = useMutate()
@@ -180,6 +202,7 @@ function InviteeRow({ inv, lang, onRemove }: { inv: InviteeView; lang: UiLanguag
 
   return (
     <tr data-testid="invitee-row" data-member={inv.organisation.en}>
+      {check}
       <th scope="row" className="cell-member">
         <button type="button" className="link" dir="auto" onClick={() => go({ name: 'member', id: inv.organisationId })}>
           {name}

@@ -1,8 +1,11 @@
-import { useId, useState } from 'react'
+import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { FieldContactView } from '../../../src-main/core/model/mission'
 import { useDebounced, useQuery } from '../../api/data'
+import { SortHeader } from '../../components/DataTable'
 import { ListTable } from '../../components/ListTable'
+import { useListState } from '../../lists/listState'
+import { useSorted, type Sort, type SortValue } from '../../lists/sort'
 import { SearchBox } from '../../components/SearchBox'
 import { uiLang, type UiLanguage } from '../../lib/format'
 import { useNav } from '../../navigation'
@@ -10,26 +13,40 @@ import { HoldingTerm, ReachList } from './holding'
 import { postTitle } from '../../../src-main/core/model/mission'
 import { missionName, seconderName } from './names'
 
+const COLUMNS: Record<string, SortValue<FieldContactView>> = {
+  // The core sorts by name, then the latest holding first.
+  name: () => 0,
+  post: (r, { lang }) => postTitle(r.post, lang),
+  mission: (r) => r.mission.acronym,
+  seconded: (r, { lang }) => (r.holder.seconding ? seconderName(r.holder.seconding, lang) : ''),
+}
+
+/** The field contacts as on screen: filters and order (kept for the session) and the rows in that order. */
+export function useFieldContactsList() {
+  const [state, set] = useListState('fieldContacts', { search: '', missionId: '', currentOnly: true, sort: { key: 'name', dir: 'asc' } as Sort })
+  const q = useDebounced(state.search)
+  const query = useQuery('field.contacts', { search: q, missionId: state.missionId || undefined, currentOnly: state.currentOnly })
+  const rows = useSorted(query.data ?? NONE, state.sort, COLUMNS)
+  return { state, set, query, rows, filtered: !!(q || state.missionId) }
+}
+const NONE: FieldContactView[] = []
+
 /** A search across the holders of every post in every mission. */
 export function FieldContactsPanel() {
   const { t, i18n } = useTranslation()
   const lang = uiLang(i18n.language)
-  const [search, setSearch] = useState('')
-  const [missionId, setMissionId] = useState('')
-  const [currentOnly, setCurrentOnly] = useState(true)
   const missionFilterId = useId()
-  const q = useDebounced(search)
   const missions = useQuery('missions.list', {})
-  const list = useQuery('field.contacts', { search: q, missionId: missionId || undefined, currentOnly })
-  const rows = list.data ?? []
+  const { state, set, query: list, rows, filtered } = useFieldContactsList()
+  const sortBy = { sort: state.sort, onSort: (sort: Sort) => set({ sort }) }
 
   return (
     <>
       <div className="toolbar" role="search">
-        <SearchBox label={t('field.contactsSearch')} value={search} onChange={setSearch} placeholder={t('field.contactsSearchPlaceholder')} />
+        <SearchBox label={t('field.contactsSearch')} value={state.search} onChange={(search) => set({ search })} placeholder={t('field.contactsSearchPlaceholder')} />
         <div className="filter">
           <label htmlFor={missionFilterId}>{t('field.mission')}</label>
-          <select id={missionFilterId} value={missionId} onChange={(e) => setMissionId(e.target.value)}>
+          <select id={missionFilterId} value={state.missionId} onChange={(e) => set({ missionId: e.target.value })}>
             <option value="">{t('filters.all')}</option>
             {(missions.data ?? []).map((m) => (
               <option key={m.id} value={m.id}>
@@ -39,7 +56,7 @@ export function FieldContactsPanel() {
           </select>
         </div>
         <label className="checkbox toolbar-check">
-          <input type="checkbox" checked={currentOnly} onChange={(e) => setCurrentOnly(e.target.checked)} />
+          <input type="checkbox" checked={state.currentOnly} onChange={(e) => set({ currentOnly: e.target.checked })} />
           <span>{t('field.currentOnly')}</span>
         </label>
       </div>
@@ -51,14 +68,14 @@ export function FieldContactsPanel() {
         columns={5}
         head={
           <>
-            <th scope="col">{t('field.colName')}</th>
-            <th scope="col">{t('field.colPost')}</th>
-            <th scope="col">{t('field.colMission')}</th>
-            <th scope="col">{t('field.colSeconded')}</th>
+            <SortHeader label={t('field.colName')} col="name" {...sortBy} />
+            <SortHeader label={t('field.colPost')} col="post" {...sortBy} />
+            <SortHeader label={t('field.colMission')} col="mission" {...sortBy} />
+            <SortHeader label={t('field.colSeconded')} col="seconded" {...sortBy} />
             <th scope="col">{t('field.colReach')}</th>
           </>
         }
-        empty={q || missionId ? t('field.noContactMatch') : t('field.noContacts')}
+        empty={filtered ? t('field.noContactMatch') : t('field.noContacts')}
       >
         {rows.map((r) => (
           <FieldContactRow key={r.holder.id} row={r} lang={lang} />

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react'
+import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useQuery } from '../../api/data'
 import { Page } from '../../components/Page'
@@ -13,8 +13,10 @@ import type { FieldTab } from './views'
 /** The Field missions section: the register, what needs checking, who seconds whom, and the contacts. */
 export function FieldMissions({ tab }: { tab?: FieldTab }) {
   const { t } = useTranslation()
-  const { go } = useNav()
-  const [active, setActive] = useState<FieldTab>(tab ?? 'register')
+  const { go, replace } = useNav()
+  // The tab is part of the address, so Back, reload and links land on it.
+  const active = tab ?? 'register'
+  const setActive = (k: FieldTab) => replace({ name: 'missions', tab: k })
   const idBase = useId()
   const stale = useQuery('field.stale', {})
   const staleCount = stale.data?.reduce((n, m) => n + m.items.length, 0)

@@ -8,7 +8,7 @@ import { HolderFields, NewHolder, type HolderView, type PostView } from '../../.
 import { useMutate, useQuery } from '../../api/data'
 import { Combobox } from '../../components/Combobox'
 import { CountryCombobox } from '../../components/CountryCombobox'
-import { Dialog } from '../../components/Dialog'
+import { Dialog, DialogActions } from '../../components/Dialog'
 import { FieldShell, SelectField, TextField, useErrorText, type AnyForm } from '../../components/Field'
 import { FormAlert } from '../../components/FormAlert'
 import { useSubmit } from '../../forms/serverErrors'
@@ -29,6 +29,8 @@ interface NewValues {
   secondedBy: string
   notes: string
   closePrevious: boolean
+  /** Who enters the holding, asked only while this computer does not know (the userName preference). */
+  verifier: string
 }
 
 /** "Seconded by a Member State" chosen but no state picked is an omission, not "not seconded". */
@@ -41,7 +43,7 @@ function secondingError(v: { seconded: Seconded; secondedBy: string }): FieldErr
  * person (one e-mail, one phone), and the seconding state only when seconded. Its errors are put
  * back on the boxes they concern.
  */
-function newHolderResolver(postId: string, hasCurrent: boolean): Resolver<NewValues, unknown, NewHolder> {
+function newHolderResolver(postId: string, hasCurrent: boolean, needName: boolean): Resolver<NewValues, unknown, NewHolder> {
   const base = zodResolver(NewHolder)
   return async (v, context, options) => {
     const p = v.person
@@ -59,7 +61,7 @@ function newHolderResolver(postId: string, hasCurrent: boolean): Resolver<NewVal
       closePrevious: hasCurrent && v.closePrevious,
     }
     const res = await base(input, context, options as never)
-    const errors = { ...(res.errors as FieldErrors), ...secondingError(v) } as Record<string, unknown>
+    const errors = { ...(res.errors as FieldErrors), ...secondingError(v), ...(needName && !v.verifier.trim() ? { verifier: { type: 'required', message: 'validation.required' } } : null) } as Record<string, unknown>
     if (Object.keys(errors).length === 0) return res as never
     const contact = errors.contact as Record<string, unknown> | undefined
     if (contact) {
@@ -83,8 +85,12 @@ export function NewHolderDialog({ post, onClose }: { post: PostView; onClose(): 
   const lang = uiLang(i18n.language)
   const mutate = useMutate()
   const current = post.holders.find((h) => h.current)
+  // A holding someone enters counts as checked by them (the core stamps it with this computer's
+  // user); the first time, with no name known yet, the form asks for it, as Mark verified does.
+  const prefs = useQuery('preferences.get', {})
+  const needName = !!prefs.data && !prefs.data.userName.trim()
   const form = useForm<NewValues, unknown, NewHolder>({
-    resolver: newHolderResolver(post.id, !!current),
+    resolver: newHolderResolver(post.id, !!current, needName),
     defaultValues: {
       mode: 'existing',
       contactId: '',
@@ -95,12 +101,15 @@ export function NewHolderDialog({ post, onClose }: { post: PostView; onClose(): 
       secondedBy: '',
       notes: '',
       closePrevious: true,
+      verifier: '',
     },
   })
   const anyForm = form as unknown as AnyForm
   const [mode, start] = form.watch(['mode', 'start'])
 
   const { alert, onSubmit } = useSubmit(form, async (input) => {
+    const verifier = form.getValues('verifier').trim()
+    if (needName) await mutate('preferences.update', { userName: verifier })
     await mutate('holders.create', input)
     onClose()
   }, newHolderField)
@@ -135,14 +144,8 @@ export function NewHolderDialog({ post, onClose }: { post: PostView; onClose(): 
         )}
         <SecondingFields form={anyForm} name="secondedBy" />
         <TextField form={anyForm} name="notes" label={t('fieldHolder.notes')} multiline rows={2} />
-        <div className="dialog-actions">
-          <button type="button" className="btn" onClick={onClose} disabled={form.formState.isSubmitting}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="btn btn--primary" disabled={form.formState.isSubmitting}>
-            {t('fieldHolder.add')}
-          </button>
-        </div>
+        {needName && <TextField form={anyForm} name="verifier" label={t('field.yourName')} hint={t('holderEntry.verifierHint')} required autoComplete="name" className="field--medium" />}
+        <DialogActions submitLabel={t('fieldHolder.add')} busy={form.formState.isSubmitting} onCancel={onClose} />
       </form>
     </Dialog>
   )
@@ -174,7 +177,7 @@ function ContactPicker({ form }: { form: UseFormReturn<NewValues, unknown, NewHo
   const { t } = useTranslation()
   const errorText = useErrorText()
   const id = useId()
-  const contacts = useQuery('contacts.list', { limit: 10_000 })
+  const contacts = useQuery('contacts.list', {})
   const byId = useMemo(() => new Map((contacts.data ?? []).map((c) => [c.id, c])), [contacts.data])
   const folded = useMemo(() => new Map((contacts.data ?? []).map((c) => [c.id, fold([fullName(c), ...c.emails].join(' '))])), [contacts.data])
   const match = (c: Contact, q: string) => {
@@ -351,14 +354,7 @@ function EditHoldingForm({ holder, contact, onClose }: { holder: HolderView; con
         </div>
       </fieldset>
       <TextField form={anyForm} name="holding.notes" label={t('fieldHolder.notes')} multiline rows={2} />
-      <div className="dialog-actions">
-        <button type="button" className="btn" onClick={onClose} disabled={form.formState.isSubmitting}>
-          {t('common.cancel')}
-        </button>
-        <button type="submit" className="btn btn--primary" disabled={form.formState.isSubmitting}>
-          {t('common.saveChanges')}
-        </button>
-      </div>
+      <DialogActions submitLabel={t('common.saveChanges')} busy={form.formState.isSubmitting} onCancel={onClose} />
     </form>
   )
 }

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next'
 import { PostFields, type HolderView, type MissionDetail, type PostFieldsInput, type PostView } from '../../../src-main/core/model/mission'
 import { useMutate } from '../../api/data'
 import { ActionsHeader, DataTable } from '../../components/DataTable'
-import { Dialog } from '../../components/Dialog'
+import { Dialog, DialogActions } from '../../components/Dialog'
 import { TextField, type AnyForm } from '../../components/Field'
 import { FormAlert } from '../../components/FormAlert'
 import { useSubmit } from '../../forms/serverErrors'
@@ -270,14 +270,7 @@ function PostDialog({ missionId, post, onClose }: { missionId: string; post?: Po
           <span>{t('fieldPost.isHead')}</span>
         </label>
         <TextField form={anyForm} name="notes" label={t('fieldPost.notes')} multiline rows={2} />
-        <div className="dialog-actions">
-          <button type="button" className="btn" onClick={onClose} disabled={form.formState.isSubmitting}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="btn btn--primary" disabled={form.formState.isSubmitting}>
-            {post ? t('common.saveChanges') : t('fieldPost.save')}
-          </button>
-        </div>
+        <DialogActions submitLabel={post ? t('common.saveChanges') : t('fieldPost.save')} busy={form.formState.isSubmitting} onCancel={onClose} />
       </form>
     </Dialog>
   )

@@ -3,7 +3,10 @@ import { useTranslation } from 'react-i18next'
 import { MissionStatus, type MissionSummary } from '../../../src-main/core/model/mission'
 import { missionLocation, REFERENCE_MISSIONS } from '../../../src-main/core/model/missions-reference'
 import { useDebounced, useMutate, useQuery } from '../../api/data'
+import { SortHeader } from '../../components/DataTable'
 import { ListTable } from '../../components/ListTable'
+import { useListState } from '../../lists/listState'
+import { useSorted, type Sort, type SortValue } from '../../lists/sort'
 import { StatusBadge } from '../../components/Page'
 import { SearchBox } from '../../components/SearchBox'
 import { useToast } from '../../components/Toasts'
@@ -14,27 +17,42 @@ import { DirectoryCard } from './Directory'
 import { missionName } from './names'
 import { StaleBadge } from './verify'
 
+const COLUMNS: Record<string, SortValue<MissionSummary>> = {
+  // The core sorts by acronym, which reads the same in both languages.
+  mission: (m) => m.acronym,
+  location: (m, { lang }) => missionLocation(m, lang),
+  kind: (m, { t }) => t(`missions.kindShort.${m.kind}`),
+  status: (m, { t }) => t(`missions.statusValue.${m.status}`),
+  posts: (m) => m.filled,
+  officers: (m) => m.officers,
+}
+
+/** The register as on screen: its filters and order (kept for the session) and its rows in that order. */
+export function useMissionsList() {
+  const [state, set] = useListState('missions', { search: '', status: '' as '' | MissionStatus, sort: { key: 'mission', dir: 'asc' } as Sort })
+  const q = useDebounced(state.search)
+  const query = useQuery('missions.list', { search: q, status: state.status || undefined })
+  const rows = useSorted(query.data ?? NONE, state.sort, COLUMNS)
+  return { state, set, query, rows, filtered: !!(q || state.status) }
+}
+const NONE: MissionSummary[] = []
+
 /** The missions register: search, open/closed filter, counts and what needs checking. */
 export function RegisterPanel() {
   const { t, i18n } = useTranslation()
   const lang = uiLang(i18n.language)
   const { go } = useNav()
-  const [search, setSearch] = useState('')
-  const [status, setStatus] = useState<'' | MissionStatus>('')
   const statusId = useId()
-  const q = useDebounced(search)
-  const list = useQuery('missions.list', { search: q, status: status || undefined })
-  // The core sorts by acronym, which reads the same in both languages.
-  const rows = list.data ?? []
-  const filtered = !!(q || status)
+  const { state, set, query: list, rows, filtered } = useMissionsList()
+  const sortBy = { sort: state.sort, onSort: (sort: Sort) => set({ sort }) }
 
   return (
     <>
       <div className="toolbar" role="search">
-        <SearchBox label={t('missions.search')} value={search} onChange={setSearch} placeholder={t('missions.searchPlaceholder')} />
+        <SearchBox label={t('missions.search')} value={state.search} onChange={(search) => set({ search })} placeholder={t('missions.searchPlaceholder')} />
         <div className="filter">
           <label htmlFor={statusId}>{t('missions.status')}</label>
-          <select id={statusId} value={status} onChange={(e) => setStatus(e.target.value as MissionStatus | '')}>
+          <select id={statusId} value={state.status} onChange={(e) => set({ status: e.target.value as MissionStatus | '' })}>
             <option value="">{t('filters.all')}</option>
             {MissionStatus.options.map((s) => (
               <option key={s} value={s}>
@@ -53,16 +71,12 @@ export function RegisterPanel() {
         columns={6}
         head={
           <>
-            <th scope="col">{t('missions.colMission')}</th>
-            <th scope="col">{t('missions.colLocation')}</th>
-            <th scope="col">{t('missions.colKind')}</th>
-            <th scope="col">{t('missions.colStatus')}</th>
-            <th scope="col" className="col-num">
-              {t('missions.colPosts')}
-            </th>
-            <th scope="col" className="col-num">
-              {t('missions.colOfficers')}
-            </th>
+            <SortHeader label={t('missions.colMission')} col="mission" {...sortBy} />
+            <SortHeader label={t('missions.colLocation')} col="location" {...sortBy} />
+            <SortHeader label={t('missions.colKind')} col="kind" {...sortBy} />
+            <SortHeader label={t('missions.colStatus')} col="status" {...sortBy} />
+            <SortHeader label={t('missions.colPosts')} col="posts" className="col-num" {...sortBy} />
+            <SortHeader label={t('missions.colOfficers')} col="officers" className="col-num" {...sortBy} />
           </>
         }
         empty={filtered ? t('missions.noMatch') : t('missions.none')}

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import type { HolderView } from '../../../src-main/core/model/mission'
+import { EmailLink, PhoneLink } from '../../components/ExternalLink'
 import { formatDate, type UiLanguage } from '../../lib/format'
 
 /** A holder's term: "since …" while it runs, "… – …" once it has an end. */
@@ -15,13 +16,13 @@ export function ReachList({ contact, className, testId }: { contact: Pick<Holder
   return (
     <ul className={className} data-testid={testId}>
       {contact.emails.map((e) => (
-        <li key={e} dir="ltr" className="break">
-          {e}
+        <li key={e}>
+          <EmailLink email={e} />
         </li>
       ))}
       {contact.phones.map((p) => (
-        <li key={p} dir="ltr">
-          {p}
+        <li key={p}>
+          <PhoneLink phone={p} />
         </li>
       ))}
     </ul>

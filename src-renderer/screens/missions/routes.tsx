@@ -8,7 +8,7 @@ import './missions.css'
 export function missionScreen(view: View): ReactNode | null {
   switch (view.name) {
     case 'missions':
-      return <FieldMissions key={view.tab ?? ''} tab={view.tab} />
+      return <FieldMissions tab={view.tab} />
     case 'mission':
       return <MissionDetail key={view.id} id={view.id} />
     case 'missionNew':

@@ -9,7 +9,9 @@ export type MissionView =
   | { name: 'missionNew' }
   | { name: 'missionEdit'; id: string }
 
-const NAMES: ReadonlySet<string> = new Set<MissionView['name']>(['missions', 'mission', 'missionNew', 'missionEdit'])
+/** The names of those views, for the addresses (navigation.tsx). */
+export const MISSION_VIEWS: readonly MissionView['name'][] = ['missions', 'mission', 'missionNew', 'missionEdit']
+const NAMES: ReadonlySet<string> = new Set(MISSION_VIEWS)
 
 export function missionSection(view: View): Section | null {
   return NAMES.has(view.name) ? 'missions' : null

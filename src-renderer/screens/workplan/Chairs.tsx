@@ -1,22 +1,40 @@
 import { useTranslation } from 'react-i18next'
 import type { ChairRegister, ChairTermView } from '../../../src-main/core/model/chair'
 import { useQuery } from '../../api/data'
-import { ActionsHeader } from '../../components/DataTable'
+import { ActionsHeader, SortHeader } from '../../components/DataTable'
 import { ListTable } from '../../components/ListTable'
 import { Page, StatusBadge } from '../../components/Page'
 import { formatDate, uiLang, type UiLanguage } from '../../lib/format'
+import { useListState } from '../../lists/listState'
+import { useSorted, type Sort, type SortValue } from '../../lists/sort'
 import { useNav } from '../../navigation'
 import { refName } from '../meeting/common'
 import { useDeleteWithUndo } from '../useDelete'
 import { Rotation } from './Rotation'
+
+const COLUMNS: Record<string, SortValue<ChairTermView>> = {
+  state: (c, { lang }) => refName(c.organisation, lang),
+  term: (c) => c.start,
+  status: (c, { t }) => t(`chairStatus.${c.status}`),
+  selection: (c) => c.selectedOn,
+}
+
+/** The register as on screen: its order (kept for the session) and its terms in that order. */
+export function useChairsList() {
+  const [state, set] = useListState('chairs', { sort: { key: 'term', dir: 'desc' } as Sort })
+  const query = useQuery('chairs.register', {})
+  const rows = useSorted(query.data?.terms ?? NO_TERMS, state.sort, COLUMNS)
+  return { state, set, query, rows }
+}
+const NO_TERMS: ChairTermView[] = []
 
 /** The register of Chairs: who chaired, chairs and will chair, how each was selected, and the rotation. */
 export function Chairs() {
   const { t, i18n } = useTranslation()
   const lang = uiLang(i18n.language)
   const { go } = useNav()
-  const register = useQuery('chairs.register', {})
-  const terms = register.data?.terms ?? []
+  const { state, set, query: register, rows: terms } = useChairsList()
+  const sortBy = { sort: state.sort, onSort: (sort: Sort) => set({ sort }) }
   const del = useDeleteWithUndo('chairs', { title: (name) => t('chairs.deleteTitle', { name }), body: t('chairs.deleteBody') })
 
   return (
@@ -39,10 +57,10 @@ export function Chairs() {
         columns={6}
         head={
           <>
-            <th scope="col">{t('chairs.colState')}</th>
-            <th scope="col">{t('chairs.colTerm')}</th>
-            <th scope="col">{t('chairs.colStatus')}</th>
-            <th scope="col">{t('chairs.colSelection')}</th>
+            <SortHeader label={t('chairs.colState')} col="state" {...sortBy} />
+            <SortHeader label={t('chairs.colTerm')} col="term" {...sortBy} />
+            <SortHeader label={t('chairs.colStatus')} col="status" {...sortBy} />
+            <SortHeader label={t('chairs.colSelection')} col="selection" {...sortBy} />
             <th scope="col">{t('chairs.colShadowing')}</th>
             <ActionsHeader />
           </>

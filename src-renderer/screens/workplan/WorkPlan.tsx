@@ -1,9 +1,12 @@
-import { useId, useMemo, useState } from 'react'
+import { useId, useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ActivityStatus, WorkplanFunction, type ActivityView } from '../../../src-main/core/model/workplan'
 import { call } from '../../api/client'
 import { useDebounced, useQuery } from '../../api/data'
+import { SortHeader } from '../../components/DataTable'
 import { ListTable } from '../../components/ListTable'
+import { useListState } from '../../lists/listState'
+import { useSorter, type Sort, type SortValue } from '../../lists/sort'
 import { Page, StatusBadge } from '../../components/Page'
 import { SavedPath, useSaveDocument } from '../../components/SaveDocument'
 import { SearchBox } from '../../components/SearchBox'
@@ -20,24 +23,50 @@ import { Timeline, timelineRange } from './Timeline'
 
 type Shape = 'list' | 'timeline'
 
+const COLUMNS: Record<string, SortValue<ActivityView>> = {
+  activity: (a) => a.title,
+  leads: (a, { lang }) => a.leads.map((l) => refName(l, lang)).join(', '),
+  // The groups' own order: by period.
+  period: () => 0,
+  status: (a, { t }) => t(`activityStatus.${a.status}`),
+}
+
+const DEFAULTS = {
+  search: '',
+  from: '',
+  to: '',
+  fn: '' as WorkplanFunction | '',
+  status: '' as ActivityStatus | '',
+  grouping: 'function' as Grouping,
+  shape: 'list' as Shape,
+  sort: { key: 'period', dir: 'asc' } as Sort,
+}
+
+/**
+ * The work plan as on screen: its filters, grouping and order (kept for the session), and the
+ * groups of activities they give, each in that order — what an export of the list takes.
+ */
+export function useWorkPlanList() {
+  const { t, i18n } = useTranslation()
+  const lang = uiLang(i18n.language)
+  const [state, set] = useListState('workplan', DEFAULTS)
+  const q = useDebounced(state.search)
+  const periodWrong = !!(state.from && state.to && state.to < state.from)
+  const query = useQuery('activities.list', { search: q, from: state.from, to: periodWrong ? '' : state.to, function: state.fn || undefined, status: state.status || undefined })
+  const sorter = useSorter(state.sort, COLUMNS)
+  const groups = useMemo(() => groupActivities(query.data ?? [], state.grouping, lang, t).map((g) => ({ ...g, items: sorter(g.items) })), [query.data, state.grouping, lang, t, sorter])
+  return { state, set, query, groups, periodWrong, filtered: !!(q || state.from || state.to || state.fn || state.status) }
+}
+
 export function WorkPlan() {
   const { t, i18n } = useTranslation()
   const lang = uiLang(i18n.language)
   const { go } = useNav()
-  const [search, setSearch] = useState('')
-  const [from, setFrom] = useState('')
-  const [to, setTo] = useState('')
-  const [fn, setFn] = useState<WorkplanFunction | ''>('')
-  const [status, setStatus] = useState<ActivityStatus | ''>('')
-  const [grouping, setGrouping] = useState<Grouping>('function')
-  const [shape, setShape] = useState<Shape>('list')
   const idBase = useId()
-  const q = useDebounced(search)
-  const periodWrong = !!(from && to && to < from)
-  const list = useQuery('activities.list', { search: q, from, to: periodWrong ? '' : to, function: fn || undefined, status: status || undefined })
-  const rows = useMemo(() => list.data ?? [], [list.data])
-  const groups = useMemo(() => groupActivities(rows, grouping, lang, t), [rows, grouping, lang, t])
-  const filtered = !!(q || from || to || fn || status)
+  const { state, set, query: list, groups, periodWrong, filtered } = useWorkPlanList()
+  const { search, from, to, fn, status, grouping, shape } = state
+  const rows = list.data ?? []
+  const sortBy = { sort: state.sort, onSort: (sort: Sort) => set({ sort }) }
 
   return (
     <Page
@@ -51,27 +80,27 @@ export function WorkPlan() {
     >
       <Filters
         search={search}
-        onSearch={setSearch}
+        onSearch={(v) => set({ search: v })}
         from={from}
-        onFrom={setFrom}
+        onFrom={(v) => set({ from: v })}
         to={to}
-        onTo={setTo}
+        onTo={(v) => set({ to: v })}
         periodWrong={periodWrong}
         fn={fn}
-        onFn={setFn}
+        onFn={(v) => set({ fn: v })}
         status={status}
-        onStatus={setStatus}
+        onStatus={(v) => set({ status: v })}
         lang={lang}
       />
       <div className="workplan-bar">
-        <GroupingChoice value={grouping} onChange={setGrouping} />
+        <GroupingChoice value={grouping} onChange={(g) => set({ grouping: g })} />
         <ExportBar from={from} to={periodWrong ? '' : to} disabled={periodWrong} />
       </div>
       <Tabs<Shape>
         label={t('workplan.shapes')}
         idBase={idBase}
         active={shape}
-        onChange={setShape}
+        onChange={(v) => set({ shape: v })}
         tabs={[
           { key: 'list', label: t('workplan.list'), count: list.data?.length },
           { key: 'timeline', label: t('workplan.timeline') },
@@ -87,10 +116,10 @@ export function WorkPlan() {
             columns={4}
             head={
               <>
-                <th scope="col">{t('workplan.colActivity')}</th>
-                <th scope="col">{t('workplan.colLeads')}</th>
-                <th scope="col">{t('workplan.colPeriod')}</th>
-                <th scope="col">{t('workplan.colStatus')}</th>
+                <SortHeader label={t('workplan.colActivity')} col="activity" {...sortBy} />
+                <SortHeader label={t('workplan.colLeads')} col="leads" {...sortBy} />
+                <SortHeader label={t('workplan.colPeriod')} col="period" {...sortBy} />
+                <SortHeader label={t('workplan.colStatus')} col="status" {...sortBy} />
               </>
             }
             empty={filtered ? t('workplan.noMatch') : t('workplan.none')}

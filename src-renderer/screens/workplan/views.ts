@@ -10,6 +10,9 @@ export type WorkplanView =
   | { name: 'chairNew' }
   | { name: 'chairEdit'; id: string }
 
+/** The names of those views, for the addresses (navigation.tsx). */
+export const WORKPLAN_VIEWS: readonly WorkplanView['name'][] = ['workplan', 'activity', 'activityNew', 'activityEdit', 'chairs', 'chairNew', 'chairEdit']
+
 export function workplanSection(view: View): Section | null {
   switch (view.name) {
     case 'workplan':
