@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import type { Dashboard, DelegationResult, FoundRecord } from './model/desk'
-import { text, Uuid } from './model/fields'
+import { list, text, Uuid } from './model/fields'
 import { InviteeChanges, type MeetingDetail } from './model/meeting'
 
 // The everyday desk's part of the contract (merged into api.ts): finding any record, the home
@@ -11,9 +11,9 @@ export const deskInputs = {
   'desk.find': z.object({ query: text(200), limit: z.number().int().positive().max(200).default(30) }),
   'desk.dashboard': z.object({}),
   /** The same answers for several invitees of one meeting, in one change. */
-  'invitees.updateMany': z.object({ ids: z.array(Uuid).min(1, 'validation.required').max(1000, 'validation.tooMany'), changes: InviteeChanges.omit({ addresseeId: true }) }),
+  'invitees.updateMany': z.object({ ids: list(Uuid, 1000).min(1, 'validation.required'), changes: InviteeChanges.omit({ addresseeId: true }) }),
   /** Adds people to their member's delegation ("who will attend"), inviting the member when it is not. */
-  'invitees.addToDelegations': z.object({ meetingId: Uuid, contactIds: z.array(Uuid).min(1, 'validation.required').max(10_000, 'validation.tooMany') }),
+  'invitees.addToDelegations': z.object({ meetingId: Uuid, contactIds: list(Uuid, 10_000).min(1, 'validation.required') }),
 } as const
 
 export interface DeskResults {

@@ -80,7 +80,7 @@ describe('a field officer brings a mission up to date', () => {
     const dialog = app.page.getByRole('dialog')
     await dialog.getByRole('radio', { name: 'A new person' }).check()
     await dialog.getByLabel('Given name').fill('Nadia')
-    await dialog.getByLabel('Family name').fill('Haddad')
+    await dialog.getByLabel('Family name', { exact: true }).fill('Haddad')
     await dialog.getByLabel('E-mail', { exact: true }).fill('nadia.haddad@example.org')
     await dialog.getByRole('combobox', { name: 'Member State' }).fill('Ghana')
     await app.page.getByRole('option', { name: 'Ghana', exact: true }).click()

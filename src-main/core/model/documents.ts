@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { Uuid } from './fields'
+import { list, Uuid } from './fields'
 
 // Document work shared by the core and the UI: which members an issue goes to, and its results.
 
@@ -11,7 +11,7 @@ import { Uuid } from './fields'
 export const IssueSelection = z.object({
   select: z.enum(['new', 'all', 'chosen']).default('new'),
   /** For 'chosen': the members (organisation ids). */
-  organisationIds: z.array(Uuid).max(1000, 'validation.tooMany').default([]),
+  organisationIds: list(Uuid, 1000).default([]),
 })
 export type IssueSelection = z.output<typeof IssueSelection>
 

@@ -3,6 +3,7 @@ import { ChairTermFields } from './chair'
 import { AffiliationFields, ContactFields } from './contact'
 import { DeviceFields, DeviceId } from './device'
 import { CommentFields, InviteeFields, IssuanceFields, MeetingFields } from './meeting'
+import { validationText } from './messages'
 import { HolderFields, MissionFields, PostFields } from './mission'
 import { OrganisationFields } from './organisation'
 import { SettingsFields } from './settings'
@@ -178,13 +179,13 @@ export function fieldProblem(table: TableName, field: string, value: unknown): s
   if (value === undefined) return `${table}.${field} has no value`
   if (schemas.some((s) => s.safeParse(value).success)) return null
   const issue = schemas[0].safeParse(value).error!.issues[0]
-  return `${table}.${field}: ${issue.message}`
+  return `${table}.${field}: ${issue.message.startsWith('validation.') ? validationText(issue.message) : issue.message}`
 }
 
-/** Ids are lowercase UUIDs unless the registry says otherwise; anything else (`__proto__`…) is refused. */
 /** The `Uuid` rule as one regular expression: it runs for every change that arrives. */
 const LOWERCASE_UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/
 
+/** Ids are lowercase UUIDs unless the registry says otherwise; anything else (`__proto__`…) is refused. */
 export function idProblem(table: TableName, id: unknown): string | null {
   const rule = ENTITIES[table].id
   const ok = rule ? rule.safeParse(id).success : typeof id === 'string' && LOWERCASE_UUID.test(id)

@@ -41,7 +41,7 @@ export function admit(state: FoldState, e: LogEntry, _me: string, revoked?: Revo
       if (bad) return { refuse: `${op.table} ${op.id}: ${bad}` }
     }
     const existing = Object.hasOwn(state.tables[op.table], op.id) ? state.tables[op.table][op.id] : undefined
-    if (existing && Object.keys(existing.data).length > 0) {
+    if (existing) {
       for (const f of ENTITIES[op.table].fixed) {
         if (f in op.set && JSON.stringify(op.set[f]) !== JSON.stringify(existing.data[f])) return { refuse: `${op.table} ${op.id}: ${f} cannot change once the record is made` }
       }
