@@ -37,7 +37,7 @@ describe('activities', () => {
     ])
 
     const meetingId = (await p.call('meetings.list', {})).find((m) => m.title === 'Annual meeting 2027')!.id
-    const updated = await p.call('activities.update', { id: created.id, fields: base({ title: 'Training of trainers (revised)', leadIds: [p.id('Ghana')], meetingId }) })
+    const updated = await p.call('activities.update', { id: created.id, fields: base({ title: 'Training of trainers (revised)', leadIds: [p.id('Ghana')], meetingId }), seen: created.stamps })
     expect(updated).toMatchObject({ title: 'Training of trainers (revised)', supporters: [], meeting: { id: meetingId, title: 'Annual meeting 2027', start: '2027-03-15T10:00' } })
     expect((await p.call('activities.get', { id: created.id })).title).toBe('Training of trainers (revised)')
 
@@ -74,7 +74,7 @@ describe('activities', () => {
     const p = await demoProfile()
     const a = await p.call('activities.create', base({ leadIds: [p.id('Serbia'), p.id('Ghana')] }))
     await p.call('organisations.delete', { id: p.id('Serbia') })
-    const edited = await p.call('activities.update', { id: a.id, fields: base({ title: 'Renamed', leadIds: a.leadIds }) })
+    const edited = await p.call('activities.update', { id: a.id, fields: base({ title: 'Renamed', leadIds: a.leadIds }), seen: a.stamps })
     expect(edited.leadIds).toEqual([p.id('Serbia'), p.id('Ghana')])
     expect(edited.leads.map((l) => l.en)).toEqual(['Ghana'])
     await p.call('organisations.restore', { id: p.id('Serbia') })
@@ -141,7 +141,7 @@ describe('progress notes', () => {
     const first = v.notes[2]
     // Only the date and text change: a note stays on its activity.
     const other = (await p.call('activities.list', {}))[0]
-    v = await p.call('progressNotes.update', { id: first.id, fields: { activityId: other.id, date: '2027-04-03', text: 'Course designed with ZIF.' } })
+    v = await p.call('progressNotes.update', { id: first.id, fields: { activityId: other.id, date: '2027-04-03', text: 'Course designed with ZIF.' }, seen: first.stamps })
     expect(v.notes.find((n) => n.id === first.id)).toMatchObject({ activityId: a.id, date: '2027-04-03', text: 'Course designed with ZIF.' })
 
     v = await p.call('progressNotes.delete', { id: first.id })
