@@ -142,7 +142,7 @@ describe('settings and preferences', () => {
     const p = await openProfile()
     expect((await p.call('settings.get', {})).city).toBe('New York')
     await p.call('settings.update', { fields: { chairMissionName: 'Permanent Mission of Sweden', signatoryName: 'Ingrid Exempelsson', chairMissionEmail: 'chair@example.org' }, seen: {} })
-    expect(await p.fail('settings.update', { chairMissionEmail: 'chair@' })).toMatchObject({ field: 'chairMissionEmail' })
+    expect(await p.fail('settings.update', { fields: { chairMissionEmail: 'chair@' }, seen: {} })).toMatchObject({ field: 'fields.chairMissionEmail' })
     await p.call('preferences.update', { uiLanguage: 'fr' })
     await p.call('preferences.update', { userName: 'Aïssata Diallo' })
     await p.call('preferences.update', { theme: 'dark' })

@@ -107,7 +107,7 @@ describe('missions register', () => {
     expect(dup).toMatchObject({ code: 'validation', field: 'acronym', message: expect.stringContaining('MINUSCA is already in the register') })
     expect(dup).toMatchObject({ key: 'validation.acronymTaken', params: { acronym: 'MINUSCA' } })
     const other = await p.call('missions.create', mission({ acronym: 'MINUSMA', nameEn: 'Mali mission', location: 'Mali' }))
-    expect(await p.fail('missions.update', { id: other.id, fields: mission() })).toMatchObject({ field: 'fields.acronym' })
+    expect(await p.fail('missions.update', { id: other.id, fields: mission(), seen: other.stamps })).toMatchObject({ field: 'fields.acronym' })
     expect(await p.fail('missions.create', mission({ acronym: 'X', start: '2020-01-01', end: '2019-01-01' }))).toMatchObject({ field: 'end', key: 'validation.endBeforeStart' })
 
     // A deleted mission whose acronym was taken meanwhile cannot come back as a duplicate.
@@ -172,7 +172,7 @@ describe('posts and their holders', () => {
     expect(ended.posts[0].holders[0].end).toBe('2024-05-31')
     const next = await p.call('holders.create', { postId, contact: person('Newcomer'), start: '2024-06-01' })
     const [newcomer, incumbent] = next.posts[0].holders
-    const overlap = await p.fail('holders.update', { id: incumbent.id, fields: { ...incumbent, end: '2024-06-01' } })
+    const overlap = await p.fail('holders.update', { id: incumbent.id, fields: { ...incumbent, end: '2024-06-01' }, seen: incumbent.stamps })
     expect(overlap).toMatchObject({ field: 'fields.start', message: expect.stringContaining('Ms. Test Newcomer holds this post since 2024-06-01') })
     expect(await p.fail('holders.create', { postId, contactId: incumbent.contactId, start: '2020-01-01', end: '2023-01-01' })).toMatchObject({
       message: expect.stringContaining('from 2023-01-01 to 2024-05-31'),

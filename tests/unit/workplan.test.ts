@@ -44,7 +44,7 @@ describe('activities', () => {
     expect((await p.call('activities.delete', { id: created.id })).deleted).toBe(true)
     expect((await p.call('activities.list', {})).some((a) => a.id === created.id)).toBe(false)
     expect((await p.call('activities.get', { id: created.id })).deleted).toBe(true)
-    expect(await p.fail('activities.update', { id: created.id, fields: base() })).toMatchObject({ code: 'not_found' })
+    expect(await p.fail('activities.update', { id: created.id, fields: base(), seen: {} })).toMatchObject({ code: 'not_found' })
     expect((await p.call('activities.restore', { id: created.id })).deleted).toBe(false)
     expect((await p.call('activities.list', {})).some((a) => a.id === created.id)).toBe(true)
   })
@@ -147,7 +147,7 @@ describe('progress notes', () => {
     v = await p.call('progressNotes.delete', { id: first.id })
     expect(v.notes.map((n) => n.text)).toEqual(['First course held.', 'Trainers selected.'])
     expect(p.app.store.record('progressNotes', first.id)?.data.deleted).toBe(true)
-    expect(await p.fail('progressNotes.update', { id: first.id, fields: { activityId: a.id, date: '2027-04-03', text: 'x' } })).toMatchObject({ code: 'not_found' })
+    expect(await p.fail('progressNotes.update', { id: first.id, fields: { activityId: a.id, date: '2027-04-03', text: 'x' }, seen: {} })).toMatchObject({ code: 'not_found' })
 
     // Undo brings back the same note; restoring it again changes nothing.
     v = await p.call('progressNotes.restore', { id: first.id })

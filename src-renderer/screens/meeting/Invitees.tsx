@@ -6,6 +6,7 @@ import type { z } from 'zod'
 import { inputs } from '../../../src-main/core/api'
 import { Response, type InviteeView, type MeetingDetail } from '../../../src-main/core/model'
 import { useMutate, useQuery } from '../../api/data'
+import { useUpdate } from '../../api/stale'
 import { ConfirmDialog } from '../../components/ConfirmDialog'
 import { ActionsHeader, DataTable, SortHeader } from '../../components/DataTable'
 import { SelectField, type AnyForm } from '../../components/Field'
@@ -171,7 +172,7 @@ export function InviteesPanel({ meeting }: { meeting: MeetingDetail }) {
 function InviteeRow({ inv, lang, onRemove, check }: { inv: InviteeView; lang: UiLanguage; onRemove(): void; check: ReactNode }) {
   const { t } = useTranslation()
   const { go } = useNav()
-  const mutate = useMutate()
+  const update = useUpdate()
   const toast = useToast()
   const name = refName(inv.organisation, lang)
   // Each control shows the change at once; the core's answer (or its refusal) follows.
@@ -187,7 +188,7 @@ function InviteeRow({ inv, lang, onRemove, check }: { inv: InviteeView; lang: Ui
   // Only the field changed is sent: the others stay as they are in the core.
   const save = async (changes: { addresseeId?: string; response?: Response; attendees?: string; attended?: boolean }, undo: () => void) => {
     try {
-      await mutate('invitees.update', { id: inv.id, changes })
+      await update('invitees.update', { id: inv.id, changes, seen: inv.stamps })
     } catch (e) {
       undo()
       toast({ tone: 'error', message: errorMessage(e, t) })

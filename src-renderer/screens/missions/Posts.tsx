@@ -4,6 +4,7 @@ import { useForm } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import { PostFields, type HolderView, type MissionDetail, type PostFieldsInput, type PostView } from '../../../src-main/core/model/mission'
 import { useMutate } from '../../api/data'
+import { useLoadedStamps, useUpdate } from '../../api/stale'
 import { ActionsHeader, DataTable } from '../../components/DataTable'
 import { Dialog, DialogActions } from '../../components/Dialog'
 import { TextField, type AnyForm } from '../../components/Field'
@@ -243,6 +244,8 @@ function useRemovals() {
 function PostDialog({ missionId, post, onClose }: { missionId: string; post?: PostView; onClose(): void }) {
   const { t } = useTranslation()
   const mutate = useMutate()
+  const update = useUpdate()
+  const seen = useLoadedStamps(post?.stamps)
   const form = useForm<PostFieldsInput, unknown, PostFields>({
     resolver: zodResolver(PostFields),
     defaultValues: post
@@ -252,7 +255,7 @@ function PostDialog({ missionId, post, onClose }: { missionId: string; post?: Po
   })
   const anyForm = form as unknown as AnyForm
   const { alert, onSubmit } = useSubmit(form, async (fields) => {
-    if (post) await mutate('posts.update', { id: post.id, fields })
+    if (post) await update('posts.update', { id: post.id, fields, seen: seen.current })
     else await mutate('posts.create', fields)
     onClose()
   })
