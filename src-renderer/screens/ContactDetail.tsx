@@ -7,6 +7,7 @@ import { useMemberNames } from '../api/useMemberNames'
 import { ConfirmDialog } from '../components/ConfirmDialog'
 import { ActionsHeader, DataTable } from '../components/DataTable'
 import { DeletedNotice } from '../components/DeletedNotice'
+import { RecordHistory } from '../components/RecordHistory'
 import { EmailLink, PhoneLink } from '../components/ExternalLink'
 import { DetailCard, NotesCard } from '../components/DetailList'
 import { Loading, Page } from '../components/Page'
@@ -61,6 +62,7 @@ export function ContactDetail({ id }: { id: string }) {
       </div>
       {!c.deleted && <Affiliations contact={c} />}
       {del.dialog}
+      <RecordHistory table="contacts" id={id} deleted={c.deleted} restore="contacts.restore" />
     </Page>
   )
 }

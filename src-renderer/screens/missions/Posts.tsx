@@ -9,6 +9,7 @@ import { ActionsHeader, DataTable } from '../../components/DataTable'
 import { Dialog, DialogActions } from '../../components/Dialog'
 import { TextField, type AnyForm } from '../../components/Field'
 import { FormAlert } from '../../components/FormAlert'
+import { RecordHistory } from '../../components/RecordHistory'
 import { useSubmit } from '../../forms/serverErrors'
 import { formatDate, uiLang, type UiLanguage } from '../../lib/format'
 import { useNav } from '../../navigation'
@@ -83,6 +84,7 @@ function PostCard({ post, verify, readOnly, onEdit, onDelete, onAddHolder, onEdi
   const { t, i18n } = useTranslation()
   const lang = uiLang(i18n.language)
   const [open, setOpen] = useState(false)
+  const [changes, setChanges] = useState(false)
   const historyId = useId()
   const headingId = useId()
   const title = postTitle(post, lang)
@@ -102,17 +104,35 @@ function PostCard({ post, verify, readOnly, onEdit, onDelete, onAddHolder, onEdi
             {[post.dutyStation, lang === 'fr' ? post.title !== title && post.title : post.titleFr].filter(Boolean).join(' · ')}
           </p>
         </div>
-        {!readOnly && (
-          <div className="row-actions">
-            <button type="button" className="btn btn--small" onClick={onEdit} aria-label={t('fieldPost.editNamed', { title: label })}>
-              {t('common.edit')}
-            </button>
-            <button type="button" className="btn btn--small btn--danger-outline" onClick={onDelete} aria-label={t('fieldPost.deleteNamed', { title: label })}>
-              {t('common.delete')}
+        <div className="row-actions">
+          <button type="button" className="btn btn--small" onClick={() => setChanges(true)} aria-label={t('recordHistory.ofNamed', { name: label })}>
+            {t('recordHistory.title')}
+          </button>
+          {!readOnly && (
+            <>
+              <button type="button" className="btn btn--small" onClick={onEdit} aria-label={t('fieldPost.editNamed', { title: label })}>
+                {t('common.edit')}
+              </button>
+              <button type="button" className="btn btn--small btn--danger-outline" onClick={onDelete} aria-label={t('fieldPost.deleteNamed', { title: label })}>
+                {t('common.delete')}
+              </button>
+            </>
+          )}
+        </div>
+      </header>
+      {changes && (
+        <Dialog title={t('recordHistory.ofNamed', { name: label })} onClose={() => setChanges(false)} wide>
+          <RecordHistory table="posts" id={post.id} collapsed={false} title={label} />
+          {post.holders.map((h) => (
+            <RecordHistory key={h.id} table="holders" id={h.id} title={h.contact.name} />
+          ))}
+          <div className="dialog-actions">
+            <button type="button" className="btn" onClick={() => setChanges(false)}>
+              {t('recordHistory.close')}
             </button>
           </div>
-        )}
-      </header>
+        </Dialog>
+      )}
       <VerifiedLine record={post} target={{ table: 'posts', id: post.id, label }} verify={verify} readOnly={readOnly} />
 
       <div className="holders">
