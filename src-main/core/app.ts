@@ -40,7 +40,14 @@ export class App {
       // door, another one, or sync), so they read again only what they show.
       this.current.onChange((ops, rebuilt) => {
         const tables = rebuilt ? [...TABLES] : [...new Set(ops.map((op) => op.table))]
-        if (tables.length) for (const l of this.changed) l(tables)
+        if (!tables.length) return
+        for (const l of this.changed) {
+          try {
+            l(tables)
+          } catch (e) {
+            console.error('A change listener failed (the change itself is saved):', e)
+          }
+        }
       })
     } catch (e) {
       this.current = null
