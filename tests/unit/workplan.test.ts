@@ -182,7 +182,7 @@ describe('export and import', () => {
     const a = await openProfile(dir)
     const b = await openProfile(other)
     // The same views, but for the time of the last change (the import is a change of its own).
-    const undated = (l: ActivityView[]) => l.map(({ updatedAt: _u, notes, ...x }) => ({ ...x, notes: notes.map(({ updatedAt: _n, ...n }) => n) }))
+    const undated = (l: ActivityView[]) => l.map(({ updatedAt: _u, stamps: _s, notes, ...x }) => ({ ...x, notes: notes.map(({ updatedAt: _n, stamps: _ns, ...n }) => n) }))
     expect(undated(await b.call('activities.list', {}))).toEqual(undated(await a.call('activities.list', {})))
     expect((await b.call('chairs.register', {})).terms.map((t) => [t.organisation.en, t.start, t.status])).toEqual((await a.call('chairs.register', {})).terms.map((t) => [t.organisation.en, t.start, t.status]))
   })
