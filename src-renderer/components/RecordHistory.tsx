@@ -91,7 +91,7 @@ export function RecordHistory({ table, id, deleted, restore, collapsed = true, t
                         {h.user ? t('recordHistory.byOn', { user: h.user, device: h.deviceName }) : t('recordHistory.on', { device: h.deviceName })}
                         {h.base && <span className="muted small"> ({t('recordHistory.base')})</span>}
                       </td>
-                      <td>{fieldLabel(t, h.field)}</td>
+                      <td>{h.field === 'deleted' ? t('recordHistory.record') : fieldLabel(t, h.field)}</td>
                       <td dir="auto">{h.field === 'deleted' ? '' : formatValue(h.before, t)}</td>
                       <td dir="auto">{after(h, t)}</td>
                     </tr>
