@@ -71,7 +71,7 @@ describe('text holds no control or direction-override characters', () => {
     { method: 'meetings.create', input: (bad) => ({ title: bad, start: '2027-03-15T10:00', end: '2027-03-15T12:00', timeZone: 'UTC', city: 'Geneva' }), field: 'title' },
     { method: 'activities.create', input: (bad) => ({ title: 'Training', description: bad, function: 'field-needs', start: '2027-01', end: '2027-06' }), field: 'description' },
     { method: 'missions.create', input: (bad) => ({ acronym: 'MINUSCA', nameEn: bad, location: 'Central African Republic', kind: 'peacekeeping' }), field: 'nameEn' },
-    { method: 'settings.update', input: (bad) => ({ signatoryName: bad }), field: 'signatoryName' },
+    { method: 'settings.update', input: (bad) => ({ fields: { signatoryName: bad }, seen: {} }), field: 'fields.signatoryName' },
     { method: 'preferences.update', input: (bad) => ({ userName: bad }), field: 'userName' },
     { method: 'organisations.list', input: (bad) => ({ search: bad }), field: 'search' },
   ]
