@@ -102,4 +102,22 @@ describe('forms never overwrite what they did not see', () => {
     await p.call('missions.update', { id: mission.id, fields: { ...fields, notes: 'one' }, seen: stamps })
     expect(await p.fail('missions.update', { id: mission.id, fields: { ...fields, notes: 'two' }, seen: stamps })).toMatchObject({ code: 'stale', stale: [{ field: 'notes', current: 'one' }] })
   })
+
+  it('tells every listener which tables a change touched, whether made here or brought by sync', async () => {
+    const chair = await office()
+    const laptop = await newDevice('Field laptop')
+    await enrol(chair, laptop)
+    const heard: string[][] = []
+    const stop = chair.app.onChanged((tables) => heard.push(tables))
+    const c = await demoContact(chair)
+    await editContact(laptop, c.id, { notes: 'from the field' })
+    await send(laptop, chair)
+    expect(heard).toEqual([['contacts']])
+    const s = await chair.call('settings.get', {})
+    await chair.call('settings.update', { fields: { ...s, city: 'Geneva' }, seen: s.stamps })
+    expect(heard.at(-1)).toEqual(['settings'])
+    stop()
+    await editContact(chair, c.id, { notes: 'unheard' })
+    expect(heard).toHaveLength(2)
+  })
 })

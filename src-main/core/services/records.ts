@@ -74,7 +74,7 @@ export function updateOp(store: Store, table: TableName, rec: StoredRecord, fiel
     stale.push({ field, current: rec.data[field], stamp: now ?? '', ...writerOf(store, now?.split(' ')[0]), yours: value })
   }
   if (stale.length) {
-    throw new AppError('stale', `Changed since this form was opened: ${stale.map((f) => `${f.field} (by ${f.user || f.deviceName} on ${f.deviceName} at ${f.at})`).join(', ')}. Nothing was saved.`, undefined, undefined, undefined, stale)
+    throw new AppError('stale', `Changed since this form was opened: ${stale.map((f) => `${f.field} (${f.user ? `by ${f.user} ` : ''}on ${f.deviceName} at ${f.at})`).join(', ')}. Nothing was saved.`, undefined, undefined, undefined, stale)
   }
   return Object.keys(op.set).length ? op : null
 }
