@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod'
-import { useEffect, useId, useMemo, useState, type ReactNode } from 'react'
+import { useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react'
 import { useForm } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import type { z } from 'zod'
@@ -184,11 +184,17 @@ function InviteeRow({ inv, lang, onRemove, check }: { inv: InviteeView; lang: Ui
   useEffect(() => setResponse(inv.response), [inv.response])
   useEffect(() => setAttendees(inv.attendees), [inv.attendees])
   useEffect(() => setAttended(inv.attended), [inv.attended])
+  // The stamps of what the row shows: from the row as it refreshes, or from our own last save
+  // (two quick changes of one control must not find the first one "changed meanwhile").
+  const seen = useRef(inv.stamps)
+  useEffect(() => {
+    seen.current = inv.stamps
+  }, [inv.stamps])
 
   // Only the field changed is sent: the others stay as they are in the core.
   const save = async (changes: { addresseeId?: string; response?: Response; attendees?: string; attended?: boolean }, undo: () => void) => {
     try {
-      await update('invitees.update', { id: inv.id, changes, seen: inv.stamps })
+      seen.current = (await update('invitees.update', { id: inv.id, changes, seen: seen.current })).stamps
     } catch (e) {
       undo()
       toast({ tone: 'error', message: errorMessage(e, t) })
