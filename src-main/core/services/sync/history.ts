@@ -4,7 +4,7 @@ import type { HistoryItem } from '../../model/sync'
 import { listLogs, logDevice, readLog } from '../../store/change-log'
 import type { Store } from '../../store/store'
 import { entryStamp } from '../../sync/change'
-import { stampTime } from '../../sync/clock'
+import { writerOf } from '../records'
 
 // A record's history, read from every device's log: who changed which field, when, from which
 // device, the value before and after. Changes are listed in the order their stamps give (the
@@ -25,12 +25,12 @@ export function recordHistory(store: Store, table: TableName, id: string): Histo
   writes.sort((a, b) => (a.stamp < b.stamp ? -1 : a.stamp > b.stamp ? 1 : 0))
   const last = new Map<string, unknown>()
   return writes.map((w) => {
-    const dev = store.record('devices', w.device)
+    const who = writerOf(store, w.stamp)
     const item: HistoryItem = {
-      at: stampTime(w.stamp),
-      device: w.device,
-      deviceName: String(dev?.data.name ?? (w.device === store.device.deviceId ? store.device.name : w.device)),
-      user: String(dev?.data.user ?? ''),
+      at: who.at,
+      device: who.device,
+      deviceName: who.deviceName,
+      user: who.user,
       seq: w.seq,
       field: w.field,
       before: last.has(w.field) ? last.get(w.field) : null,
