@@ -173,6 +173,10 @@ describe('conflicts', () => {
         ['Secretary laptop', ['chosen@example.org']],
       ]),
     )
+    // A link reads as what it points to: the member a person belongs to, by its name.
+    const [link] = (await chair.call('contacts.get', { id: c.id })).affiliations
+    const made = (await chair.call('history.get', { table: 'affiliations', id: link.id })).find((x) => x.field === 'organisationId')
+    expect(made?.after).toBe(link.organisationName)
   })
 
   it('equal values written apart are not a conflict', async () => {
