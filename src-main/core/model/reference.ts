@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import statesJson from '../../../resources/reference/un-member-states.json'
 import smeJson from '../../../resources/reference/sme-suggestions.json'
+import { fold } from './search'
 
 // Reference data shipped in resources/: the UN Member States and the SMEs named in the
 // Terms of Reference. Parsed once at load so that a bad edit to the JSON fails loudly.
@@ -50,4 +51,16 @@ export function memberState(code: string): MemberStateRef | undefined {
 
 export function isMemberStateCode(code: string): boolean {
   return byCode.has(code)
+}
+
+/**
+ * The Member State a text names: its English or French name (case and accents aside) or its
+ * ISO code (two or three letters). What the Member State picker takes as an exact choice, and
+ * what a spreadsheet's country column is matched with.
+ */
+export function findMemberState(text: string): MemberStateRef | undefined {
+  const q = fold(text.trim())
+  if (!q) return undefined
+  const code = q.toUpperCase()
+  return MEMBER_STATES.find((s) => fold(s.en) === q || fold(s.fr) === q || s.iso2 === code || s.iso3 === code)
 }
