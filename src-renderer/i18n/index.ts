@@ -8,6 +8,8 @@ import en from './en.json'
 import fr from './fr.json'
 import missionsEn from './missions.en.json'
 import missionsFr from './missions.fr.json'
+import tabularEn from './tabular.en.json'
+import tabularFr from './tabular.fr.json'
 import workplanEn from './workplan.en.json'
 import workplanFr from './workplan.fr.json'
 
@@ -16,8 +18,8 @@ import workplanFr from './workplan.fr.json'
 // Each area keeps its strings in its own pair of files, under its own top-level keys.
 void i18n.use(initReactI18next).init({
   resources: {
-    en: { translation: { ...en, ...workplanEn, ...missionsEn, ...documentsEn, ...deskEn } },
-    fr: { translation: { ...fr, ...workplanFr, ...missionsFr, ...documentsFr, ...deskFr } },
+    en: { translation: { ...en, ...workplanEn, ...missionsEn, ...documentsEn, ...deskEn, ...tabularEn } },
+    fr: { translation: { ...fr, ...workplanFr, ...missionsFr, ...documentsFr, ...deskFr, ...tabularFr } },
   },
   lng: 'en',
   fallbackLng: 'en',

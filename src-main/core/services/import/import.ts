@@ -171,7 +171,7 @@ export async function commitImport(store: Store, req: Request & { saveMapping: b
   if (bad.length) {
     const lines = bad.flatMap((p) => p.row.issues.map((i) => `row ${p.row.line}, ${i.field}: ${issueText(i.message)}`))
     const more = lines.length > 20 ? `\n  … and ${lines.length - 20} more` : ''
-    throw new AppError('validation', `The import was refused; nothing was changed (fix these rows or skip them):\n  ${lines.slice(0, 20).join('\n  ')}${more}`, 'rows', 'import.refused', { count: String(bad.length) })
+    throw new AppError('validation', `The import was refused; nothing was changed (fix these rows or skip them):\n  ${lines.slice(0, 20).join('\n  ')}${more}`, 'rows', 'importer.refused', { count: String(bad.length) })
   }
   const ops: Op[] = []
   const set = (table: Op['table'], id: string, fields: Record<string, unknown>) => {
