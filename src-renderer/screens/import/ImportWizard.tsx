@@ -390,7 +390,7 @@ function Row({ row, fields, busy, decide, fix }: { row: PreviewRow; fields: Impo
           <select aria-label={t('importer.actionFor', { line: row.line })} value={row.action} onChange={(e) => decide(row.line, e.target.value as DuplicateAction)} disabled={busy}>
             {actions.map((a) => (
               <option key={a} value={a}>
-                {t(`importer.actions.${a}`)}
+                {a === 'add' && !row.duplicate ? t('importer.add') : t(`importer.actions.${a}`)}
               </option>
             ))}
           </select>
