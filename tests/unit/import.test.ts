@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { Input } from '../../src-main/core/api'
+import { findMemberState } from '../../src-main/core/model/reference'
 import { guessMapping, inertCell, reviveCell } from '../../src-main/core/model/tabular'
 import { ROOT, openProfile } from '../support/profile'
 
@@ -227,6 +228,13 @@ describe('the rules', () => {
   it('guesses English and French headers', () => {
     expect(guessMapping('contacts', ['Nom', 'Prénom', 'Courriel', 'Pays', 'Fonction', 'E-mail', 'Given name'])).toEqual(['familyName', 'givenName', 'emails', 'member', 'position', '', ''])
     expect(guessMapping('organisations', ['Pays', 'Statut', 'Site web', 'Téléphone'])).toEqual(['state', 'status', 'website', 'phone'])
+  })
+
+  it('finds a Member State by English or French name, ISO code, or its name without the bracketed qualifier', () => {
+    const code = (s: string) => findMemberState(s)?.iso2
+    expect(['Suède', 'sweden', 'SE', 'swe'].map(code)).toEqual(['SE', 'SE', 'SE', 'SE'])
+    expect(['Netherlands', 'Pays-Bas', 'Bolivia', "Cote d'Ivoire"].map(code)).toEqual(['NL', 'NL', 'BO', 'CI'])
+    expect(code('Atlantis')).toBeUndefined()
   })
 
   it('makes formula cells inert, and an inert cell reads back as it was', () => {

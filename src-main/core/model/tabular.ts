@@ -90,12 +90,14 @@ export function guessMapping(type: ImportType, headers: readonly string[]): (Imp
 
 /** The value of a choice named in a cell: its code, or its name in English or French. */
 export function readChoice(choice: Choice, cell: string): string | undefined {
-  const q = headerKey(cell)
-  for (const [value, names] of Object.entries(CHOICE_NAMES[choice])) {
-    if (headerKey(value) === q || headerKey(names.en) === q || headerKey(names.fr) === q) return value
+  let names = choiceKeys.get(choice)
+  if (!names) {
+    names = new Map(Object.entries(CHOICE_NAMES[choice]).flatMap(([value, n]) => [value, n.en, n.fr].map((k) => [headerKey(k), value] as const)))
+    choiceKeys.set(choice, names)
   }
-  return undefined
+  return names.get(headerKey(cell))
 }
+const choiceKeys = new Map<Choice, Map<string, string>>()
 
 /** What to do with a row that matches a record already here. */
 export const DuplicateAction = z.enum(['skip', 'fill', 'overwrite', 'add'])
