@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, rmSync } from 'node:fs'
+import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import Papa from 'papaparse'
 import readXlsxFile from 'read-excel-file/node'
@@ -6,6 +6,7 @@ import writeXlsxFile from 'write-excel-file/node'
 import { describe, expect, it } from 'vitest'
 import { seriousViolations } from '../support/axe'
 import { appUnderTest } from '../support/e2e'
+import { ROOT } from '../support/profile'
 
 // Spreadsheets in and out, in Chromium against the built UI and the real core: a CSV of contacts
 // and a workbook of members, each with a duplicate and a bad cell fixed in place, the import's
@@ -55,7 +56,10 @@ describe('bringing data in and taking it out', () => {
     expect(await app.page.getByLabel('Action for row 3').inputValue()).toBe('skip')
     const axe = await seriousViolations(app.page)
     expect(axe, JSON.stringify(axe, null, 2)).toEqual([])
-    if (process.env.GFC_SCREENSHOTS) await app.page.screenshot({ path: join(process.env.GFC_SCREENSHOTS, 'import-rows.png') })
+    // For the README with GFC_SCREENSHOTS=1 (npm run screenshots); taken on every run, so it is known to render.
+    const shots = process.env.GFC_SCREENSHOTS === '1' ? join(ROOT, 'docs/screenshots') : join(app.exportsDir, 'screenshots')
+    mkdirSync(shots, { recursive: true })
+    await app.page.screenshot({ path: join(shots, 'import.png'), animations: 'disabled', caret: 'hide' })
 
     await app.page.getByTestId('fix-2-emails').fill('anna.exempel@example.org')
     await app.page.getByTestId('fix-2-emails').press('Enter')
