@@ -48,6 +48,8 @@ describe('bringing data in and taking it out', () => {
     await app.page.getByTestId('import-file').setInputFiles({ name: 'contacts.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) })
     await expect.poll(() => app.page.getByTestId('import-read').textContent(), WAIT).toBe('contacts.csv: CSV, utf-8, separated by commas; 2 rows.')
     expect(await app.page.getByRole('combobox', { name: 'Field for column E-mail' }).inputValue()).toBe('emails')
+    const atMapping = await seriousViolations(app.page)
+    expect(atMapping, JSON.stringify(atMapping, null, 2)).toEqual([])
     await wizard().getByRole('button', { name: 'Check the rows' }).click()
 
     await expect.poll(() => app.page.getByTestId('import-counts').textContent(), WAIT).toContain('1 row has a problem')

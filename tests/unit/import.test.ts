@@ -1,3 +1,4 @@
+import { zipSync } from 'fflate'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -105,7 +106,7 @@ describe('hostile files', () => {
     expect(x.rows[0].values).toMatchObject({ givenName: "=cmd|' /C calc'!A0", notes: '' })
   })
 
-  it('refuses binary garbage, a 10 MB cell and an unclosed quote with a clear message, and changes nothing', async () => {
+  it('refuses binary garbage, a 10 MB cell, an unclosed quote and a zip bomb with a clear message, and changes nothing', async () => {
     const p = await withSweden()
     const before = p.snapshot()
     const big = Buffer.from(`Given name,Family name,Notes\r\nAnn,Example,${'x'.repeat(10 * 1024 * 1024)}\r\n`)
@@ -115,6 +116,7 @@ describe('hostile files', () => {
       [{ type: 'contacts', format: 'csv', contentBase64: b64(fixture('members-dates.xlsx')) }, /workbook \(\.xlsx\), not a CSV/],
       [{ type: 'contacts', format: 'csv', contentBase64: b64(big) }, /Row 2, column 3 holds 10,485,760 characters; a cell may hold at most 100,000/],
       [csv('contacts', 'unclosed-quote.csv'), /quoted cell is not closed/],
+      [{ type: 'contacts', format: 'xlsx', contentBase64: b64(Buffer.from(zipSync({ 'xl/worksheets/sheet1.xml': new Uint8Array(101 * 1024 * 1024) }, { level: 1 }))) }, /would unpack to 101 MB; at most 100 MB/],
       [{ type: 'contacts', format: 'csv', contentBase64: b64(Buffer.from([0xff, 0xfe, 0x00, 0xd8])) }, /Unicode text but holds bytes that are not/],
     ]
     for (const [req, message] of cases) {

@@ -1,3 +1,4 @@
+import { unzipSync } from 'fflate'
 import Papa from 'papaparse'
 import readXlsxFile from 'read-excel-file/node'
 import { AppError } from '../../model/errors'
@@ -7,7 +8,7 @@ import { reviveCell } from '../../model/tabular'
 // programs write, or the sheets of an .xlsx workbook. A file that cannot be read whole is
 // refused with what was wrong; nothing is guessed at.
 
-export const LIMITS = { bytes: 25 * 1024 * 1024, rows: 20_000, columns: 200, cell: 100_000 }
+export const LIMITS = { bytes: 25 * 1024 * 1024, unpacked: 100 * 1024 * 1024, rows: 20_000, columns: 200, cell: 100_000 }
 
 export interface Grid {
   format: 'csv' | 'xlsx'
@@ -64,6 +65,15 @@ export function readCsv(bytes: Uint8Array): Grid {
 /** The chosen sheet of a workbook (by name), else its first; dates become YYYY-MM-DD. */
 export async function readXlsx(bytes: Uint8Array, sheet?: string): Promise<Grid> {
   if (!isZip(bytes)) throw refuse('This is not an Excel workbook (.xlsx).')
+  // A workbook is a zip: one that would unpack to more than a spreadsheet holds (a "zip bomb")
+  // is refused before anything is unpacked, by the sizes its directory declares.
+  let unpacked = 0
+  try {
+    unzipSync(bytes, { filter: (f) => ((unpacked += f.originalSize), false) })
+  } catch (e) {
+    throw refuse(`The workbook cannot be read (${(e as Error).message}).`)
+  }
+  if (unpacked > LIMITS.unpacked) throw refuse(`The workbook would unpack to ${(unpacked / 1024 / 1024).toFixed(0)} MB; at most ${LIMITS.unpacked / 1024 / 1024} MB can be read.`)
   let sheets: { sheet: string; data: unknown[][] }[]
   try {
     sheets = (await readXlsxFile(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength))) as never
