@@ -84,6 +84,7 @@ describe('bringing data in and taking it out', () => {
   it('imports a workbook of members (a duplicate skipped, an unknown country fixed), then undoes it whole', async () => {
     await nav('Members')
     await expect.poll(h1, WAIT).toBe('Members')
+    await expect.poll(() => app.page.getByTestId('members-count').textContent(), WAIT).toMatch(/^\d+ members$/)
     const before = await app.page.getByTestId('members-count').textContent()
     const rows = [
       [{ value: 'Pays' }, { value: 'Membre depuis' }, { value: 'Courriel' }],
