@@ -89,6 +89,11 @@ describe('gfc export csv|xlsx', { timeout: 180_000 }, () => {
     expect(sweden[1]).toBe(CHOICE_NAMES.kind.state.en)
     expect(sheet.data.some((r) => r[6] instanceof Date)).toBe(true)
 
+    const fr = join(tempDir(), 'contacts-fr.csv')
+    expect(gfc(['--data', dir, 'export', 'csv', '--semicolon', '--lang', 'fr', '--type', 'contacts', '--out', fr]).code).toBe(0)
+    const frRows = Papa.parse<string[]>(readFileSync(fr, 'utf8').slice(1), { delimiter: ';', skipEmptyLines: true }).data
+    expect(frRows.find((r) => r[2] === 'Exempelsson')?.slice(3, 5)).toEqual(['Suède', 'Représentant permanent'])
+
     // Every other list, through the same dispatch (a child process each would be slow).
     const saveTo = { path: '' }
     const { call } = await openProfile(dir, { chooseFolder: async () => null, chooseSaveFile: async () => saveTo.path })

@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs'
 import type { ParsedInput } from '../../api'
+import type { Contact } from '../../model/contact'
 import { AppError } from '../../model/errors'
 import { LIST_ROW_ID, type ListRows } from '../../model/list-columns'
 import type { ListName } from '../../model/tabular'
@@ -11,6 +12,7 @@ import { fieldContacts } from '../field-views'
 import { getMeeting, listMeetings } from '../meetings'
 import { listMissions } from '../missions'
 import { listOrganisations } from '../organisations'
+import { organisationName } from '../organisations-view'
 import { today } from '../records'
 import { listActivities } from '../workplan'
 import { listFile } from './write'
@@ -60,7 +62,15 @@ export function chosenRows(store: Store, list: ListName, ids: string[] | undefin
 const EXT = { csv: 'csv', 'csv-semicolon': 'csv', xlsx: 'xlsx' } as const
 
 export async function exportList(store: Store, shell: Shell, o: ParsedInput<'lists.export'>): Promise<{ path: string; rows: number } | null> {
-  const rows = chosenRows(store, o.list, o.ids, o.meetingId)
+  let rows = chosenRows(store, o.list, o.ids, o.meetingId)
+  // A contact's members are named in English on the record's view; a French file names them in French.
+  if (o.list === 'contacts' && o.language === 'fr') {
+    const fr = (id: string, en: string) => {
+      const org = store.record('organisations', id)
+      return org ? organisationName(org).fr : en
+    }
+    rows = (rows as Contact[]).map((c) => ({ ...c, affiliations: c.affiliations.map((a) => ({ ...a, organisationName: fr(a.organisationId, a.organisationName) })) }))
+  }
   const path = await shell.chooseSaveFile('Export the list', `gfc-${o.list}-${today()}.${EXT[o.format]}`)
   if (!path) return null
   writeFileSync(path, await listFile(o.list, rows as never, o.format, o.language))
