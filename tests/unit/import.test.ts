@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { Input } from '../../src-main/core/api'
+import { CHOICE_NAMES } from '../../src-main/core/model/choices'
 import { findMemberState } from '../../src-main/core/model/reference'
 import { guessMapping, inertCell, reviveCell } from '../../src-main/core/model/tabular'
 import { ROOT, openProfile } from '../support/profile'
@@ -237,6 +238,15 @@ describe('the rules', () => {
     expect(['Suède', 'sweden', 'SE', 'swe'].map(code)).toEqual(['SE', 'SE', 'SE', 'SE'])
     expect(['Netherlands', 'Pays-Bas', 'Bolivia', "Cote d'Ivoire"].map(code)).toEqual(['NL', 'NL', 'BO', 'CI'])
     expect(code('Atlantis')).toBeUndefined()
+  })
+
+  it('names the closed choices as the UI does, in English and French', () => {
+    for (const lang of ['en', 'fr'] as const) {
+      const ui = JSON.parse(readFileSync(join(ROOT, `src-renderer/i18n/${lang}.json`), 'utf8'))
+      for (const [choice, values] of Object.entries(CHOICE_NAMES)) {
+        for (const [value, names] of Object.entries(values)) expect(names[lang], `${choice}.${value}`).toBe(ui[choice][value])
+      }
+    }
   })
 
   it('makes formula cells inert, and an inert cell reads back as it was', () => {

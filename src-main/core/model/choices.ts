@@ -6,7 +6,7 @@ import { RegionalGroup, SmeCategory } from './reference'
 
 // The names of the closed choices in English and French, for the core's own tables (spreadsheet
 // exports) and for reading them back from a spreadsheet in either language. The UI's locale
-// files say the same; tests/unit/tabular.test.ts checks that they agree.
+// files say the same; tests/unit/import.test.ts checks that they agree.
 
 type Names<K extends string> = Record<K, Record<Language, string>>
 
