@@ -200,6 +200,15 @@ describe('checking, fixing and importing', () => {
     expect((await p.call('organisations.get', { id: se.id })).email).toBe('mission@sweden.example.org')
   })
 
+  it('finds the same person or state twice in one file', async () => {
+    const p = await profile()
+    const r = await p.call('import.preview', { type: 'contacts', format: 'csv', contentBase64: b64('Nom,Courriel\nA,a@example.org\nB,A@example.org\n') })
+    expect(r.rows[1].issues).toEqual([{ field: 'emails', message: 'validation.repeatedInFile?line=2' }])
+    const m = await p.call('import.preview', { type: 'organisations', format: 'csv', contentBase64: b64('Pays\nSuède\nSE\n') })
+    expect(m.rows[1].issues).toEqual([{ field: 'state', message: 'validation.repeatedInFile?line=2' }])
+    expect((await p.call('import.preview', { type: 'organisations', format: 'csv', contentBase64: b64('Pays\nSuède\nSE\n'), decisions: [{ line: 3, action: 'skip' }] })).counts).toMatchObject({ invalid: 0, add: 1, skip: 1 })
+  })
+
   it('an edit made after the import is kept by its undo', async () => {
     const p = await profile()
     const done = await p.call('import.commit', csv('contacts', 'contacts-quoted-newline.csv'))

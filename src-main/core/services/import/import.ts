@@ -103,6 +103,7 @@ async function plan(store: Store, req: Request): Promise<{ preview: ImportPrevie
   const members = new MemberLookup(store)
   const dups = new Duplicates(store, req.type)
   const statesInFile = new Map<string, number>()
+  const emailsInFile = new Map<string, number>()
   const planned: Planned[] = grid.rows.map(({ line, cells }) => {
     const values: Values = {}
     mapping.forEach((f, i) => {
@@ -126,6 +127,12 @@ async function plan(store: Store, req: Request): Promise<{ preview: ImportPrevie
         row.issues = [...row.issues, { field: 'state', message: statesInFile.has(code) ? `validation.repeatedInFile?line=${statesInFile.get(code)}` : 'validation.alreadyMember' }]
       }
       if (row.action !== 'skip' && !statesInFile.has(code)) statesInFile.set(code, line)
+    }
+    if (candidate.type === 'contacts' && candidate.fields && row.action !== 'skip') {
+      // The same person twice in the file: the second row is to skip or correct.
+      const again = candidate.fields.emails.map((e) => emailsInFile.get(e.toLowerCase())).find(Boolean)
+      if (again) row.issues = [...row.issues, { field: 'emails', message: `validation.repeatedInFile?line=${again}` }]
+      else for (const e of candidate.fields.emails) emailsInFile.set(e.toLowerCase(), line)
     }
     return { row, candidate }
   })
