@@ -4,6 +4,7 @@ import type { ProfileStatus } from '../src-main/core/api'
 import { call } from './api/client'
 import { DataProvider } from './api/data'
 import { JobsProvider } from './api/jobs'
+import { StaleProvider } from './api/stale'
 import { NoticeBanner } from './components/NoticeBanner'
 import { ToastProvider } from './components/Toasts'
 import { errorMessage } from './forms/serverErrors'
@@ -91,7 +92,9 @@ export function App() {
       <ToastProvider>
         <JobsProvider>
           <LeaveGuardProvider>
-            <Shell initial={initial} notices={boot.status.notices} />
+            <StaleProvider>
+              <Shell initial={initial} notices={boot.status.notices} />
+            </StaleProvider>
           </LeaveGuardProvider>
         </JobsProvider>
       </ToastProvider>

@@ -1,5 +1,7 @@
 import i18n from 'i18next'
 import { initReactI18next } from 'react-i18next'
+import changesEn from './changes.en.json'
+import changesFr from './changes.fr.json'
 import documentsEn from './documents.en.json'
 import documentsFr from './documents.fr.json'
 import deskEn from './desk.en.json'
@@ -18,8 +20,8 @@ import workplanFr from './workplan.fr.json'
 // Each area keeps its strings in its own pair of files, under its own top-level keys.
 void i18n.use(initReactI18next).init({
   resources: {
-    en: { translation: { ...en, ...workplanEn, ...missionsEn, ...documentsEn, ...deskEn, ...tabularEn } },
-    fr: { translation: { ...fr, ...workplanFr, ...missionsFr, ...documentsFr, ...deskFr, ...tabularFr } },
+    en: { translation: { ...en, ...workplanEn, ...missionsEn, ...documentsEn, ...deskEn, ...changesEn, ...tabularEn } },
+    fr: { translation: { ...fr, ...workplanFr, ...missionsFr, ...documentsFr, ...deskFr, ...changesFr, ...tabularFr } },
   },
   lng: 'en',
   fallbackLng: 'en',

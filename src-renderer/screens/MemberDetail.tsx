@@ -4,6 +4,7 @@ import { fullName, type Contact, type Organisation } from '../../src-main/core/m
 import { useQuery } from '../api/data'
 import { DataTable } from '../components/DataTable'
 import { DeletedNotice } from '../components/DeletedNotice'
+import { RecordHistory } from '../components/RecordHistory'
 import { EmailLink, PhoneLink, WebLink } from '../components/ExternalLink'
 import { DetailCard, NotesCard, type DetailItem } from '../components/DetailList'
 import { Loading, Page, StatusBadge } from '../components/Page'
@@ -40,6 +41,7 @@ export function MemberDetail({ id }: { id: string }) {
       {o.deleted && <DeletedNotice restore="organisations.restore" id={id} name={name} notice={t('deleted.member')} />}
       {o.kind === 'state' ? <StateDetails o={o} lang={lang} /> : <SmeDetails o={o} lang={lang} />}
       {!o.deleted && <MemberContacts org={o} />}
+      <RecordHistory table="organisations" id={id} deleted={o.deleted} restore="organisations.restore" />
       {del.dialog}
     </Page>
   )

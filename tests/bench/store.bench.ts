@@ -77,8 +77,9 @@ try {
   const edits: number[] = []
   for (let i = 0; i < 300; i++) {
     const c = contacts[(i * 17) % CONTACTS]
+    const { stamps } = (await call(app, 'contacts.get', { id: c.id })) as { stamps: Record<string, string> }
     const t = performance.now()
-    await call(app, 'contacts.update', { id: c.id, fields: { ...c, notes: `Edited ${i}` } })
+    await call(app, 'contacts.update', { id: c.id, fields: { ...c, notes: `Edited ${i}` }, seen: stamps })
     edits.push(performance.now() - t)
   }
   report(`edit acknowledged durably at ${CONTACTS} contacts, p95 of 300`, percentile(edits, 95), 5)

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import type { Stamps } from './stamps'
 import { Language, multilineText, optionalEmail, phone, text } from './fields'
 import { SavedMapping } from './tabular'
 
@@ -28,7 +29,7 @@ export const SettingsFields = z.object({
 })
 export type SettingsFields = z.output<typeof SettingsFields>
 export type SettingsFieldsInput = z.input<typeof SettingsFields>
-export type Settings = SettingsFields & { updatedAt: string }
+export type Settings = SettingsFields & { updatedAt: string; stamps: Stamps }
 
 /** Per-device preferences: not synced to other devices. */
 /** Light or dark colours; "system" follows the operating system's setting. */
