@@ -9,6 +9,7 @@ import { outShell, readJsonFile, withApp } from './context'
 import { missionCommands } from './missions'
 import { printError, printJson, printLine, printRow, printSaved, toleratePipeClose } from './print'
 import { syncCommands } from './sync'
+import { tabularCommands } from './tabular'
 import { workplanCommands } from './workplan'
 
 // `gfc`: the same dispatch as the app, from a terminal. Exit codes: 0 done, 1 refused or
@@ -57,6 +58,8 @@ export function program(): Command {
         printLine(`Imported ${file}: ${r.created} created, ${r.updated} updated, ${r.unchanged} unchanged${kept}.`)
       })
     })
+
+  tabularCommands(imp, exp, data)
 
   cli.command('members').description('list the members').option('--search <text>').action(async (opts: { search?: string }) => {
     await withApp(data(), async (call) => {

@@ -11,6 +11,7 @@ import { deskInputs, type DeskResults } from './api-desk'
 import { missionInputs, type MissionResults } from './api-missions'
 import { workplanInputs, type WorkplanResults } from './api-workplan'
 import { syncInputs, type SyncResults } from './api-sync'
+import { tabularInputs, type TabularResults } from './api-tabular'
 
 // The one contract between the UI (or CLI, or test host) and the core: every method's input
 // schema, checked by dispatch before any service runs, and its result type.
@@ -99,6 +100,7 @@ export const inputs = {
   ...missionInputs,
   ...deskInputs,
   ...syncInputs,
+  ...tabularInputs,
 } as const
 
 export type Method = keyof typeof inputs
@@ -126,7 +128,7 @@ export interface ImportSummary {
   keptDeleted: number
 }
 
-export interface Results extends WorkplanResults, MissionResults, DeskResults, SyncResults {
+export interface Results extends WorkplanResults, MissionResults, DeskResults, SyncResults, TabularResults {
   'profile.status': ProfileStatus
   'profile.restoreBackup': ProfileStatus
   'profile.recoverLog': ProfileStatus

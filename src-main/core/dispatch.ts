@@ -15,6 +15,7 @@ import { deskHandlers } from './dispatch-desk'
 import { missionHandlers } from './dispatch-missions'
 import { workplanHandlers } from './dispatch-workplan'
 import { syncHandlers } from './dispatch-sync'
+import { tabularHandlers } from './dispatch-tabular'
 
 /** Handlers for a set of methods: each area of the contract brings its own (dispatch-*.ts). */
 export type HandlerMap<K extends Method> = { [M in K]: (app: App, input: ParsedInput<M>) => Results[M] | Promise<Results[M]> }
@@ -74,6 +75,7 @@ const handlers: HandlerMap<Method> = {
   ...missionHandlers,
   ...deskHandlers,
   ...syncHandlers,
+  ...tabularHandlers,
 }
 
 export function isMethod(name: string): name is Method {

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import type { Stamps } from './stamps'
 import { Language, multilineText, optionalEmail, phone, text } from './fields'
+import { SavedMapping } from './tabular'
 
 /** The paper every document is set on: A4, or US Letter (a mission in New York prints on Letter). */
 export const Paper = z.enum(['a4', 'letter'])
@@ -40,6 +41,8 @@ export const Preferences = z.object({
   /** Who uses this device: offered as "verified by" on field records. */
   userName: text(200).default(''),
   theme: Theme.default('system'),
+  /** The column mappings of the last spreadsheet imports, offered again for files with the same headers. */
+  importMappings: z.object({ organisations: SavedMapping.default([]), contacts: SavedMapping.default([]) }).default({ organisations: [], contacts: [] }),
 })
 export type Preferences = z.output<typeof Preferences>
 

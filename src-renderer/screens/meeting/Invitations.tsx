@@ -16,6 +16,7 @@ import { errorMessage } from '../../forms/serverErrors'
 import { formatDate, uiLang } from '../../lib/format'
 import { byMember, refName } from './common'
 import './documents.css'
+import { ExportButton } from '../../components/ExportButton'
 
 const IssueSchema = inputs['invitations.issue']
 type In = z.input<typeof IssueSchema>
@@ -445,6 +446,7 @@ function IssueLog({ meeting }: { meeting: MeetingDetail }) {
     <section className="section" aria-labelledby="sec-issue-log">
       <div className="section-header">
         <h2 id="sec-issue-log">{t('issueLog.title')}</h2>
+        <ExportButton list="issuances" meetingId={meeting.id} ids={meeting.issuances.map((s) => s.id)} />
       </div>
       <DataTable
         testId="issue-log-table"

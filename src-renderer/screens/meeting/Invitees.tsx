@@ -22,6 +22,7 @@ import { useSorted, type Sort, type SortValue } from '../../lists/sort'
 import { useNav } from '../../navigation'
 import { byMember, refName } from './common'
 import { InviteesBulk } from './InviteesBulk'
+import { ExportButton } from '../../components/ExportButton'
 
 type Filter = 'all' | Response
 
@@ -97,6 +98,7 @@ export function InviteesPanel({ meeting }: { meeting: MeetingDetail }) {
     <section className="section" aria-labelledby="sec-invitees">
       <div className="section-header">
         <h2 id="sec-invitees">{t('invitees.title')}</h2>
+        <ExportButton list="invitees" meetingId={meeting.id} ids={rows.map((i) => i.id)} />
         {!adding && (
           <button type="button" className="btn btn--primary" onClick={() => setAdding(true)}>
             {t('invitees.invite')}

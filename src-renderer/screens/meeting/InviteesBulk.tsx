@@ -6,6 +6,7 @@ import { BulkBar } from '../../components/Selection'
 import { useToast } from '../../components/Toasts'
 import { errorMessage } from '../../forms/serverErrors'
 import type { Selection } from '../../lists/selection'
+import { ExportButton } from '../../components/ExportButton'
 
 /**
  * The same answer for every invitee ticked, in one change: their response, or whether they
@@ -73,6 +74,7 @@ export function InviteesBulk({ selection }: { selection: Selection<InviteeView> 
       <button type="button" className="btn btn--small" disabled={busy} onClick={() => apply({ attended: true }, t('lists.attendedSet', { count }))}>
         {t('lists.markAttended')}
       </button>
+      <ExportButton list="invitees" meetingId={selection.selected[0]?.meetingId} ids={selection.selected.map((i) => i.id)} selection />
     </BulkBar>
   )
 }

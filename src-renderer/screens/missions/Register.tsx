@@ -16,6 +16,7 @@ import { useNav } from '../../navigation'
 import { DirectoryCard } from './Directory'
 import { missionName } from './names'
 import { StaleBadge } from './verify'
+import { ExportButton } from '../../components/ExportButton'
 
 const COLUMNS: Record<string, SortValue<MissionSummary>> = {
   // The core sorts by acronym, which reads the same in both languages.
@@ -62,6 +63,7 @@ export function RegisterPanel() {
           </select>
         </div>
         <ReferenceButton />
+        <ExportButton list="missions" ids={rows.map((m) => m.id)} />
       </div>
       <ListTable
         query={list}
