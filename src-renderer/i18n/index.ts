@@ -10,6 +10,8 @@ import en from './en.json'
 import fr from './fr.json'
 import missionsEn from './missions.en.json'
 import missionsFr from './missions.fr.json'
+import syncEn from './sync.en.json'
+import syncFr from './sync.fr.json'
 import workplanEn from './workplan.en.json'
 import workplanFr from './workplan.fr.json'
 
@@ -18,8 +20,8 @@ import workplanFr from './workplan.fr.json'
 // Each area keeps its strings in its own pair of files, under its own top-level keys.
 void i18n.use(initReactI18next).init({
   resources: {
-    en: { translation: { ...en, ...workplanEn, ...missionsEn, ...documentsEn, ...deskEn, ...changesEn } },
-    fr: { translation: { ...fr, ...workplanFr, ...missionsFr, ...documentsFr, ...deskFr, ...changesFr } },
+    en: { translation: { ...en, ...workplanEn, ...missionsEn, ...documentsEn, ...deskEn, ...changesEn, ...syncEn } },
+    fr: { translation: { ...fr, ...workplanFr, ...missionsFr, ...documentsFr, ...deskFr, ...changesFr, ...syncFr } },
   },
   lng: 'en',
   fallbackLng: 'en',
