@@ -11,6 +11,7 @@ import { orgName, uiLang } from '../lib/format'
 import { useListState } from '../lists/listState'
 import { useSorted, type Sort, type SortValue } from '../lists/sort'
 import { useNav } from '../navigation'
+import { OfficeOnly } from './sync/parts'
 
 type Kind = 'state' | 'sme'
 
@@ -54,14 +55,14 @@ export function Members() {
       title={t('members.title')}
       subtitle={t('members.subtitle')}
       actions={
-        <>
+        <OfficeOnly reason={t('sync.fieldNoMembers')}>
           <button type="button" className="btn btn--primary" onClick={() => go({ name: 'memberNew', kind: 'state' })}>
             {t('members.addState')}
           </button>
           <button type="button" className="btn" onClick={() => go({ name: 'memberNew', kind: 'sme' })}>
             {t('members.addSme')}
           </button>
-        </>
+        </OfficeOnly>
       }
     >
       <div className="toolbar" role="search">

@@ -156,9 +156,10 @@ function shown(value: unknown, t: (k: string) => string): string {
 
 function Who({ v }: { v: ConflictValue }) {
   const { t, i18n } = useTranslation()
+  const at = formatDate(v.at, uiLang(i18n.language))
   return (
     <p className="muted small conflict-who">
-      {t('conflicts.who', { user: v.user || t('conflicts.someone'), device: v.deviceName, at: formatDate(v.at, uiLang(i18n.language)) })}
+      {v.user ? t('conflicts.who', { user: v.user, device: v.deviceName, at }) : t('conflicts.whoDevice', { device: v.deviceName, at })}
     </p>
   )
 }

@@ -51,7 +51,7 @@ export function FolderCard() {
             ))}
           </ul>
         )}
-        {!running && folder?.ok && <p className="alert alert--success">{t('sync.folderDone', { read: folder.read, written: folder.written })}</p>}
+        {!running && folder?.ok && <p className="alert alert--success">{t('sync.folderDone', { received: t('sync.filesReceived', { count: folder.read }), written: t('sync.filesWritten', { count: folder.written }) })}</p>}
       </div>
       {held && (
         <button type="button" className="btn btn--danger-outline" onClick={() => setConfirming(true)}>

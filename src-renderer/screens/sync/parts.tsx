@@ -1,8 +1,9 @@
 import type { TFunction } from 'i18next'
-import { useId, useState, type FormEvent } from 'react'
+import { useId, useState, type FormEvent, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ImportReport } from '../../../src-main/core/model/sync'
 import { useMutate } from '../../api/data'
+import { useSync } from '../../api/sync'
 import { FieldShell } from '../../components/Field'
 import { FormAlert } from '../../components/FormAlert'
 import { useToast } from '../../components/Toasts'
@@ -146,5 +147,16 @@ export function DeviceName({ name }: { name: string }) {
       )}
       <FormAlert message={error} />
     </form>
+  )
+}
+
+/** What only a full-scope device may do: on a field device, the reason in its place. */
+export function OfficeOnly({ reason, children }: { reason: string; children: ReactNode }) {
+  const { fieldDevice } = useSync()
+  if (!fieldDevice) return <>{children}</>
+  return (
+    <p className="muted small scope-note" data-testid="scope-note">
+      {reason}
+    </p>
   )
 }
