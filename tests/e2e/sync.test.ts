@@ -272,6 +272,48 @@ describe('the Chair’s office and a field laptop, through the screens', () => {
     await office.reload()
     await openMonusco(office)
     expect(await kinshasa(office).getByTestId('holder-reach').textContent()).toContain(FIELD_EMAIL)
+  })
+
+  it('changes by file: the office saves what the field laptop lacks, the field laptop opens it and says what it did', async () => {
+    await openMonusco(office)
+    await setHolderEmail(office, OFFICE_CLASH)
+    await openSync(office)
+    await office.getByLabel('Send changes to').selectOption({ label: 'Juba field laptop' })
+    await office.getByRole('button', { name: 'Save the changes to send' }).click()
+    await expect.poll(() => office.getByTestId('sent').textContent(), WAIT).toMatch(/^\d+ changes? \(.+\) saved to .*\.gfcsync$/)
+    const bundle = /saved to (.*\.gfcsync)$/.exec((await office.getByTestId('sent').textContent())!)![1]
+    await openSync(field)
+    await field.getByTestId('receive-file').setInputFiles(bundle)
+    await expect.poll(() => field.getByTestId('import-summary').textContent(), WAIT).toMatch(/new changes? from /)
+    expect(await field.getByTestId('import-summary').textContent()).toMatch(/changed: [1-9]/)
+    await openMonusco(field)
+    expect(await kinshasa(field).getByTestId('holder-reach').textContent()).toContain(OFFICE_CLASH)
+  })
+
+  it('a mass deletion from the office waits on the field laptop until a person confirms it', async () => {
+    const call = (method: string, input: unknown) =>
+      office.evaluate(
+        async ([m, i]) => (await fetch('/api/' + m, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(i) })).json(),
+        [method, input] as const,
+      )
+    const missions = (await call('missions.list', { search: 'MONUSCO' })).result as { id: string; acronym: string }[]
+    const monusco = (await call('missions.get', { id: missions.find((m) => m.acronym === 'MONUSCO')!.id })).result as { posts: { id: string; dutyStation: string }[] }
+    const gone = monusco.posts.filter((p) => p.dutyStation !== 'Kinshasa')
+    expect(gone.length).toBeGreaterThan(1)
+    for (const p of gone) expect((await call('posts.delete', { id: p.id })).ok).toBe(true)
+    await syncNow(office)
+
+    expect(await syncNow(field)).toContain('would delete a large part of a list: they wait until a person confirms')
+    await openMonusco(field)
+    expect(await field.getByTestId('post-card').count()).toBe(monusco.posts.length)
+    await openSync(field)
+    await field.getByRole('button', { name: 'Review the deletions waiting' }).click()
+    const ask = field.getByRole('dialog', { name: 'Apply these deletions?' })
+    expect(await ask.textContent()).toContain(`${gone.length} of ${monusco.posts.length} records: Post`)
+    await ask.getByRole('button', { name: 'Apply the deletions' }).click()
+    await expect.poll(() => field.getByTestId('folder-status').textContent(), WAIT).toMatch(/^Synced: 1 file received/)
+    await openMonusco(field)
+    expect(await field.getByTestId('post-card').count()).toBe(1)
     expect(errors.flat()).toEqual([])
   })
 })
