@@ -314,6 +314,17 @@ describe('the Chair’s office and a field laptop, through the screens', () => {
     await expect.poll(() => field.getByTestId('folder-status').textContent(), WAIT).toMatch(/^Synced: 1 file received/)
     await openMonusco(field)
     expect(await field.getByTestId('post-card').count()).toBe(1)
+  })
+
+  it('the office revokes the field laptop, after a confirmation that says what it does', async () => {
+    await openSync(office)
+    await office.getByRole('button', { name: 'Revoke Juba field laptop' }).click()
+    const ask = office.getByRole('dialog', { name: 'Revoke Juba field laptop?' })
+    expect(await ask.textContent()).toContain('Every device will refuse the changes this device makes from now on')
+    await ask.getByRole('button', { name: 'Revoke' }).click()
+    await expect.poll(() => office.getByTestId('device-row').filter({ hasText: 'Juba field laptop' }).textContent(), WAIT).toMatch(/revoked/)
+    expect(await office.getByRole('button', { name: 'Revoke Juba field laptop' }).count()).toBe(0)
+    expect(await office.getByLabel('Send changes to').locator('option').allTextContents()).not.toContain('Juba field laptop')
     expect(errors.flat()).toEqual([])
   })
 })
