@@ -83,6 +83,21 @@ async function setHolderEmail(page: Page, email: string) {
   await expect.poll(() => card.getByTestId('holder-reach').textContent(), WAIT).toContain(email)
 }
 
+/** A call to the core, as the page makes it (for what the story does not need to click through). */
+async function api<T>(page: Page, method: string, input: unknown): Promise<T> {
+  const reply = await page.evaluate(
+    async ([m, i]) => (await fetch('/api/' + m, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(i) })).json(),
+    [method, input] as const,
+  )
+  if (!reply.ok) throw new Error(reply.error.message)
+  return reply.result as T
+}
+
+const monuscoOf = async (page: Page) => {
+  const missions = await api<{ id: string; acronym: string }[]>(page, 'missions.list', { search: 'MONUSCO' })
+  return api<{ posts: { id: string; dutyStation: string }[] }>(page, 'missions.get', { id: missions.find((m) => m.acronym === 'MONUSCO')!.id })
+}
+
 async function axe(page: Page, where: string): Promise<string[]> {
   return (await seriousViolations(page)).map((v) => `${where}: ${v.id} (${v.impact}) ${v.help} at ${v.targets.join(', ')}`)
 }
@@ -259,6 +274,7 @@ describe('the Chair’s office and a field laptop, through the screens', () => {
     renameSync(shared, away)
     expect(await syncNow(field)).toContain('The folder is not reachable')
     expect(await syncNow(office)).toContain('The folder is not reachable')
+    await office.screenshot({ path: join(shots, 'folder-unreachable.png') })
     await office.reload()
     await openMonusco(office)
     expect(await kinshasa(office).getByTestId('holder-reach').textContent()).toContain(FIELD_CLASH)
@@ -291,16 +307,10 @@ describe('the Chair’s office and a field laptop, through the screens', () => {
   })
 
   it('a mass deletion from the office waits on the field laptop until a person confirms it', async () => {
-    const call = (method: string, input: unknown) =>
-      office.evaluate(
-        async ([m, i]) => (await fetch('/api/' + m, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(i) })).json(),
-        [method, input] as const,
-      )
-    const missions = (await call('missions.list', { search: 'MONUSCO' })).result as { id: string; acronym: string }[]
-    const monusco = (await call('missions.get', { id: missions.find((m) => m.acronym === 'MONUSCO')!.id })).result as { posts: { id: string; dutyStation: string }[] }
+    const monusco = await monuscoOf(office)
     const gone = monusco.posts.filter((p) => p.dutyStation !== 'Kinshasa')
     expect(gone.length).toBeGreaterThan(1)
-    for (const p of gone) expect((await call('posts.delete', { id: p.id })).ok).toBe(true)
+    for (const p of gone) await api(office, 'posts.delete', { id: p.id })
     await syncNow(office)
 
     expect(await syncNow(field)).toContain('would delete a large part of a list: they wait until a person confirms')
@@ -310,10 +320,30 @@ describe('the Chair’s office and a field laptop, through the screens', () => {
     await field.getByRole('button', { name: 'Review the deletions waiting' }).click()
     const ask = field.getByRole('dialog', { name: 'Apply these deletions?' })
     expect(await ask.textContent()).toContain(`${gone.length} of ${monusco.posts.length} records: Post`)
+    await field.screenshot({ path: join(shots, 'mass-deletion.png') })
     await ask.getByRole('button', { name: 'Apply the deletions' }).click()
     await expect.poll(() => field.getByTestId('folder-status').textContent(), WAIT).toMatch(/^Synced: 1 file received/)
     await openMonusco(field)
     expect(await field.getByTestId('post-card').count()).toBe(1)
+  })
+
+  it('two new holders of one post, added apart, show as a broken rule on both, with a way to the mission', async () => {
+    const post = (await monuscoOf(office)).posts.find((p) => p.dutyStation === 'Kinshasa')!
+    const start = new Date().toISOString().slice(0, 10)
+    const holder = (givenName: string) => ({ postId: post.id, contact: { givenName, familyName: 'Newcomer' }, start, closePrevious: true })
+    await api(office, 'holders.create', holder('Ana'))
+    await api(field, 'holders.create', holder('Ben'))
+    await syncNow(field)
+    await syncNow(office)
+    await syncNow(field)
+    for (const page of [office, field]) {
+      await nav(page, /^Conflicts/)
+      const breach = page.getByTestId('breach')
+      await expect.poll(() => breach.textContent(), WAIT).toContain('Two current holders of one post')
+      if (page === office) await page.screenshot({ path: join(shots, 'breach.png') })
+      await breach.getByRole('button', { name: /^Open Ana Newcomer/ }).click()
+      await expect.poll(() => h1(page), WAIT).toBe('MONUSCO')
+    }
   })
 
   it('the office revokes the field laptop, after a confirmation that says what it does', async () => {
@@ -321,6 +351,8 @@ describe('the Chair’s office and a field laptop, through the screens', () => {
     await office.getByRole('button', { name: 'Revoke Juba field laptop' }).click()
     const ask = office.getByRole('dialog', { name: 'Revoke Juba field laptop?' })
     expect(await ask.textContent()).toContain('Every device will refuse the changes this device makes from now on')
+    await office.setViewportSize({ width: 1280, height: 1500 })
+    await office.screenshot({ path: join(shots, 'revoke.png') })
     await ask.getByRole('button', { name: 'Revoke' }).click()
     await expect.poll(() => office.getByTestId('device-row').filter({ hasText: 'Juba field laptop' }).textContent(), WAIT).toMatch(/revoked/)
     expect(await office.getByRole('button', { name: 'Revoke Juba field laptop' }).count()).toBe(0)
