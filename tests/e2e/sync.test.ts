@@ -169,6 +169,9 @@ describe('the Chair’s office and a field laptop, through the screens', () => {
     await expect.poll(() => field.getByTestId('missions-count').textContent(), WAIT).toBe('1 mission')
     expect(await field.getByTestId('scope-note').textContent()).toContain('the Chair’s office adds missions')
     expect(await field.getByRole('button', { name: 'Add mission' }).count()).toBe(0)
+    await nav(field, 'Home')
+    await expect.poll(() => field.getByTestId('home-to-verify').count(), WAIT).toBe(1)
+    expect(await field.getByRole('heading', { name: 'Next meeting' }).count()).toBe(0)
   })
 
   it('both choose the shared folder: the office sets it up, the field laptop finds it', async () => {
