@@ -5,7 +5,8 @@ import { ConfirmDialog } from '../../components/ConfirmDialog'
 import { DetailList } from '../../components/DetailList'
 import { errorMessage } from '../../forms/serverErrors'
 import { formatDate, uiLang } from '../../lib/format'
-import { Busy, folderProblem, ImportSummary, MassDeletion } from './parts'
+import { Busy, ImportSummary, MassDeletion } from './parts'
+import { folderProblem } from './problems'
 
 /** The shared folder: chosen once, then synced on demand and every few minutes (api/sync.tsx). */
 export function FolderCard() {
