@@ -11,6 +11,7 @@ import { Loading, Page } from '../../components/Page'
 import { useToast } from '../../components/Toasts'
 import { errorMessage } from '../../forms/serverErrors'
 import { readBase64 } from '../../lib/files'
+import { useNav } from '../../navigation'
 import { formatBytes, formatDate, uiLang } from '../../lib/format'
 import { EnrolDialog } from './EnrolDialog'
 import { FolderCard } from './FolderCard'
@@ -87,6 +88,7 @@ function ThisDeviceCard() {
 /** The Chair's office's first device: it names the dataset the others will join. */
 function NewDatasetCard() {
   const { t } = useTranslation()
+  const { go } = useNav()
   const mutate = useMutate()
   const id = useId()
   const [name, setName] = useState(t('sync.datasetDefault'))
@@ -113,6 +115,12 @@ function NewDatasetCard() {
           {t('sync.createDataset')}
         </button>
       </form>
+      <p className="muted small sync-or-join">
+        {t('sync.orJoin')}{' '}
+        <button type="button" className="link" onClick={() => go({ name: 'welcome' })}>
+          {t('welcome.join')}
+        </button>
+      </p>
     </section>
   )
 }
