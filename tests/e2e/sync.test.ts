@@ -247,7 +247,13 @@ describe('the Chair’s office and a field laptop, through the screens', () => {
           await expect.poll(() => office.locator('[aria-busy="true"]').count(), WAIT).toBe(0)
           await office.waitForTimeout(150)
           found.push(...(await axe(office, `${language} ${scheme} ${hash}`)))
-          if (language === 'fr' && scheme === 'dark') await office.screenshot({ path: join(shots, `${hash.slice(2)}-fr-dark.png`), fullPage: true })
+          if (language === 'fr' && scheme === 'dark') {
+            await office.screenshot({ path: join(shots, `${hash.slice(2)}-fr-dark.png`), fullPage: true })
+            await office.setViewportSize({ width: 680, height: 1400 })
+            found.push(...(await axe(office, `${language} ${scheme} ${hash} at 680 px`)))
+            await office.screenshot({ path: join(shots, `${hash.slice(2)}-fr-dark-narrow.png`) })
+            await office.setViewportSize({ width: 1280, height: 860 })
+          }
         }
       }
     }
