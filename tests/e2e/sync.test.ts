@@ -17,6 +17,7 @@ const OFFICER = 'Amaru Quispe'
 const FIELD_EMAIL = 'holder.from.juba@example.org'
 const FIELD_CLASH = 'field.says@example.org'
 const OFFICE_CLASH = 'office.says@example.org'
+const AGREED = 'agreed@example.org'
 
 const files = mkdtempSync(join(tmpdir(), 'gfc-e2e-sync-files-'))
 const shared = join(files, 'GFC sync')
@@ -276,6 +277,30 @@ describe('the Chair’s office and a field laptop, through the screens', () => {
     expect(await kinshasa(field).getByTestId('holder-reach').textContent()).toContain(FIELD_CLASH)
   })
 
+  it('the field officer settles the next one by typing a new value; the office has it, and no conflict, after syncing', async () => {
+    await openMonusco(field)
+    await setHolderEmail(field, 'field.again@example.org')
+    await openMonusco(office)
+    await setHolderEmail(office, 'office.again@example.org')
+    await syncNow(office)
+    await syncNow(field)
+    await nav(field, /^Conflicts/)
+    const conflict = field.getByTestId('conflict')
+    await expect.poll(() => conflict.getByTestId('conflict-value').count(), WAIT).toBe(2)
+    await conflict.getByRole('button', { name: 'Edit a new value' }).click()
+    const box = conflict.getByLabel('New value for E-mail')
+    expect(await box.inputValue()).toMatch(/again@example\.org/)
+    await box.fill(AGREED)
+    await conflict.getByRole('button', { name: 'Keep this new value' }).click()
+    await expect.poll(() => field.getByTestId('conflicts-count').textContent(), WAIT).toBe('Nothing to settle: every device agrees.')
+    await syncNow(field)
+    await syncNow(office)
+    await expect.poll(() => office.getByTestId('nav-conflicts').count(), WAIT).toBe(0)
+    await office.reload()
+    await openMonusco(office)
+    expect(await kinshasa(office).getByTestId('holder-reach').textContent()).toContain(AGREED)
+  })
+
   it('the shared folder gone mid-way: nothing is deleted, the status says so, and the next sync after it returns completes', async () => {
     const away = shared + ' (unplugged)'
     await openMonusco(field)
@@ -286,7 +311,7 @@ describe('the Chair’s office and a field laptop, through the screens', () => {
     await office.screenshot({ path: join(shots, 'folder-unreachable.png') })
     await office.reload()
     await openMonusco(office)
-    expect(await kinshasa(office).getByTestId('holder-reach').textContent()).toContain(FIELD_CLASH)
+    expect(await kinshasa(office).getByTestId('holder-reach').textContent()).toContain(AGREED)
     await nav(office, 'Members')
     await expect.poll(() => office.getByTestId('members-count').textContent(), WAIT).toMatch(/\d+ members/)
     expect(readdirSync(away).sort()).toContain('gfc-sync.json')
