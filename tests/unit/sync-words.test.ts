@@ -6,7 +6,7 @@ import { folderProblem } from '../../src-renderer/screens/sync/problems'
 import en from '../../src-renderer/i18n/sync.en.json'
 import fr from '../../src-renderer/i18n/sync.fr.json'
 import { tempDir } from '../support/profile'
-import { contactFields, enrol, newDevice, office } from '../support/sync'
+import { editContact, enrol, newDevice, office } from '../support/sync'
 
 // The shared folder's problems come from the core in English; the Sync screen says the common
 // ones in the interface language. Each is met here for real, so a change of the core's words
@@ -50,7 +50,7 @@ describe('the shared folder’s problems, in the interface language', () => {
     rmSync(join(shared, 'gfc-sync.json'))
     await chair.call('sync.chooseFolder', { init: true })
     const c = (await chair.call('contacts.list', {}))[0]
-    await chair.call('contacts.update', { id: c.id, fields: { ...(await contactFields(chair, c.id)), notes: 'late' } })
+    await editContact(chair, c.id, { notes: 'late' })
     await chair.call('sync.folder', {})
     const file = join(shared, chair.id, readdirSync(join(shared, chair.id)).sort().at(-1)!)
     const whole = readFileSync(file)
