@@ -235,6 +235,15 @@ describe('the Chair’s office and a field laptop, through the screens', () => {
       expect(values.find((v) => v.includes(FIELD_CLASH))).toMatch(/[Oo]n Juba field laptop/)
     }
     await office.screenshot({ path: join(shots, 'conflicts.png'), fullPage: true })
+    // From the conflict to the record, whose history shows both edits, each with its device.
+    await office.getByTestId('conflict-record').getByRole('button', { name: /^Open / }).click()
+    const history = office.getByTestId('record-history')
+    await history.getByRole('button', { name: 'Show history' }).click()
+    await expect.poll(() => history.locator('tbody tr').count(), WAIT).toBeGreaterThan(1)
+    const rows = await history.locator('tbody tr').allTextContents()
+    expect(rows.some((r) => r.includes(FIELD_CLASH) && r.includes('Juba field laptop'))).toBe(true)
+    expect(rows.some((r) => r.includes(OFFICE_CLASH) && !r.includes('Juba field laptop'))).toBe(true)
+    await nav(office, /^Conflicts/)
   })
 
   it('the new screens pass axe-core in English and French, light and dark', async () => {
