@@ -8,6 +8,7 @@ import { useQuery } from '../api/data'
 import { SortHeader } from '../components/DataTable'
 import { EmailLink, PhoneLink } from '../components/ExternalLink'
 import { ExportButton } from '../components/ExportButton'
+import { OfficeOnly } from './sync/parts'
 import { FilterSelect } from '../components/FilterSelect'
 import { ListTable } from '../components/ListTable'
 import { Page } from '../components/Page'
@@ -98,12 +99,14 @@ export function Contacts() {
       subtitle={t('contacts.subtitle')}
       actions={
         <>
-          <button type="button" className="btn btn--primary" onClick={() => go({ name: 'contactNew' })}>
-            {t('contacts.add')}
-          </button>
-          <button type="button" className="btn" onClick={() => setImporting(true)}>
-            {t('importer.button')}
-          </button>
+          <OfficeOnly reason={t('sync.fieldNoContacts')}>
+            <button type="button" className="btn btn--primary" onClick={() => go({ name: 'contactNew' })}>
+              {t('contacts.add')}
+            </button>
+            <button type="button" className="btn" onClick={() => setImporting(true)}>
+              {t('importer.button')}
+            </button>
+          </OfficeOnly>
           <ExportButton list="contacts" ids={rows.map((r) => r.contact.id)} />
         </>
       }

@@ -13,6 +13,7 @@ import { errorMessage } from '../forms/serverErrors'
 import { formatDate, orgName, stateByCode, uiLang, type UiLanguage } from '../lib/format'
 import { useNav } from '../navigation'
 import { useDeleteWithUndo } from './useDelete'
+import { OfficeOnly } from './sync/parts'
 
 export function MemberDetail({ id }: { id: string }) {
   const { t, i18n } = useTranslation()
@@ -36,7 +37,13 @@ export function MemberDetail({ id }: { id: string }) {
         </>
       }
       back={back}
-      actions={!o.deleted && <RecordActions onEdit={() => go({ name: 'memberEdit', id })} onDelete={() => del.ask(id, name)} />}
+      actions={
+        !o.deleted && (
+          <OfficeOnly reason={t('sync.fieldNoMembers')}>
+            <RecordActions onEdit={() => go({ name: 'memberEdit', id })} onDelete={() => del.ask(id, name)} />
+          </OfficeOnly>
+        )
+      }
     >
       {o.deleted && <DeletedNotice restore="organisations.restore" id={id} name={name} notice={t('deleted.member')} />}
       {o.kind === 'state' ? <StateDetails o={o} lang={lang} /> : <SmeDetails o={o} lang={lang} />}

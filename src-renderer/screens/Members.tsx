@@ -14,6 +14,7 @@ import { useListState } from '../lists/listState'
 import { useSorted, type Sort, type SortValue } from '../lists/sort'
 import { useNav } from '../navigation'
 import { ImportWizard } from './import/ImportWizard'
+import { OfficeOnly } from './sync/parts'
 
 type Kind = 'state' | 'sme'
 
@@ -59,15 +60,17 @@ export function Members() {
       subtitle={t('members.subtitle')}
       actions={
         <>
-          <button type="button" className="btn btn--primary" onClick={() => go({ name: 'memberNew', kind: 'state' })}>
-            {t('members.addState')}
-          </button>
-          <button type="button" className="btn" onClick={() => go({ name: 'memberNew', kind: 'sme' })}>
-            {t('members.addSme')}
-          </button>
-          <button type="button" className="btn" onClick={() => setImporting(true)}>
-            {t('importer.button')}
-          </button>
+          <OfficeOnly reason={t('sync.fieldNoMembers')}>
+            <button type="button" className="btn btn--primary" onClick={() => go({ name: 'memberNew', kind: 'state' })}>
+              {t('members.addState')}
+            </button>
+            <button type="button" className="btn" onClick={() => go({ name: 'memberNew', kind: 'sme' })}>
+              {t('members.addSme')}
+            </button>
+            <button type="button" className="btn" onClick={() => setImporting(true)}>
+              {t('importer.button')}
+            </button>
+          </OfficeOnly>
           <ExportButton list="organisations" ids={rows.map((o) => o.id)} />
         </>
       }

@@ -14,6 +14,7 @@ import { FormAlert } from '../../components/FormAlert'
 import { useToast } from '../../components/Toasts'
 import { errorMessage } from '../../forms/serverErrors'
 import { formatDate, uiLang } from '../../lib/format'
+import { readBase64 } from '../../lib/files'
 import { byMember, refName } from './common'
 import './documents.css'
 import { ExportButton } from '../../components/ExportButton'
@@ -409,15 +410,6 @@ function Placeholders({ names }: { names: string[] }) {
       ))}
     </span>
   )
-}
-
-function readBase64(file: File): Promise<string> {
-  return new Promise((ok, fail) => {
-    const r = new FileReader()
-    r.onload = () => ok(String(r.result).replace(/^data:[^,]*,/, ''))
-    r.onerror = () => fail(r.error ?? new Error('The file could not be read.'))
-    r.readAsDataURL(file)
-  })
 }
 
 const UNKNOWN_KEYS = new Set(['validation.unknownPlaceholder', 'validation.templateUnknownPlaceholder'])
