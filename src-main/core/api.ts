@@ -15,6 +15,7 @@ import { syncInputs, type SyncResults } from './api-sync'
 // schema, checked by dispatch before any service runs, and its result type.
 
 const ById = z.object({ id: Uuid })
+const Passphrase = z.string().min(1, 'validation.required').max(1024, 'validation.tooLong')
 const Search = text(200).default('')
 
 export const OrganisationQuery = z.object({
@@ -43,6 +44,9 @@ export const inputs = {
   'profile.restoreBackup': z.object({ name: z.string().min(1) }),
   'profile.recoverLog': z.object({}),
   'profile.becomeNewDevice': z.object({}),
+  'profile.unlock': z.object({ passphrase: Passphrase, remember: z.boolean().default(false) }),
+  'profile.encrypt': z.object({ passphrase: Passphrase }),
+  'profile.changePassphrase': z.object({ current: Passphrase, passphrase: Passphrase }),
   'preferences.get': z.object({}),
   'preferences.update': PreferenceChanges,
   'settings.get': z.object({}),
@@ -114,8 +118,8 @@ export interface BackupInfo {
  *  (log_gap: profile.recoverLog), become a new device when the profile was copied from another
  *  computer (copied: profile.becomeNewDevice), or wait (locked, unavailable). */
 export type ProfileStatus =
-  | { state: 'ok'; dataDir: string; deviceId: string; empty: boolean; notices: string[] }
-  | { state: 'corrupt' | 'log_gap' | 'copied' | 'locked' | 'unavailable'; dataDir: string; message: string; backups: BackupInfo[] }
+  | { state: 'ok'; dataDir: string; deviceId: string; empty: boolean; notices: string[]; encrypted: boolean }
+  | { state: 'corrupt' | 'log_gap' | 'copied' | 'locked' | 'unavailable' | 'encrypted'; dataDir: string; message: string; backups: BackupInfo[] }
 
 export interface ImportSummary {
   created: number
@@ -130,6 +134,9 @@ export interface Results extends WorkplanResults, MissionResults, DeskResults, S
   'profile.restoreBackup': ProfileStatus
   'profile.recoverLog': ProfileStatus
   'profile.becomeNewDevice': ProfileStatus
+  'profile.unlock': ProfileStatus
+  'profile.encrypt': ProfileStatus
+  'profile.changePassphrase': ProfileStatus
   'preferences.get': Preferences
   'preferences.update': Preferences
   'settings.get': Settings

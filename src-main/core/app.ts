@@ -6,6 +6,7 @@ import { AppError } from './model/errors'
 import { Jobs } from './services/jobs'
 import { noShell, type Shell } from './shell'
 import { listBackups, restoreBackup } from './store/backups'
+import { changePassphrase, checkNewPassphrase, isEncrypted, needsPassphrase, passphraseKey, unlockProfile, type PassphraseKey } from './store/encryption'
 import { versionOf } from './store/snapshot'
 import { DATA_FILE, Store, type OpenOptions } from './store/store'
 
@@ -25,20 +26,69 @@ export class App {
     private failure: AppError | null,
   ) {}
 
-  static async open(dataDir: string, shell: Shell = noShell): Promise<App> {
+  /** The passphrase key of an encrypted profile, once given (or recalled). */
+  private key: PassphraseKey | undefined
+
+  /** `passphrase` opens an encrypted profile (the CLI's and host's GFC_PASSPHRASE, or a prompt);
+   *  without it, a key the shell remembered is tried, else the profile waits for profile.unlock. */
+  static async open(dataDir: string, shell: Shell = noShell, passphrase?: string): Promise<App> {
     const app = new App(dataDir, shell, null, null)
+    try {
+      if (isEncrypted(dataDir)) app.key = passphrase !== undefined ? passphraseKey(dataDir, passphrase) : rememberedKey(dataDir, shell)
+    } catch (e) {
+      app.failure = e as AppError
+      return app
+    }
     await app.reopen()
     return app
   }
 
   private async reopen(options: OpenOptions = {}): Promise<void> {
     try {
-      this.current = await Store.open(this.dataDir, options)
+      this.current = await Store.open(this.dataDir, { ...options, key: this.key })
       this.failure = null
     } catch (e) {
       this.current = null
       this.failure = e instanceof AppError ? e : plainFailure(e, this.dataDir)
     }
+  }
+
+  /** Opens an encrypted profile with its passphrase; `remember` keeps the key with the shell. */
+  async unlock(passphrase: string, remember: boolean): Promise<ProfileStatus> {
+    if (this.current || !isEncrypted(this.dataDir)) throw new AppError('conflict', 'The profile is not waiting for a passphrase.')
+    const key = passphraseKey(this.dataDir, passphrase)
+    unlockProfile(this.dataDir, key)
+    this.key = key
+    await this.reopen()
+    if (remember && this.current) this.shell.keys?.remember(this.dataDir, key)
+    return this.status()
+  }
+
+  /** Encrypts this profile's files with a passphrase (closed, sealed under its lock, opened again). */
+  async encrypt(passphrase: string): Promise<ProfileStatus> {
+    const store = this.store
+    if (store.sealer) throw new AppError('conflict', 'This profile is encrypted already; you can change its passphrase.')
+    if (store.readOnly) throw new AppError('unavailable', `This profile was opened read-only (${this.dataDir} cannot be written).`)
+    checkNewPassphrase(passphrase)
+    await this.jobs.settle()
+    await store.close()
+    this.current = null
+    try {
+      this.key = await Store.encrypt(this.dataDir, passphrase)
+    } finally {
+      await this.reopen()
+    }
+    return this.status()
+  }
+
+  /** A new passphrase for an encrypted profile (the files stay as they are: their key is rewrapped). */
+  changePassphrase(current: string, passphrase: string): ProfileStatus {
+    if (!this.store.sealer) throw new AppError('conflict', 'This profile is not encrypted; set a passphrase to encrypt it.')
+    checkNewPassphrase(passphrase)
+    const remembered = this.shell.keys?.recall(this.dataDir)
+    this.key = changePassphrase(this.dataDir, passphraseKey(this.dataDir, current), passphrase)
+    if (remembered) this.shell.keys?.remember(this.dataDir, this.key)
+    return this.status()
   }
 
   get store(): Store {
@@ -54,9 +104,10 @@ export class App {
       if (r.tornTailDropped) notices.push('An unfinished last change (cut short by a crash) was set aside; everything saved before it is here.')
       notices.push(...r.notices)
       const empty = EXPORTED_TABLES.every((t) => Object.keys(this.current!.tables[t]).length === 0)
-      return { state: 'ok', dataDir: this.dataDir, deviceId: this.current.device.deviceId, empty, notices }
+      return { state: 'ok', dataDir: this.dataDir, deviceId: this.current.device.deviceId, empty, notices, encrypted: this.current.sealer !== null }
     }
     const f = this.failure!
+    if (f.code === 'encrypted' || f.code === 'passphrase') return { state: 'encrypted', dataDir: this.dataDir, message: f.message, backups: [] }
     const state = f.code === 'corrupt' || f.code === 'locked' || f.code === 'log_gap' || f.code === 'copied' ? f.code : 'unavailable'
     return { state, dataDir: this.dataDir, message: f.message, backups: listBackups(this.dataDir) }
   }
@@ -93,6 +144,19 @@ export class App {
     await this.jobs.settle()
     await this.current?.close()
     this.current = null
+  }
+}
+
+/** A key the shell kept for this profile, if it still opens it (a changed passphrase: forgotten). */
+function rememberedKey(dir: string, shell: Shell): PassphraseKey {
+  const key = shell.keys?.recall(dir)
+  if (!key) throw needsPassphrase(dir)
+  try {
+    unlockProfile(dir, key)
+    return key
+  } catch {
+    shell.keys?.forget(dir)
+    throw needsPassphrase(dir)
   }
 }
 

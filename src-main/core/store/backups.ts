@@ -37,11 +37,12 @@ export function listBackups(profileDir: string): BackupInfo[] {
     })
 }
 
-/** Copies a good data file into backups/ unless the newest backup is identical; keeps the newest ten. */
-export async function rotateBackup(profileDir: string, content: string): Promise<void> {
+/** Copies a good data file into backups/ unless the newest backup is identical; keeps the newest ten.
+ *  (In an encrypted profile the data file is sealed, and so is its copy.) */
+export async function rotateBackup(profileDir: string, content: Buffer): Promise<void> {
   const dir = backupDir(profileDir)
   const newest = listBackups(profileDir)[0]
-  if (newest && (await readFile(join(dir, newest.name), 'utf8')) === content) return
+  if (newest && (await readFile(join(dir, newest.name))).equals(content)) return
   await writeFileDurable(join(dir, stampName('gfc')), content)
   for (const old of listBackups(profileDir).slice(KEEP_BACKUPS)) await unlink(join(dir, old.name))
 }

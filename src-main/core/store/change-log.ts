@@ -5,6 +5,7 @@ import { AppError } from '../model/errors'
 import { LogEntry } from '../sync/change'
 import { chainNext, entryDigest, GENESIS } from '../sync/digest'
 import { FILE_MODE, fsyncDirSync } from './durable-file'
+import { isSealedLine, needsPassphrase, type Sealer } from './encryption'
 
 export const LOG_DIR = 'changes'
 
@@ -68,9 +69,10 @@ function damaged(file: string, lineNo: number, what: string): string {
  * after it is the hash of the chain before it and the change's digest, so a line edited,
  * removed or moved anywhere is found, with its number. A damaged last line without its newline
  * is a torn write (reported, not fatal). Any other damage throws, or with `stopAtDamage` ends
- * the read before the bad line and says what is wrong with it.
+ * the read before the bad line and says what is wrong with it. Sealed lines (an encrypted
+ * profile) are opened with `sealer`; `text` stays the line as it is on disk.
  */
-export function readLog(file: string, buf: Buffer, from: LogPosition = START, stopAtDamage = false, verify = true): LogRead {
+export function readLog(file: string, buf: Buffer, from: LogPosition = START, stopAtDamage = false, verify = true, sealer: Sealer | null = null): LogRead {
   const lines: ReadLine[] = []
   let pos = from
   let start = from.bytes
@@ -85,9 +87,16 @@ export function readLog(file: string, buf: Buffer, from: LogPosition = START, st
     lineNo++
     if (nl === -1) return { lines, end: pos, tornTail: true }
     const text = buf.subarray(start, nl).toString('utf8')
+    let json = text
+    if (isSealedLine(text)) {
+      if (!sealer) throw needsPassphrase(dirname(dirname(file)))
+      const opened = sealer.openLine(text)
+      if (opened === null) return fail('it does not decrypt with this profile\'s key')
+      json = opened
+    }
     let line: LogLine
     try {
-      line = LogLine.parse(JSON.parse(text))
+      line = LogLine.parse(JSON.parse(json))
     } catch {
       return fail('it is not a valid change')
     }
@@ -115,11 +124,13 @@ export class LogWriter {
   private fd: number
 
   /** Opens `file` to append after its first `size` bytes; anything after them (a torn or
-   *  damaged end, kept aside by the caller) is cut off so appends stay line-aligned. */
+   *  damaged end, kept aside by the caller) is cut off so appends stay line-aligned. Lines are
+   *  sealed when a `sealer` is given (an encrypted profile). */
   constructor(
     readonly file: string,
     private size: number,
     fileSize: number,
+    private readonly sealer: Sealer | null = null,
   ) {
     const created = !existsSync(file)
     this.fd = openSync(file, created ? 'w+' : 'r+', FILE_MODE)
@@ -135,9 +146,9 @@ export class LogWriter {
     return this.size
   }
 
-  /** Appends whole lines; returns their texts. Nothing half-lands: a failed write is cut off. */
+  /** Appends whole lines; returns their texts as written. Nothing half-lands: a failed write is cut off. */
   append(lines: LogLine[]): string[] {
-    const texts = lines.map((l) => JSON.stringify(l))
+    const texts = lines.map((l) => (this.sealer ? this.sealer.sealLine(JSON.stringify(l)) : JSON.stringify(l)))
     const buf = Buffer.from(texts.map((t) => t + '\n').join(''))
     try {
       let off = 0

@@ -14,9 +14,11 @@ import { backupDir, keepCopy, rotateBackup } from './backups'
 import { LOG_DIR, LogWriter, listLogs, logDevice, logPath, readLog, START, type LogLine, type LogPosition } from './change-log'
 import { loadIdentity, newIdentity, readIdentity, saveDevice, type DeviceFile, type Identity } from './device'
 import { DIR_MODE, DurableJsonFile, FILE_MODE, removeStaleTemps } from './durable-file'
+import { createProfileKey, isEncrypted, needsPassphrase, plainContent, unlockProfile, type PassphraseKey, type Sealer } from './encryption'
 import { foldPending, type FoldState, type Pending } from './fold'
 import { migrateLegacy } from './legacy'
 import { lockProfile } from './lock'
+import { hasPlainFiles, sealProfileFiles } from './seal-profile'
 import { emptySnapshot, migrateToV4, parseSnapshot, SCHEMA_VERSION, versionOf, type Folded, type Snapshot } from './snapshot'
 
 export const DATA_FILE = 'gfc.json'
@@ -36,6 +38,8 @@ export interface OpenReport {
 export interface OpenOptions {
   /** Go on from the data file when a log lost its end or was damaged (the damaged part is kept aside). */
   recoverLog?: boolean
+  /** The passphrase key of an encrypted profile. */
+  key?: PassphraseKey
 }
 
 /** One device's log in this profile: what is folded into the tables, and where the file ends. */
@@ -74,10 +78,12 @@ export class Store {
     private readonly clock: HybridClock,
     private readonly unlock: () => Promise<void>,
     readonly report: OpenReport,
+    /** Seals the files of an encrypted profile; null for a plain one. */
+    readonly sealer: Sealer | null,
     readonly readOnly = false,
   ) {
     this.writer = readOnly ? null : this.openWriter(this.device.deviceId)
-    this.revealed = readRevealed(dir)
+    this.revealed = readRevealed(dir, sealer)
   }
 
   private writer: LogWriter | null
@@ -115,12 +121,19 @@ export class Store {
       removeStaleTemps(dir)
       removeStaleTemps(backupDir(dir))
     }
+    let sealer: Sealer | null = null
+    if (isEncrypted(dir)) {
+      if (!options.key) throw needsPassphrase(dir)
+      sealer = unlockProfile(dir, options.key)
+      // An encryption cut short by a crash is finished first.
+      if (!readOnly && hasPlainFiles(dir)) sealProfileFiles(dir, sealer)
+    }
     const identity = readOnly ? readIdentity(dir) : loadIdentity(dir)
     const me = identity.device.deviceId
     const file = join(dir, DATA_FILE)
     const report: OpenReport = { tornTailDropped: false, replayed: 0, notices: [] }
 
-    const raw = readDataFile(file)
+    const raw = readDataFile(file, sealer)
     let snapshot: Snapshot
     if (raw === undefined) snapshot = emptySnapshot()
     else {
@@ -138,7 +151,7 @@ export class Store {
     for (const device of new Set([...listLogs(dir).map(logDevice), ...Object.keys(snapshot.logs), me])) {
       const path = logPath(dir, device)
       const buf = existsSync(path) ? readFileSync(path) : Buffer.alloc(0)
-      const opened = openLog(path, buf, snapshot.logs[device] ?? { ...START, sha: EMPTY_SHA }, snapshot.applied[device] ?? 0)
+      const opened = openLog(path, buf, snapshot.logs[device] ?? { ...START, sha: EMPTY_SHA }, snapshot.applied[device] ?? 0, sealer)
       if (opened.damage) {
         if (device === me || !opened.lostOnly) damage.push(opened.damage)
         else report.notices.push(opened.damage)
@@ -160,8 +173,8 @@ export class Store {
       )
     }
 
-    const db = new Low<Snapshot>(new DurableJsonFile<Snapshot>(file), snapshot)
-    const store = new Store(dir, identity, db, logs, pending, new HybridClock(snapshot.clock || undefined), unlock ?? (async () => {}), report, readOnly)
+    const db = new Low<Snapshot>(new DurableJsonFile<Snapshot>(file, sealer), snapshot)
+    const store = new Store(dir, identity, db, logs, pending, new HybridClock(snapshot.clock || undefined), unlock ?? (async () => {}), report, sealer, readOnly)
     if (damage.length) store.recoverLogs(damage)
     report.replayed = store.foldWaiting().length
     for (const [device, why] of store.waiting) report.notices.push(`Changes from device ${device} are waiting: ${why}.`)
@@ -173,8 +186,8 @@ export class Store {
     if (raw === undefined || report.replayed > 0 || report.migratedFrom || damage.length) await store.snapshot()
     // Off the open path: the backup is a copy of the file as it now stands.
     store.writing = store.writing
-      .then(() => readFile(file, 'utf8'))
-      .then((text) => rotateBackup(dir, text))
+      .then(() => readFile(file))
+      .then((content) => rotateBackup(dir, content))
       .catch((e: Error) => console.error(`GFC Desk could not back up ${DATA_FILE}: ${e.message}`))
     return store
   }
@@ -272,7 +285,7 @@ export class Store {
         throw new AppError('validation', `The changes of device ${device} received do not follow on from those this device holds (its history differs): nothing of them was added.`)
       }
       this.logs.set(device, state)
-      const writer = new LogWriter(state.file, state.end.bytes, existsSync(state.file) ? statSync(state.file).size : 0)
+      const writer = new LogWriter(state.file, state.end.bytes, existsSync(state.file) ? statSync(state.file).size : 0, this.sealer)
       try {
         const texts = writer.append(fresh)
         const last = fresh.at(-1)!
@@ -293,7 +306,7 @@ export class Store {
    */
   reveal(device: string, entry: LogEntry, ops: Op[]): void {
     this.assertWritable()
-    appendRevealed(this.dir, device, entry.seq, ops)
+    appendRevealed(this.dir, device, entry.seq, ops, this.sealer)
     const k = `${device}:${entry.seq}`
     this.revealed.set(k, [...(this.revealed.get(k) ?? []), ...ops])
     if ((this.applied[device] ?? 0) >= entry.seq) {
@@ -319,7 +332,7 @@ export class Store {
     if (!cached || cached.end.bytes > state.end.bytes) cached = { end: START, lines: [] }
     if (cached.end.bytes < state.end.bytes) {
       const buf = readFileSync(state.file).subarray(0, state.end.bytes)
-      const more = readLog(state.file, buf, cached.end, false, false)
+      const more = readLog(state.file, buf, cached.end, false, false, this.sealer)
       cached = { end: more.end, lines: [...cached.lines, ...more.lines.map((l) => l.line)] }
       this.parsed.set(device, cached)
     }
@@ -381,7 +394,7 @@ export class Store {
   /** Folds every log again from the start, refusing what is known now to be refused. */
   private rebuild(): void {
     const me = this.device.deviceId
-    const again = rebuildFromLogs(this.dir, this.logs, me, revocationsOf(this.tables))
+    const again = rebuildFromLogs(this.dir, this.logs, this.sealer, me, revocationsOf(this.tables))
     const data = this.db.data
     data.tables = again.tables
     data.applied = again.applied
@@ -399,7 +412,7 @@ export class Store {
    */
   private recoverLogs(damage: string[]): void {
     const me = this.device.deviceId
-    const rebuilt = rebuildFromLogs(this.dir, this.logs, me)
+    const rebuilt = rebuildFromLogs(this.dir, this.logs, this.sealer, me)
     const ops = baseOps(this.db.data.tables, rebuilt.tables)
     const own = this.logs.get(me)!
     const lostTo = this.applied[me] ?? 0
@@ -449,7 +462,7 @@ export class Store {
   private openWriter(device: string): LogWriter {
     const state = this.logs.get(device) ?? { file: logPath(this.dir, device), folded: START, hash: createHash('sha256'), end: START }
     this.logs.set(device, state)
-    return new LogWriter(state.file, state.end.bytes, existsSync(state.file) ? statSync(state.file).size : 0)
+    return new LogWriter(state.file, state.end.bytes, existsSync(state.file) ? statSync(state.file).size : 0, this.sealer)
   }
 
   private scheduleSnapshot(changes = 1): void {
@@ -477,6 +490,19 @@ export class Store {
       console.error(`GFC Desk could not update ${DATA_FILE}: ${e.message}`)
     })
     await this.writing
+  }
+
+  /** Encrypts a plain profile's files under its lock; returns the passphrase key. A crash part-way
+   *  leaves a profile that opens with the passphrase (the open finishes the job). */
+  static async encrypt(dir: string, passphrase: string): Promise<PassphraseKey> {
+    const unlock = await lockProfile(dir)
+    try {
+      const { sealer, key } = createProfileKey(dir, passphrase)
+      sealProfileFiles(dir, sealer)
+      return key
+    } finally {
+      await unlock()
+    }
   }
 
   /** This profile becomes a new device: new keys and id; the old device's log stays as another's. */
@@ -544,9 +570,9 @@ function readable(dir: string): boolean {
   }
 }
 
-function readDataFile(file: string): unknown {
+function readDataFile(file: string, sealer: Sealer | null): unknown {
   if (!existsSync(file)) return undefined
-  const text = readFileSync(file, 'utf8')
+  const text = plainContent(readFileSync(file), sealer, file).toString('utf8')
   try {
     return JSON.parse(text)
   } catch (e) {
@@ -570,14 +596,14 @@ interface OpenedLog {
  * the lines after it. When the hash differs, the whole log is read to say what happened: lines
  * missing at its end (a lost tail), or the first line that was changed.
  */
-function openLog(path: string, buf: Buffer, folded: Folded, applied: number): OpenedLog {
+function openLog(path: string, buf: Buffer, folded: Folded, applied: number, sealer: Sealer | null): OpenedLog {
   const state: LogState = { file: path, folded: START, hash: createHash('sha256'), end: START }
   let from: LogPosition = { seq: folded.seq, bytes: folded.bytes, chain: folded.chain }
   let damage: string | undefined
   let lostOnly = false
   const prefix = buf.subarray(0, folded.bytes)
   if (buf.length < folded.bytes || createHash('sha256').update(prefix).digest('hex') !== folded.sha) {
-    const whole = readLog(path, buf, START, true)
+    const whole = readLog(path, buf, START, true, true, sealer)
     const at = whole.lines.find((l) => l.line.e.seq === folded.seq)
     if (at && at.line.h === folded.chain) from = { seq: folded.seq, bytes: at.end, chain: folded.chain }
     else {
@@ -592,7 +618,7 @@ function openLog(path: string, buf: Buffer, folded: Folded, applied: number): Op
   }
   state.hash.update(buf.subarray(0, from.bytes))
   state.folded = from
-  const tail = readLog(path, buf, from, true)
+  const tail = readLog(path, buf, from, true, true, sealer)
   state.end = tail.end
   if (!damage && !tail.damage && tail.end.seq < applied) {
     damage = `The change log ${path} ends at change ${tail.end.seq}, but the data file holds changes up to ${applied}: its last lines are gone.`
@@ -602,17 +628,17 @@ function openLog(path: string, buf: Buffer, folded: Folded, applied: number): Op
 }
 
 /** The tables the logs alone rebuild to (the whole of every log, folded in causal order). */
-export function rebuildFromLogs(dir: string, logs: Map<string, LogState> | null, own = '', revoked?: Revocations): FoldState & { waiting: Map<string, string> } {
+export function rebuildFromLogs(dir: string, logs: Map<string, LogState> | null, sealer: Sealer | null, own = '', revoked?: Revocations): FoldState & { waiting: Map<string, string> } {
   const pending = new Map<string, Pending[]>()
   const files = logs ? [...logs].map(([d, s]) => [d, s.file, s.end.bytes] as const) : listLogs(dir).map((f) => [logDevice(f), f, Infinity] as const)
   for (const [device, file, bytes] of files) {
     if (!existsSync(file)) continue
     const buf = readFileSync(file)
-    const read = readLog(file, buf.subarray(0, Math.min(bytes, buf.length)))
+    const read = readLog(file, buf.subarray(0, Math.min(bytes, buf.length)), START, false, true, sealer)
     if (read.lines.length) pending.set(device, read.lines.map((l) => ({ line: l.line, text: l.text })))
   }
   const state: FoldState = { tables: emptyTables(), applied: {}, authors: {}, setAside: [] }
-  const waiting = foldPending(state, pending, (s, e) => (e.device === own ? null : admit(s, e, own, revoked)), () => {}, readRevealed(dir))
+  const waiting = foldPending(state, pending, (s, e) => (e.device === own ? null : admit(s, e, own, revoked)), () => {}, readRevealed(dir, sealer))
   return { ...state, waiting }
 }
 
