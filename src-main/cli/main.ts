@@ -166,6 +166,19 @@ export function program(): Command {
       )
     })
 
+  cli
+    .command('erase')
+    .description('erase a person for good: their details leave every file of the profile (logs, data file, backups) and of every device the erasure reaches; this cannot be undone')
+    .argument('<what>', 'contact')
+    .argument('<id>', 'the contact\'s id')
+    .action(async (what: string, id: string) => {
+      if (what !== 'contact') throw new AppError('validation', `gfc erase: only a contact can be erased (gfc erase contact ID), not ${what}.`)
+      await withApp(data(), async (call) => {
+        const r = await call('contacts.erase', { id })
+        printLine(`Contact ${r.id} erased for good (${r.erasedAt}); the erasure is recorded and reaches the other devices with the next sync.`)
+      })
+    })
+
   workplanCommands(cli, data)
   missionCommands(cli, data)
   syncCommands(cli, data)

@@ -63,6 +63,7 @@ export const inputs = {
   'contacts.update': z.object({ id: Uuid, fields: ContactFields }),
   'contacts.delete': ById,
   'contacts.restore': ById,
+  'contacts.erase': ById,
   'affiliations.create': AffiliationFields,
   'affiliations.update': z.object({ id: Uuid, fields: AffiliationFields }),
   'affiliations.delete': ById,
@@ -135,6 +136,7 @@ export interface Results extends WorkplanResults, MissionResults, DeskResults, S
   'profile.recoverLog': ProfileStatus
   'profile.becomeNewDevice': ProfileStatus
   'profile.unlock': ProfileStatus
+  'contacts.erase': { id: string; erasedAt: string }
   'profile.encrypt': ProfileStatus
   'profile.changePassphrase': ProfileStatus
   'preferences.get': Preferences

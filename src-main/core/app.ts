@@ -53,6 +53,16 @@ export class App {
     }
   }
 
+  /** Rewrites the files without the people erased since the last call (store/erasure.ts): the
+   *  store is closed, and the open that follows does it under the lock. */
+  async settleErasures(): Promise<void> {
+    if (!this.current?.erasureDue) return
+    await this.jobs.settle()
+    await this.current.close()
+    this.current = null
+    await this.reopen()
+  }
+
   /** Opens an encrypted profile with its passphrase; `remember` keeps the key with the shell. */
   async unlock(passphrase: string, remember: boolean): Promise<ProfileStatus> {
     if (this.current || !isEncrypted(this.dataDir)) throw new AppError('conflict', 'The profile is not waiting for a passphrase.')

@@ -1,10 +1,11 @@
-import { closeSync, existsSync, fdatasyncSync, ftruncateSync, openSync, readdirSync, writeSync } from 'node:fs'
+import { createHash } from 'node:crypto'
+import { closeSync, existsSync, fdatasyncSync, ftruncateSync, openSync, readdirSync, readFileSync, writeSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 import { z } from 'zod'
 import { AppError } from '../model/errors'
 import { LogEntry } from '../sync/change'
 import { chainNext, entryDigest, GENESIS } from '../sync/digest'
-import { FILE_MODE, fsyncDirSync } from './durable-file'
+import { FILE_MODE, fsyncDirSync, writeFileDurableSync } from './durable-file'
 import { isSealedLine, needsPassphrase, type Sealer } from './encryption'
 
 export const LOG_DIR = 'changes'
@@ -110,6 +111,34 @@ export function readLog(file: string, buf: Buffer, from: LogPosition = START, st
     start = nl + 1
   }
   return { lines, end: pos, tornTail: false }
+}
+
+/** Where a line that ended at an old byte offset ends after a rewrite, and the SHA-256 of the
+ *  file up to there (what the data file records of a log it folded in). */
+export type MovedEnds = Map<number, { end: number; sha: string }>
+
+/**
+ * Replaces a line file (a log, the revealed fields) by one whose lines are `rewrite(text)` of the
+ * old ones, whole (temp, fsync, rename). A last line without its newline (a torn write, never
+ * acknowledged) is dropped.
+ */
+export function rewriteLines(file: string, rewrite: (text: string) => string): MovedEnds {
+  const buf = readFileSync(file)
+  const ends: MovedEnds = new Map()
+  const hash = createHash('sha256')
+  const out: string[] = []
+  let start = 0
+  let bytes = 0
+  for (let nl = buf.indexOf(0x0a); nl !== -1; nl = buf.indexOf(0x0a, start)) {
+    const text = rewrite(buf.subarray(start, nl).toString('utf8')) + '\n'
+    out.push(text)
+    hash.update(text)
+    bytes += Buffer.byteLength(text)
+    ends.set(nl + 1, { end: bytes, sha: hash.copy().digest('hex') })
+    start = nl + 1
+  }
+  writeFileDurableSync(file, out.join(''))
+  return ends
 }
 
 /** Line number of a byte offset (for messages about a read that starts mid-file). */

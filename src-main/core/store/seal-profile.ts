@@ -1,8 +1,7 @@
-import { createHash } from 'node:crypto'
 import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync } from 'node:fs'
 import { join } from 'node:path'
 import { BACKUP_DIR } from './backups'
-import { listLogs, logDevice } from './change-log'
+import { listLogs, logDevice, rewriteLines, type MovedEnds } from './change-log'
 import { writeFileDurableSync } from './durable-file'
 import { isSealedFile, isSealedLine, type Sealer } from './encryption'
 import type { Snapshot } from './snapshot'
@@ -39,36 +38,15 @@ function backupFiles(dir: string): string[] {
   return existsSync(d) ? readdirSync(d).filter((n) => !n.startsWith('.')).map((n) => join(d, n)) : []
 }
 
-/** Seals each line of a plain line file; returns where each old line end now is. A last line
- *  without its newline (a torn write, never acknowledged) is dropped. */
-function sealLines(file: string, sealer: Sealer): Map<number, { end: number; sha: string }> {
-  const buf = readFileSync(file)
-  const ends = new Map<number, { end: number; sha: string }>()
-  const hash = createHash('sha256')
-  const out: string[] = []
-  let start = 0
-  let bytes = 0
-  for (let nl = buf.indexOf(0x0a); nl !== -1; nl = buf.indexOf(0x0a, start)) {
-    const text = buf.subarray(start, nl).toString('utf8')
-    const sealed = isSealedLine(text) ? text : sealer.sealLine(text)
-    out.push(sealed + '\n')
-    hash.update(sealed + '\n')
-    bytes += Buffer.byteLength(sealed) + 1
-    ends.set(nl + 1, { end: bytes, sha: hash.copy().digest('hex') })
-    start = nl + 1
-  }
-  writeFileDurableSync(file, out.join(''))
-  return ends
-}
-
 /** Seals every plain file of the profile in `dir` (its lock held by the caller). */
 export function sealProfileFiles(dir: string, sealer: Sealer): void {
-  const moved = new Map<string, Map<number, { end: number; sha: string }>>()
+  const seal = (text: string) => (isSealedLine(text) ? text : sealer.sealLine(text))
+  const moved = new Map<string, MovedEnds>()
   for (const log of listLogs(dir)) {
-    if (firstBytes(log, 1).length && !isSealedLine(firstBytes(log, 1).toString())) moved.set(logDevice(log), sealLines(log, sealer))
+    if (firstBytes(log, 1).length && !isSealedLine(firstBytes(log, 1).toString())) moved.set(logDevice(log), rewriteLines(log, seal))
   }
   const revealed = join(dir, REVEALED)
-  if (existsSync(revealed) && firstBytes(revealed, 1).length && !isSealedLine(firstBytes(revealed, 1).toString())) sealLines(revealed, sealer)
+  if (existsSync(revealed) && firstBytes(revealed, 1).length && !isSealedLine(firstBytes(revealed, 1).toString())) rewriteLines(revealed, seal)
   for (const f of backupFiles(dir)) {
     const buf = readFileSync(f)
     if (!isSealedFile(buf)) writeFileDurableSync(f, sealer.sealFile(buf))

@@ -19,6 +19,7 @@ import { foldPending, type FoldState, type Pending } from './fold'
 import { migrateLegacy } from './legacy'
 import { lockProfile } from './lock'
 import { hasPlainFiles, sealProfileFiles } from './seal-profile'
+import { eraseFromFiles, erasedRecords, erasesSomething, recordKey } from './erasure'
 import { emptySnapshot, migrateToV4, parseSnapshot, SCHEMA_VERSION, versionOf, type Folded, type Snapshot } from './snapshot'
 
 export const DATA_FILE = 'gfc.json'
@@ -87,6 +88,8 @@ export class Store {
   }
 
   private writer: LogWriter | null
+  /** Records erased (`table:id`) whose values some file may still hold. */
+  private eraseDue = new Set<string>()
   /** Changes logged but not yet folded into the data file. */
   private unsnapshotted = 0
   private timer: NodeJS.Timeout | undefined
@@ -114,7 +117,7 @@ export class Store {
 
   /** With no `unlock`, the folder cannot be written: the profile opens read-only, for looking
    *  and exporting, and nothing in it is touched. */
-  private static async openLocked(dir: string, unlock: (() => Promise<void>) | null, options: OpenOptions): Promise<Store> {
+  private static async openLocked(dir: string, unlock: (() => Promise<void>) | null, options: OpenOptions, erasing = false): Promise<Store> {
     const readOnly = unlock === null
     if (!readOnly) {
       ownerOnly(dir)
@@ -181,6 +184,13 @@ export class Store {
     if (readOnly) {
       report.notices.unshift(`Opened read-only: you can look and export, not change (${dir} cannot be written).`)
       return store
+    }
+    const done = new Set(store.db.data.erased ?? [])
+    for (const key of erasedRecords(store.tables)) if (!done.has(key)) store.eraseDue.add(key)
+    if (store.eraseDue.size && !erasing) {
+      // An erasure folded in (or cut short by a crash): the files are rewritten, then read again.
+      await store.eraseFromFiles()
+      return Store.openLocked(dir, unlock, options, true)
     }
 
     if (raw === undefined || report.replayed > 0 || report.migratedFrom || damage.length) await store.snapshot()
@@ -368,7 +378,10 @@ export class Store {
       this.clock.observe(p.line.e.hlc)
       out.push({ device, entry: p.line.e, ...('refused' in outcome ? { refused: outcome.refused } : {}) })
       if ('applied' in outcome) {
-        for (const op of p.line.e.ops) ops.push(op)
+        for (const op of p.line.e.ops) {
+          ops.push(op)
+          if (op.set.erased === true || erasesSomething(op, (t, id) => data.tables[t][id]?.data.erased === true)) this.eraseDue.add(recordKey(op.table, op.id))
+        }
         if (p.line.e.ops.some((op) => op.table === 'devices')) revoked = revocationsOf(data.tables)
       }
     }, this.revealed)
@@ -431,6 +444,21 @@ export class Store {
     this.db.data.authors[me] = seen
     for (const [device, s] of this.logs) if (device !== me && (this.applied[device] ?? 0) < s.folded.seq) this.applied[device] = s.folded.seq
     this.report.notices.push(`${damage.join(' ')} The damaged part is kept in backups/; the log now continues from the data file (its change ${seq} records this).`)
+  }
+
+  /** Whether some person was erased whose values the files still hold (App.settleErasures). */
+  get erasureDue(): boolean {
+    return this.eraseDue.size > 0
+  }
+
+  /** Writes the data file, lets go of the log, and rewrites every file without the erased records. */
+  private async eraseFromFiles(): Promise<void> {
+    await this.snapshot()
+    this.closed = true
+    this.writer?.close()
+    const me = this.device.deviceId
+    const revoked = revocationsOf(this.tables)
+    eraseFromFiles(this.dir, this.sealer, this.eraseDue, () => rebuildFromLogs(this.dir, null, this.sealer, me, revoked).tables)
   }
 
   onChange(listener: ChangeListener): () => void {
