@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { basename, join } from 'node:path'
 import { Command, CommanderError } from 'commander'
 import { App } from '../core/app'
@@ -206,15 +206,36 @@ export function program(): Command {
     }
   })
 
-  cli.command('restore <backup>').description('replace a damaged data file by a backup (the damaged file is kept)').action(async (name: string) => {
-    const app = await openApp(data())
-    try {
-      const s = await app.restoreBackup(name)
-      printLine(s.state === 'ok' ? `Restored ${name}; the profile opens again.` : `Restored ${name}, but: ${'message' in s ? s.message : ''}`)
-    } finally {
-      await app.close()
-    }
-  })
+  cli
+    .command('backup')
+    .description('write one archive of the whole profile (encrypted when the profile is), to carry to another computer')
+    .requiredOption('--out <file>', 'the archive to write (.gfcbackup)')
+    .action(async (o: { out: string }) => {
+      await withApp(data(), async (call) => {
+        const r = await call('backups.saveArchive', {})
+        if (r) printLine(`${r.path} (${r.bytes} bytes)`)
+      }, outShell(o.out))
+    })
+
+  cli
+    .command('restore <backup>')
+    .description('bring up a backup archive (FILE.gfcbackup) in an empty data folder, as a new device with the same data; or replace a damaged data file by one of the profile\'s backups (NAME; the damaged file is kept)')
+    .action(async (name: string) => {
+      if (existsSync(name) && statSync(name).isFile()) {
+        const target = resolveDataDir(data())
+        const r = App.restoreArchive(readFileSync(name), name, target)
+        printLine(`Restored ${name} in ${target}: the data of device ${r.from}, now device ${r.device} of its own${r.encrypted ? ' (encrypted: it opens with its passphrase)' : ''}.`)
+        printLine('To sync, have it enrolled in the dataset again (gfc device card, then enrolment on the office laptop).')
+        return
+      }
+      const app = await openApp(data())
+      try {
+        const s = await app.restoreBackup(name)
+        printLine(s.state === 'ok' ? `Restored ${name}; the profile opens again.` : `Restored ${name}, but: ${'message' in s ? s.message : ''}`)
+      } finally {
+        await app.close()
+      }
+    })
   return cli
 }
 

@@ -64,6 +64,9 @@ export const inputs = {
   'contacts.delete': ById,
   'contacts.restore': ById,
   'contacts.erase': ById,
+  'backups.list': z.object({}),
+  'backups.restore': z.object({ name: z.string().min(1, 'validation.required').max(200, 'validation.tooLong') }),
+  'backups.saveArchive': z.object({}),
   'affiliations.create': AffiliationFields,
   'affiliations.update': z.object({ id: Uuid, fields: AffiliationFields }),
   'affiliations.delete': ById,
@@ -137,6 +140,9 @@ export interface Results extends WorkplanResults, MissionResults, DeskResults, S
   'profile.becomeNewDevice': ProfileStatus
   'profile.unlock': ProfileStatus
   'contacts.erase': { id: string; erasedAt: string }
+  'backups.list': { backups: BackupInfo[]; keep: number }
+  'backups.restore': { changed: number }
+  'backups.saveArchive': { path: string; bytes: number } | null
   'profile.encrypt': ProfileStatus
   'profile.changePassphrase': ProfileStatus
   'preferences.get': Preferences

@@ -5,6 +5,7 @@ import { EXPORTED_TABLES } from './model/entities'
 import { AppError } from './model/errors'
 import { Jobs } from './services/jobs'
 import { noShell, type Shell } from './shell'
+import { unpackArchive } from './store/archive'
 import { listBackups, restoreBackup } from './store/backups'
 import { changePassphrase, checkNewPassphrase, isEncrypted, needsPassphrase, passphraseKey, unlockProfile, type PassphraseKey } from './store/encryption'
 import { versionOf } from './store/snapshot'
@@ -148,6 +149,15 @@ export class App {
     Store.becomeNewDevice(this.dataDir)
     await this.reopen()
     return this.status()
+  }
+
+  /** Brings a backup archive up in `target` (new or empty) as a new device of its own: the same
+   *  data, new keys and id (the keys of the device it came from stay on that computer). */
+  static restoreArchive(bytes: Uint8Array, file: string, target: string): { from: string; device: string; encrypted: boolean } {
+    const manifest = unpackArchive(bytes, file, target)
+    Store.becomeNewDevice(target)
+    const device = String(JSON.parse(readFileSync(join(target, 'device.json'), 'utf8')).deviceId)
+    return { from: manifest.device, device, encrypted: manifest.encrypted }
   }
 
   async close(): Promise<void> {

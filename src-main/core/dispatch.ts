@@ -4,6 +4,7 @@ import type { App } from './app'
 import { AppError, type AppErrorData } from './model/errors'
 import { parseMessage, validationText } from './model/messages'
 import { createAffiliation, createContact, deleteAffiliation, eraseContact, getContact, listContacts, setContactDeleted, updateAffiliation, updateContact } from './services/contacts'
+import { backupList, restoreFromBackup, saveArchive } from './services/backups'
 import { loadDemo } from './services/demo'
 import { createOrganisation, getOrganisation, listOrganisations, setOrganisationDeleted, updateOrganisation } from './services/organisations'
 import { issueInvitations, previewInvitations, saveMeetingDocument } from './services/invitations'
@@ -44,6 +45,9 @@ const handlers: HandlerMap<Method> = {
   'contacts.delete': (app, i) => setContactDeleted(app.store, i.id, true),
   'contacts.restore': (app, i) => setContactDeleted(app.store, i.id, false),
   'contacts.erase': (app, i) => eraseContact(app.store, i.id),
+  'backups.list': (app) => backupList(app.store),
+  'backups.restore': (app, i) => restoreFromBackup(app.store, i.name),
+  'backups.saveArchive': (app) => saveArchive(app.store, app.shell),
   'affiliations.create': (app, i) => createAffiliation(app.store, i),
   'affiliations.update': (app, i) => updateAffiliation(app.store, i.id, i.fields),
   'affiliations.delete': (app, i) => deleteAffiliation(app.store, i.id),

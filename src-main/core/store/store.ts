@@ -19,6 +19,7 @@ import { foldPending, type FoldState, type Pending } from './fold'
 import { migrateLegacy } from './legacy'
 import { lockProfile } from './lock'
 import { hasPlainFiles, sealProfileFiles } from './seal-profile'
+import { writeArchive } from './archive'
 import { eraseFromFiles, erasedRecords, erasesSomething, recordKey } from './erasure'
 import { emptySnapshot, migrateToV4, parseSnapshot, SCHEMA_VERSION, versionOf, type Folded, type Snapshot } from './snapshot'
 
@@ -197,7 +198,7 @@ export class Store {
     // Off the open path: the backup is a copy of the file as it now stands.
     store.writing = store.writing
       .then(() => readFile(file))
-      .then((content) => rotateBackup(dir, content))
+      .then((content) => rotateBackup(dir, content, store.preferences.keepBackups))
       .catch((e: Error) => console.error(`GFC Desk could not back up ${DATA_FILE}: ${e.message}`))
     return store
   }
@@ -531,6 +532,13 @@ export class Store {
     } finally {
       await unlock()
     }
+  }
+
+  /** One archive of the whole profile (store/archive.ts), taken once the data file is written. */
+  async archive(): Promise<Uint8Array> {
+    this.assertWritable()
+    await this.snapshot()
+    return writeArchive(this.dir, this.device.deviceId)
   }
 
   /** This profile becomes a new device: new keys and id; the old device's log stays as another's. */
