@@ -26,6 +26,7 @@ import { MemberEdit, MemberNew } from './screens/MemberFormScreen'
 import { Members } from './screens/Members'
 import { Recovery } from './screens/Recovery'
 import { Settings } from './screens/Settings'
+import { Unlock } from './screens/Unlock'
 import { Welcome } from './screens/Welcome'
 import { missionScreen } from './screens/missions/routes'
 import { workplanScreen } from './screens/workplan/routes'
@@ -81,6 +82,9 @@ export function App() {
         </div>
       </main>
     )
+  }
+  if (boot.status.state === 'encrypted') {
+    return <Unlock status={boot.status} onStatus={(status) => (status.state === 'ok' ? start() : setBoot({ phase: 'ready', status }))} />
   }
   if (boot.status.state !== 'ok') {
     return <Recovery status={boot.status} onStatus={(status) => (status.state === 'ok' ? start() : setBoot({ phase: 'ready', status }))} />
