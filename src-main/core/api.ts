@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { AffiliationFields, ContactFields, ContactRole, type Contact } from './model/contact'
 import { Language, optionalDate, text, Uuid } from './model/fields'
+import { withParams } from './model/messages'
 import { CommentFields, InvitationForm, InviteeChanges, MeetingFields, type InviteeView, type Meeting, type MeetingDetail, type MeetingSummary } from './model/meeting'
 import { IssueSelection, ParticipantsMode, type JobStatus, type Preview, type TemplateInfo } from './model/documents'
 import { MemberStatus, OrganisationFields, type Organisation } from './model/organisation'
@@ -15,7 +16,7 @@ import { syncInputs, type SyncResults } from './api-sync'
 // schema, checked by dispatch before any service runs, and its result type.
 
 const ById = z.object({ id: Uuid })
-const Passphrase = z.string().min(1, 'validation.required').max(1024, 'validation.tooLong')
+const Passphrase = z.string().min(1, 'validation.required').max(1024, withParams('validation.tooLong', { max: 1024 }))
 const Search = text(200).default('')
 
 export const OrganisationQuery = z.object({
@@ -65,7 +66,7 @@ export const inputs = {
   'contacts.restore': ById,
   'contacts.erase': ById,
   'backups.list': z.object({}),
-  'backups.restore': z.object({ name: z.string().min(1, 'validation.required').max(200, 'validation.tooLong') }),
+  'backups.restore': z.object({ name: z.string().min(1, 'validation.required').max(200, withParams('validation.tooLong', { max: 200 })) }),
   'backups.saveArchive': z.object({}),
   'affiliations.create': AffiliationFields,
   'affiliations.update': z.object({ id: Uuid, fields: AffiliationFields }),

@@ -54,6 +54,11 @@ export class App {
     }
   }
 
+  /** Once the data file (and the backup an open makes) is written: before a reply that reopened. */
+  private async written(): Promise<void> {
+    await this.current?.snapshot()
+  }
+
   /** Rewrites the files without the people erased since the last call (store/erasure.ts): the
    *  store is closed, and the open that follows does it under the lock. */
   async settleErasures(): Promise<void> {
@@ -62,6 +67,7 @@ export class App {
     await this.current.close()
     this.current = null
     await this.reopen()
+    await this.written()
   }
 
   /** Opens an encrypted profile with its passphrase; `remember` keeps the key with the shell. */
@@ -88,6 +94,7 @@ export class App {
       this.key = await Store.encrypt(this.dataDir, passphrase)
     } finally {
       await this.reopen()
+      await this.written()
     }
     return this.status()
   }

@@ -51,10 +51,10 @@ export interface Entity {
   rules?: Rules
   /** What a record's id looks like, when not a lowercase UUID. */
   id?: z.ZodType
-  /** A person's record that can be erased for good: a change setting `erased: true` (with the
-   *  tombstone) records the erasure, and every device that folds it removes every other value the
-   *  record ever had from its files (store/erasure.ts). */
-  erasable?: true
+  /** A person's record that can be erased for good: what it holds once erased. The erasure is a
+   *  change setting these values with `erased: true` and the tombstone; every device that folds it
+   *  removes every other value the record ever had from its files (store/erasure.ts). */
+  erasable?: Record<string, unknown>
 }
 
 export const TABLES = [
@@ -88,7 +88,7 @@ export const ENTITIES: Record<TableName, Entity> = {
     exported: true,
     rules: { unique: [{ fields: ['countryCode'], where: { kind: 'state' } }] },
   },
-  contacts: { schema: ContactFields, links: {}, fixed: [], scope: { kind: 'pointedBy', table: 'holders', field: 'contactId' }, exported: true, erasable: true },
+  contacts: { schema: ContactFields, links: {}, fixed: [], scope: { kind: 'pointedBy', table: 'holders', field: 'contactId' }, exported: true, erasable: ContactFields.parse({ familyName: '(erased)' }) },
   affiliations: { schema: AffiliationFields, links: { contactId: 'contacts', organisationId: 'organisations' }, fixed: ['contactId'], scope: none, exported: true },
   /** One record, with a fixed id. */
   settings: { schema: SettingsFields, links: {}, fixed: [], scope: none, exported: true, id: z.literal('settings') },

@@ -3,6 +3,7 @@ import type { ParsedInput } from '../api'
 import { isCurrent, type AffiliationFields, type Contact, type ContactFields } from '../model/contact'
 import { holdsAll, searchWords } from '../model/search'
 import type { Store } from '../store/store'
+import { ENTITIES } from '../model/entities'
 import type { Op } from '../sync/change'
 import { stampTime } from '../sync/clock'
 import { contactIndex } from './indexes'
@@ -76,7 +77,7 @@ export function setContactDeleted(store: Store, id: string, deleted: boolean): C
  *  profile, here and on every device the erasure reaches; the erasure itself is recorded. */
 export function eraseContact(store: Store, id: string): { id: string; erasedAt: string } {
   requireRecord(store, 'contacts', id, 'contact')
-  const ops: Op[] = [{ table: 'contacts', id, set: { erased: true, deleted: true } }]
+  const ops: Op[] = [{ table: 'contacts', id, set: { ...ENTITIES.contacts.erasable, erased: true, deleted: true } }]
   for (const a of contactIndex(store).affiliations().byContact.get(id) ?? []) if (!a.deleted) ops.push({ table: 'affiliations', id: a.id, set: { deleted: true } })
   const stamp = store.commit(ops)
   return { id, erasedAt: stampTime(stamp) }

@@ -108,11 +108,21 @@ export class DurableJsonFile<T> implements Adapter<T> {
     }
   }
 
+  /** The last text written: the same again is not rewritten (a sealed file would differ in
+   *  every byte for nothing, its nonce being new). */
+  private written: string | undefined
+
   write(data: T): Promise<void> {
     const text = JSON.stringify(data)
+    if (text === this.written) return this.queue
     const content = this.sealer ? this.sealer.sealFile(text) : text
-    const next = this.queue.then(() => writeFileDurable(this.file, content))
-    this.queue = next.catch(() => undefined)
+    const next = this.queue.then(async () => {
+      await writeFileDurable(this.file, content)
+      this.written = text
+    })
+    this.queue = next.catch(() => {
+      this.written = undefined
+    })
     return next
   }
 }

@@ -16,7 +16,8 @@ import { isSealedFile, isSealedLine, plainContent, type Sealer } from './encrypt
 // chain and its authors' signatures stay what they were on every device, and no version vector
 // moves; the revealed fields, the data file and the backups are rewritten without them.
 
-/** The fields an erased record keeps: its tombstone and the erasure mark. */
+/** The fields an erased record keeps from changes before its erasure: its tombstone. (The
+ *  erasure's own change, which sets the registry's blank values, stays whole.) */
 const KEPT = new Set(['deleted', 'erased'])
 const REVEALED = join('changes', '.revealed.jsonl')
 const DATA_FILE = 'gfc.json'
@@ -24,16 +25,19 @@ const DATA_FILE = 'gfc.json'
 /** `table:id` of a record. */
 export const recordKey = (table: string, id: string) => `${table}:${id}`
 
-/** Whether an op carries something an erasure removes (its record being erased). */
+/** Whether an op gives an erased record a value an erasure removes. */
 export function erasesSomething(op: Op, erased: (table: TableName, id: string) => boolean): boolean {
-  return ENTITIES[op.table].erasable === true && erased(op.table, op.id) && Object.keys(op.set).some((f) => !KEPT.has(f))
+  return ENTITIES[op.table].erasable !== undefined && op.set.erased !== true && erased(op.table, op.id) && Object.keys(op.set).some((f) => !KEPT.has(f))
 }
+
+/** The ops of a change that an erasure of `targets` changes: the targets' ops, but the erasure's own. */
+const erases = (op: Op, targets: Set<string>) => op.set.erased !== true && targets.has(recordKey(op.table, op.id)) && Object.keys(op.set).some((f) => !KEPT.has(f))
 
 /** The records erased in `tables` (whether or not their files are rewritten yet). */
 export function erasedRecords(tables: Tables): string[] {
   const out: string[] = []
   for (const t of TABLES) {
-    if (!ENTITIES[t].erasable) continue
+    if (ENTITIES[t].erasable === undefined) continue
     for (const rec of Object.values(tables[t])) if (rec.data.erased === true) out.push(recordKey(t, rec.id))
   }
   return out
@@ -41,11 +45,11 @@ export function erasedRecords(tables: Tables): string[] {
 
 /** A change without the erased records' values; null when it holds none. */
 export function eraseEntry(e: LogEntry, targets: Set<string>): LogEntry | null {
-  if (e.d !== undefined || !e.ops.some((op) => targets.has(recordKey(op.table, op.id)) && Object.keys(op.set).some((f) => !KEPT.has(f)))) return null
+  if (e.d !== undefined || !e.ops.some((op) => erases(op, targets))) return null
   const ops: Op[] = []
   const hidden = [...(e.r ?? [])]
   for (const op of e.ops) {
-    if (!targets.has(recordKey(op.table, op.id))) {
+    if (!erases(op, targets)) {
       ops.push(op)
       continue
     }
@@ -85,7 +89,7 @@ function eraseRevealedLine(text: string, targets: Set<string>, sealer: Sealer | 
   if (json == null) return text
   try {
     const r = JSON.parse(json) as { device: string; seq: number; ops: Op[] }
-    const ops = r.ops.map((op) => (targets.has(recordKey(op.table, op.id)) ? { ...op, set: Object.fromEntries(Object.entries(op.set).filter(([f]) => KEPT.has(f))) } : op))
+    const ops = r.ops.map((op) => (erases(op, targets) ? { ...op, set: Object.fromEntries(Object.entries(op.set).filter(([f]) => KEPT.has(f))) } : op))
     const out = JSON.stringify({ ...r, ops: ops.filter((op) => Object.keys(op.set).length) })
     return sealer ? sealer.sealLine(out) : out
   } catch {
