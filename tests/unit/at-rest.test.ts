@@ -92,11 +92,6 @@ describe('encryption at rest', () => {
     expect(none.status()).toMatchObject({ state: 'encrypted', message: expect.stringMatching(/is encrypted: give its passphrase/) })
     const refused = await dispatch(none, 'profile.unlock', { passphrase: 'still wrong', remember: false })
     expect(refused).toMatchObject({ ok: false, error: { code: 'passphrase', field: 'passphrase' } })
-    const opened = await dispatch(none, 'profile.unlock', { passphrase: PASS, remember: false })
-    expect(opened).toMatchObject({ ok: true, result: { state: 'ok', encrypted: true } })
-    await none.close()
-    await wrong.close()
-
     const cli = gfc(['--data', p.dir, 'members'], { GFC_PASSPHRASE: 'wrong wrong wrong' })
     expect(cli.code).toBe(1)
     expect(cli.stderr).toMatch(/The passphrase is wrong/)
@@ -104,6 +99,11 @@ describe('encryption at rest', () => {
     expect(asked.code).toBe(1)
     expect(asked.stderr).toMatch(/is encrypted: give its passphrase/)
     expect(fingerprint(p.dir)).toEqual(files)
+
+    const opened = await dispatch(none, 'profile.unlock', { passphrase: PASS, remember: false })
+    expect(opened).toMatchObject({ ok: true, result: { state: 'ok', encrypted: true } })
+    await none.close()
+    await wrong.close()
   })
 
   it('gfc init --encrypt, gfc demo, gfc check and gfc passphrase, from GFC_PASSPHRASE', async () => {
