@@ -90,4 +90,17 @@ describe('an encrypted profile in the browser', () => {
     expect(found).toBe(false)
     expect(errors).toEqual([])
   })
+
+  it('npm run host takes the passphrase from GFC_PASSPHRASE: the app opens without asking', async () => {
+    await host.stop()
+    process.env.GFC_PASSPHRASE = PASS
+    try {
+      host = await startHost(dataDir, mkdtempSync(join(tmpdir(), 'gfc-e2e-at-rest-exports-')))
+    } finally {
+      delete process.env.GFC_PASSPHRASE
+    }
+    ;({ page } = await newPage(browser, host))
+    await expect.poll(() => page.getByRole('navigation').count(), WAIT).toBeGreaterThan(0)
+    expect(await page.getByTestId('unlock').count()).toBe(0)
+  })
 })
