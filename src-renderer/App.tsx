@@ -1,9 +1,11 @@
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useEffect, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ProfileStatus } from '../src-main/core/api'
 import { call } from './api/client'
 import { DataProvider } from './api/data'
 import { JobsProvider } from './api/jobs'
+import { StaleProvider } from './api/stale'
+import { SyncProvider, useSync } from './api/sync'
 import { NoticeBanner } from './components/NoticeBanner'
 import { ToastProvider } from './components/Toasts'
 import { errorMessage } from './forms/serverErrors'
@@ -27,6 +29,8 @@ import { Members } from './screens/Members'
 import { Recovery } from './screens/Recovery'
 import { Settings } from './screens/Settings'
 import { Unlock } from './screens/Unlock'
+import { Conflicts } from './screens/sync/Conflicts'
+import { Sync } from './screens/sync/Sync'
 import { Welcome } from './screens/Welcome'
 import { missionScreen } from './screens/missions/routes'
 import { workplanScreen } from './screens/workplan/routes'
@@ -94,9 +98,13 @@ export function App() {
     <DataProvider>
       <ToastProvider>
         <JobsProvider>
-          <LeaveGuardProvider>
-            <Shell initial={initial} notices={boot.status.notices} />
-          </LeaveGuardProvider>
+          <SyncProvider>
+            <LeaveGuardProvider>
+              <StaleProvider>
+                <Shell initial={initial} notices={boot.status.notices} />
+              </StaleProvider>
+            </LeaveGuardProvider>
+          </SyncProvider>
         </JobsProvider>
       </ToastProvider>
     </DataProvider>
@@ -110,9 +118,11 @@ function Shell({ initial, notices }: { initial: View; notices: string[] }) {
   const [menuOpen, setMenuOpen] = useState(false)
   const [palette, setPalette] = useState(false)
   const [shortcuts, setShortcuts] = useState(false)
+  const { status: sync, fieldDevice } = useSync()
+  const conflicts = sync?.conflicts ?? 0
   useShortcuts({ palette: () => setPalette(true), shortcuts: () => setShortcuts(true) })
 
-  const item = (key: Section, target: View, label = t(`nav.${key}`)) => (
+  const item = (key: Section, target: View, label = t(`nav.${key}`), count?: ReactNode) => (
     <li>
       <button
         type="button"
@@ -125,6 +135,7 @@ function Shell({ initial, notices }: { initial: View; notices: string[] }) {
       >
         <span className={`nav-icon nav-icon--${key}`} aria-hidden="true" />
         {label}
+        {count}
       </button>
     </li>
   )
@@ -154,10 +165,23 @@ function Shell({ initial, notices }: { initial: View; notices: string[] }) {
               {item('home', { name: 'home' }, t('shell.home'))}
               {item('members', { name: 'members' })}
               {item('contacts', { name: 'contacts' })}
-              {item('meetings', { name: 'meetings' })}
-              {item('workplan', { name: 'workplan' })}
-              {item('chair', { name: 'chairs' })}
+              {/* A field device holds no meetings, work plan or Chair register (its scope is its missions). */}
+              {!fieldDevice && item('meetings', { name: 'meetings' })}
+              {!fieldDevice && item('workplan', { name: 'workplan' })}
+              {!fieldDevice && item('chair', { name: 'chairs' })}
               {item('missions', { name: 'missions' })}
+              {item('sync', { name: 'sync' })}
+              {item(
+                'conflicts',
+                { name: 'conflicts' },
+                undefined,
+                conflicts > 0 && (
+                  <span className="nav-count" data-testid="nav-conflicts">
+                    <span aria-hidden="true">{conflicts}</span>
+                    <span className="visually-hidden">{t('nav.conflictsCount', { count: conflicts })}</span>
+                  </span>
+                ),
+              )}
               {item('settings', { name: 'settings' })}
             </ul>
           </nav>
@@ -215,6 +239,10 @@ function Screen({ view }: { view: View }) {
       return <MeetingEdit key={view.id} id={view.id} />
     case 'settings':
       return <Settings />
+    case 'sync':
+      return <Sync />
+    case 'conflicts':
+      return <Conflicts />
     default:
       return workplanScreen(view) ?? missionScreen(view)
   }

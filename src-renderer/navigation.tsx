@@ -18,6 +18,8 @@ export type View =
   | { name: 'meetingNew' }
   | { name: 'meetingEdit'; id: string }
   | { name: 'settings' }
+  | { name: 'sync' }
+  | { name: 'conflicts' }
   | WorkplanView
   | MissionView
 
@@ -38,7 +40,7 @@ export function useNav(): Nav {
   return useContext(NavContext)
 }
 
-export type Section = 'home' | 'members' | 'contacts' | 'meetings' | 'workplan' | 'chair' | 'missions' | 'settings'
+export type Section = 'home' | 'members' | 'contacts' | 'meetings' | 'workplan' | 'chair' | 'missions' | 'sync' | 'conflicts' | 'settings'
 
 /** Which left-navigation section a view belongs to. */
 export function sectionOf(view: View): Section | null {
@@ -62,6 +64,10 @@ export function sectionOf(view: View): Section | null {
       return 'meetings'
     case 'settings':
       return 'settings'
+    case 'sync':
+      return 'sync'
+    case 'conflicts':
+      return 'conflicts'
     case 'welcome':
       return null
     default:
@@ -89,6 +95,8 @@ const VIEW_NAMES: ReadonlySet<string> = new Set<string>([
   'meetingNew',
   'meetingEdit',
   'settings',
+  'sync',
+  'conflicts',
   ...WORKPLAN_VIEWS,
   ...MISSION_VIEWS,
 ])

@@ -11,6 +11,7 @@ import { newPassphrase, passphraseFor } from './passphrase'
 import { missionCommands } from './missions'
 import { printError, printJson, printLine, printRow, printSaved, toleratePipeClose } from './print'
 import { syncCommands } from './sync'
+import { tabularCommands } from './tabular'
 import { workplanCommands } from './workplan'
 
 // `gfc`: the same dispatch as the app, from a terminal. Exit codes: 0 done, 1 refused or
@@ -89,6 +90,8 @@ export function program(): Command {
         printLine(`Imported ${file}: ${r.created} created, ${r.updated} updated, ${r.unchanged} unchanged${kept}.`)
       })
     })
+
+  tabularCommands(imp, exp, data)
 
   cli.command('members').description('list the members').option('--search <text>').action(async (opts: { search?: string }) => {
     await withApp(data(), async (call) => {

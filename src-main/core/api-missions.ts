@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { Stamps } from './model/stamps'
 import { Language, requiredText, text, Uuid } from './model/fields'
 import {
   FieldTable,
@@ -23,17 +24,17 @@ export const missionInputs = {
   'missions.list': z.object({ search: text(200).default(''), status: MissionStatus.optional() }),
   'missions.get': ById,
   'missions.create': MissionFields,
-  'missions.update': z.object({ id: Uuid, fields: MissionFields }),
+  'missions.update': z.object({ id: Uuid, fields: MissionFields, seen: Stamps }),
   'missions.delete': ById,
   'missions.restore': ById,
   /** Adds the reference missions (resources/reference/missions.json) not yet in the register. */
   'missions.addReference': z.object({}),
   'posts.create': PostFields,
-  'posts.update': z.object({ id: Uuid, fields: PostFields }),
+  'posts.update': z.object({ id: Uuid, fields: PostFields, seen: Stamps }),
   'posts.delete': ById,
   'posts.restore': ById,
   'holders.create': NewHolder,
-  'holders.update': z.object({ id: Uuid, fields: HolderFields }),
+  'holders.update': z.object({ id: Uuid, fields: HolderFields, seen: Stamps }),
   'holders.delete': ById,
   'holders.restore': ById,
   /** Marks a mission, post or holder as checked today by `by`. */

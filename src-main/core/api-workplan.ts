@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { Stamps } from './model/stamps'
 import { ChairTermFields, type ChairRegister, type ChairTermView } from './model/chair'
 import { Language, text, Uuid } from './model/fields'
 import { ActivityFields, ActivityStatus, ProgressNoteFields, WorkplanFunction, YearMonth, type Activity, type ActivityView } from './model/workplan'
@@ -29,11 +30,11 @@ export const workplanInputs = {
   'activities.list': ActivityQuery,
   'activities.get': ById,
   'activities.create': ActivityFields,
-  'activities.update': z.object({ id: Uuid, fields: ActivityFields }),
+  'activities.update': z.object({ id: Uuid, fields: ActivityFields, seen: Stamps }),
   'activities.delete': ById,
   'activities.restore': ById,
   'progressNotes.create': ProgressNoteFields,
-  'progressNotes.update': z.object({ id: Uuid, fields: ProgressNoteFields }),
+  'progressNotes.update': z.object({ id: Uuid, fields: ProgressNoteFields, seen: Stamps }),
   'progressNotes.delete': ById,
   'progressNotes.restore': ById,
   /** The work plan as a file the person chooses where to save (.docx or .csv). */
@@ -41,7 +42,7 @@ export const workplanInputs = {
   'chairs.register': z.object({}),
   'chairs.get': ById,
   'chairs.create': ChairTermFields,
-  'chairs.update': z.object({ id: Uuid, fields: ChairTermFields }),
+  'chairs.update': z.object({ id: Uuid, fields: ChairTermFields, seen: Stamps }),
   'chairs.delete': ById,
   'chairs.restore': ById,
 } as const

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { Stamps } from './model/stamps'
 import { AffiliationFields, ContactFields, ContactRole, type Contact } from './model/contact'
 import { Language, optionalDate, text, Uuid } from './model/fields'
 import { withParams } from './model/messages'
@@ -11,6 +12,7 @@ import { deskInputs, type DeskResults } from './api-desk'
 import { missionInputs, type MissionResults } from './api-missions'
 import { workplanInputs, type WorkplanResults } from './api-workplan'
 import { syncInputs, type SyncResults } from './api-sync'
+import { tabularInputs, type TabularResults } from './api-tabular'
 
 // The one contract between the UI (or CLI, or test host) and the core: every method's input
 // schema, checked by dispatch before any service runs, and its result type.
@@ -51,17 +53,17 @@ export const inputs = {
   'preferences.get': z.object({}),
   'preferences.update': PreferenceChanges,
   'settings.get': z.object({}),
-  'settings.update': SettingsFields,
+  'settings.update': z.object({ fields: SettingsFields, seen: Stamps }),
   'organisations.list': OrganisationQuery,
   'organisations.get': ById,
   'organisations.create': OrganisationFields,
-  'organisations.update': z.object({ id: Uuid, fields: OrganisationFields }),
+  'organisations.update': z.object({ id: Uuid, fields: OrganisationFields, seen: Stamps }),
   'organisations.delete': ById,
   'organisations.restore': ById,
   'contacts.list': ContactQuery,
   'contacts.get': ById,
   'contacts.create': z.object({ contact: ContactFields, affiliation: NewAffiliation.optional() }),
-  'contacts.update': z.object({ id: Uuid, fields: ContactFields }),
+  'contacts.update': z.object({ id: Uuid, fields: ContactFields, seen: Stamps }),
   'contacts.delete': ById,
   'contacts.restore': ById,
   'contacts.erase': ById,
@@ -69,19 +71,19 @@ export const inputs = {
   'backups.restore': z.object({ name: z.string().min(1, 'validation.required').max(200, withParams('validation.tooLong', { max: 200 })) }),
   'backups.saveArchive': z.object({}),
   'affiliations.create': AffiliationFields,
-  'affiliations.update': z.object({ id: Uuid, fields: AffiliationFields }),
+  'affiliations.update': z.object({ id: Uuid, fields: AffiliationFields, seen: Stamps }),
   'affiliations.delete': ById,
   'meetings.list': z.object({}),
   'meetings.get': ById,
   'meetings.create': MeetingFields,
-  'meetings.update': z.object({ id: Uuid, fields: MeetingFields }),
+  'meetings.update': z.object({ id: Uuid, fields: MeetingFields, seen: Stamps }),
   'meetings.delete': ById,
   'meetings.restore': ById,
   'invitees.add': z.object({ meetingId: Uuid, organisationId: Uuid }),
   'invitees.remove': ById,
-  'invitees.update': z.object({ id: Uuid, changes: InviteeChanges }),
+  'invitees.update': z.object({ id: Uuid, changes: InviteeChanges, seen: Stamps }),
   'comments.create': CommentFields,
-  'comments.update': z.object({ id: Uuid, fields: CommentFields }),
+  'comments.update': z.object({ id: Uuid, fields: CommentFields, seen: Stamps }),
   'comments.delete': ById,
   'comments.restore': ById,
   'invitations.preview': z.object({ meetingId: Uuid, form: InvitationForm.default('letter'), ...IssueSelection.shape }),
@@ -107,6 +109,7 @@ export const inputs = {
   ...missionInputs,
   ...deskInputs,
   ...syncInputs,
+  ...tabularInputs,
 } as const
 
 export type Method = keyof typeof inputs
@@ -134,7 +137,7 @@ export interface ImportSummary {
   keptDeleted: number
 }
 
-export interface Results extends WorkplanResults, MissionResults, DeskResults, SyncResults {
+export interface Results extends WorkplanResults, MissionResults, DeskResults, SyncResults, TabularResults {
   'profile.status': ProfileStatus
   'profile.restoreBackup': ProfileStatus
   'profile.recoverLog': ProfileStatus

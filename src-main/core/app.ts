@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { ProfileStatus } from './api'
-import { EXPORTED_TABLES } from './model/entities'
+import { EXPORTED_TABLES, TABLES, type TableName } from './model/entities'
 import { AppError } from './model/errors'
 import { Jobs } from './services/jobs'
 import { noShell, type Shell } from './shell'
@@ -19,6 +19,7 @@ import { DATA_FILE, Store, type OpenOptions } from './store/store'
 export class App {
   /** Background document work (invitation batches). */
   readonly jobs = new Jobs()
+  private readonly changed = new Set<ChangedListener>()
 
   private constructor(
     readonly dataDir: string,
@@ -48,6 +49,19 @@ export class App {
     try {
       this.current = await Store.open(this.dataDir, { ...options, key: this.key })
       this.failure = null
+      // Every door tells its open screens which tables changed, whoever changed them (this
+      // door, another one, or sync), so they read again only what they show.
+      this.current.onChange((ops, rebuilt) => {
+        const tables = rebuilt ? [...TABLES] : [...new Set(ops.map((op) => op.table))]
+        if (!tables.length) return
+        for (const l of this.changed) {
+          try {
+            l(tables)
+          } catch (e) {
+            console.error('A change listener failed (the change itself is saved):', e)
+          }
+        }
+      })
     } catch (e) {
       this.current = null
       this.failure = e instanceof AppError ? e : plainFailure(e, this.dataDir)
@@ -107,6 +121,12 @@ export class App {
     this.key = changePassphrase(this.dataDir, passphraseKey(this.dataDir, current), passphrase)
     if (remembered) this.shell.keys?.remember(this.dataDir, this.key)
     return this.status()
+  }
+
+  /** Called with the tables a change touched, whichever door or sync made it. */
+  onChanged(listener: ChangedListener): () => void {
+    this.changed.add(listener)
+    return () => this.changed.delete(listener)
   }
 
   get store(): Store {
@@ -186,6 +206,8 @@ function rememberedKey(dir: string, shell: Shell): PassphraseKey {
     throw needsPassphrase(dir)
   }
 }
+
+export type ChangedListener = (tables: TableName[]) => void
 
 function dataFileIsWhole(file: string): boolean {
   if (!existsSync(file)) return false

@@ -1,4 +1,5 @@
-import { writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
 import type { syncInputs } from './api-sync'
 import type { HandlerMap } from './dispatch'
 import type { App } from './app'
@@ -6,7 +7,7 @@ import { AppError } from './model/errors'
 import { listConflicts, resolveConflict } from './services/sync/conflicts'
 import { createDataset, deviceCard, enrolDevice, joinDataset, listDevices, readCard, renameDevice, revokeDevice, showDevice } from './services/sync/devices'
 import { buildBundle, heldBundles, importBundle } from './services/sync/exchange'
-import { syncFolder } from './services/sync/folder'
+import { MARKER, syncFolder } from './services/sync/folder'
 import { recordHistory } from './services/sync/history'
 import { readState, updateState } from './services/sync/state'
 import { FILE_MODE } from './store/durable-file'
@@ -15,6 +16,14 @@ async function save(app: App, title: string, name: string, content: string | Buf
   const path = await app.shell.chooseSaveFile(title, name)
   if (path) writeFileSync(path, content, { mode: FILE_MODE })
   return path
+}
+
+/** The door answers with a new folder named inside the one picked; a person who picked a shared
+ *  folder set up already means that one. Setting one up makes the named folder. */
+function sharedFolder(picked: string, init: boolean): string {
+  if (existsSync(join(dirname(picked), MARKER))) return dirname(picked)
+  if (init) mkdirSync(picked, { recursive: true })
+  return picked
 }
 
 function folderOf(app: App): string {
@@ -61,8 +70,9 @@ export const syncHandlers: HandlerMap<keyof typeof syncInputs> = {
   },
   'sync.importBundle': (app, i) => importBundle(app.store, Buffer.from(i.contentBase64, 'base64'), { confirmDeletions: i.confirmDeletions }),
   'sync.chooseFolder': async (app, i) => {
-    const dir = await app.shell.chooseFolder('Choose the shared folder for sync', 'GFC sync')
-    if (!dir) return null
+    const picked = await app.shell.chooseFolder('Choose the shared folder for sync', 'GFC sync')
+    if (!picked) return null
+    const dir = sharedFolder(picked, i.init)
     const status = syncFolder(app.store, dir, { init: i.init })
     if (!status.problems.some((p) => p.startsWith('the folder is not reachable'))) {
       updateState(app.store, (s) => {

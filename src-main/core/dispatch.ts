@@ -16,6 +16,7 @@ import { deskHandlers } from './dispatch-desk'
 import { missionHandlers } from './dispatch-missions'
 import { workplanHandlers } from './dispatch-workplan'
 import { syncHandlers } from './dispatch-sync'
+import { tabularHandlers } from './dispatch-tabular'
 
 /** Handlers for a set of methods: each area of the contract brings its own (dispatch-*.ts). */
 export type HandlerMap<K extends Method> = { [M in K]: (app: App, input: ParsedInput<M>) => Results[M] | Promise<Results[M]> }
@@ -31,17 +32,17 @@ const handlers: HandlerMap<Method> = {
   'preferences.get': (app) => app.store.preferences,
   'preferences.update': (app, i) => (app.store.setPreferences({ ...app.store.preferences, ...i }), app.store.preferences),
   'settings.get': (app) => getSettings(app.store),
-  'settings.update': (app, i) => updateSettings(app.store, i),
+  'settings.update': (app, i) => updateSettings(app.store, i.fields, i.seen),
   'organisations.list': (app, i) => listOrganisations(app.store, i),
   'organisations.get': (app, i) => getOrganisation(app.store, i.id),
   'organisations.create': (app, i) => createOrganisation(app.store, i),
-  'organisations.update': (app, i) => updateOrganisation(app.store, i.id, i.fields),
+  'organisations.update': (app, i) => updateOrganisation(app.store, i.id, i.fields, i.seen),
   'organisations.delete': (app, i) => setOrganisationDeleted(app.store, i.id, true),
   'organisations.restore': (app, i) => setOrganisationDeleted(app.store, i.id, false),
   'contacts.list': (app, i) => listContacts(app.store, i),
   'contacts.get': (app, i) => getContact(app.store, i.id),
   'contacts.create': (app, i) => createContact(app.store, i),
-  'contacts.update': (app, i) => updateContact(app.store, i.id, i.fields),
+  'contacts.update': (app, i) => updateContact(app.store, i.id, i.fields, i.seen),
   'contacts.delete': (app, i) => setContactDeleted(app.store, i.id, true),
   'contacts.restore': (app, i) => setContactDeleted(app.store, i.id, false),
   'contacts.erase': (app, i) => eraseContact(app.store, i.id),
@@ -49,19 +50,19 @@ const handlers: HandlerMap<Method> = {
   'backups.restore': (app, i) => restoreFromBackup(app.store, i.name),
   'backups.saveArchive': (app) => saveArchive(app.store, app.shell),
   'affiliations.create': (app, i) => createAffiliation(app.store, i),
-  'affiliations.update': (app, i) => updateAffiliation(app.store, i.id, i.fields),
+  'affiliations.update': (app, i) => updateAffiliation(app.store, i.id, i.fields, i.seen),
   'affiliations.delete': (app, i) => deleteAffiliation(app.store, i.id),
   'meetings.list': (app) => listMeetings(app.store),
   'meetings.get': (app, i) => getMeeting(app.store, i.id),
   'meetings.create': (app, i) => createMeeting(app.store, i),
-  'meetings.update': (app, i) => updateMeeting(app.store, i.id, i.fields),
+  'meetings.update': (app, i) => updateMeeting(app.store, i.id, i.fields, i.seen),
   'meetings.delete': (app, i) => setMeetingDeleted(app.store, i.id, true),
   'meetings.restore': (app, i) => setMeetingDeleted(app.store, i.id, false),
   'invitees.add': (app, i) => addInvitee(app.store, i.meetingId, i.organisationId),
   'invitees.remove': (app, i) => removeInvitee(app.store, i.id),
-  'invitees.update': (app, i) => updateInvitee(app.store, i.id, i.changes),
+  'invitees.update': (app, i) => updateInvitee(app.store, i.id, i.changes, i.seen),
   'comments.create': (app, i) => createComment(app.store, i),
-  'comments.update': (app, i) => updateComment(app.store, i.id, i.fields),
+  'comments.update': (app, i) => updateComment(app.store, i.id, i.fields, i.seen),
   'comments.delete': (app, i) => setCommentDeleted(app.store, i.id, true),
   'comments.restore': (app, i) => setCommentDeleted(app.store, i.id, false),
   'invitations.preview': (app, i) => previewInvitations(app.store, i.meetingId, i.form, i),
@@ -82,6 +83,7 @@ const handlers: HandlerMap<Method> = {
   ...missionHandlers,
   ...deskHandlers,
   ...syncHandlers,
+  ...tabularHandlers,
 }
 
 export function isMethod(name: string): name is Method {

@@ -1,8 +1,8 @@
 import { isSameAppOrigin } from './url-policy'
 
-// Who may use the one IPC channel. No `electron` import, so the rule is unit-tested under Node.
+// Who may call the core over IPC (gfc:invoke; gfc:changed only goes the other way, to our window). No `electron` import, so the rule is unit-tested under Node.
 
-export { INVOKE_CHANNEL } from './channel'
+export { CHANGED_CHANNEL, INVOKE_CHANNEL } from './channel'
 
 /** The parts of Electron's WebFrameMain the rule looks at. */
 export interface FrameLike {

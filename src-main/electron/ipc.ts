@@ -1,14 +1,21 @@
 import { ipcMain, type BrowserWindow } from 'electron'
 import type { App } from '../core/app'
 import { dispatch, isMethod } from '../core/dispatch'
-import { INVOKE_CHANNEL, isTrustedSender } from './ipc-policy'
+import { CHANGED_CHANNEL, INVOKE_CHANNEL, isTrustedSender } from './ipc-policy'
+
+let stopChanges: (() => void) | undefined
 
 /**
- * The only IPC in the app: `gfc:invoke(method, input)`. The sender must be the main frame of
+ * Calls come in on `gfc:invoke(method, input)`; which tables changed goes out to our window on
+ * `gfc:changed` (names of tables only, so the screens read again what they show). The sender must be the main frame of
  * our window showing our origin; the method must be in the contract; dispatch validates the
  * input against its schema and runs it. No business rule lives here.
  */
 export function registerIpc(core: App, getWindow: () => BrowserWindow | null, devServerUrl?: string): void {
+  stopChanges = core.onChanged((tables) => {
+    const win = getWindow()
+    if (win && !win.isDestroyed()) win.webContents.send(CHANGED_CHANNEL, tables)
+  })
   ipcMain.handle(INVOKE_CHANNEL, async (event, method: unknown, input: unknown) => {
     const win = getWindow()
     const trusted =
@@ -30,4 +37,5 @@ export function registerIpc(core: App, getWindow: () => BrowserWindow | null, de
 
 export function unregisterIpc(): void {
   ipcMain.removeHandler(INVOKE_CHANNEL)
+  stopChanges?.()
 }

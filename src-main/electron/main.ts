@@ -11,8 +11,9 @@ import { handleAppProtocol, registerAppScheme } from './protocol'
 import { hardenSession, hardenWebContents } from './security'
 import { createMainWindow, focusWindow } from './window'
 
-// The Electron door to the core: lifecycle, one window, one IPC channel, the app:// scheme,
-// and the security policy. Every call goes through core/dispatch; no business rule here.
+// The Electron door to the core: lifecycle, one window, one IPC channel for calls (and one for
+// change events, to the window), the app:// scheme, and the security policy. Every call goes
+// through core/dispatch; no business rule here.
 
 /** Longest wait for the profile to flush and unlock on quit before the process gives up. */
 const CLOSE_TIMEOUT_MS = 15_000

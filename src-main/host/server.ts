@@ -7,8 +7,8 @@ import { dispatch } from '../core/dispatch'
 import type { ErrorCode } from '../core/model/errors'
 import { DoorGuard, MAX_BODY_BYTES } from './guard'
 
-// The loopback door: the built renderer and POST /api/<method> over the same dispatch as
-// Electron's IPC. For end-to-end tests in Chromium, and for using the UI without Electron.
+// The loopback door: the built renderer, POST /api/<method> over the same dispatch as
+// Electron's IPC, and GET /events, Server-Sent Events saying which tables changed. For end-to-end tests in Chromium, and for using the UI without Electron.
 // Who may come in is decided by guard.ts; every refusal is an answer, never a dropped connection.
 
 const MIME: Record<string, string> = {
@@ -97,6 +97,18 @@ async function api(app: App, guard: DoorGuard, req: IncomingMessage, res: Server
   send(res, 200, JSON.stringify(reply), 'application/json; charset=utf-8')
 }
 
+/** Which tables each change touched, as Server-Sent Events ("changed", data: a JSON list of
+ *  table names), for as long as the page stays: its screens read again only what changed. */
+function events(app: App, guard: DoorGuard, req: IncomingMessage, res: ServerResponse): void {
+  if (!guard.originAllowed(req.headers)) return send(res, 403, 'Forbidden: this door answers its own page only.')
+  if (!guard.hasSecret(req.headers)) return send(res, 403, `Forbidden: no key for this door. ${HOW_TO_ENTER}`)
+  if (req.method !== 'GET') return send(res, 405, 'Only GET here.')
+  res.writeHead(200, { ...SECURITY_HEADERS, 'content-type': 'text/event-stream; charset=utf-8' })
+  res.write(': open\n\n')
+  const stop = app.onChanged((tables) => res.write(`event: changed\ndata: ${JSON.stringify(tables)}\n\n`))
+  res.on('close', stop)
+}
+
 function file(root: string, req: IncomingMessage, res: ServerResponse, path: string): void {
   if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Only GET here.')
   let file = resolve(join(root, path))
@@ -129,6 +141,7 @@ async function handle(app: App, guard: DoorGuard, root: string, req: IncomingMes
     return send(res, 403, `Forbidden: this key has been used or is not this door's. ${HOW_TO_ENTER}`)
   }
   if (path.startsWith('/api/')) return api(app, guard, req, res, path)
+  if (path === '/events') return events(app, guard, req, res)
   if (!guard.hasSecret(req.headers)) return send(res, 403, `Forbidden: no key for this door. ${HOW_TO_ENTER}`)
   file(root, req, res, path)
 }

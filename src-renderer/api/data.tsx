@@ -1,21 +1,45 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
 import type { Input, Method, Results } from '../../src-main/core/api'
-import { call } from './client'
+import type { TableName } from '../../src-main/core/model/entities'
+import { call, onChanged } from './client'
+import { tablesRead } from './reads'
 
-// A revision counter shared by the whole UI: every mutation bumps it, every query re-runs.
+// Revision counters shared by the whole UI: a mutation made here bumps `revision`, and every
+// query re-runs; a change the core reports (sync, another window or door) bumps the revision of
+// each table it touched, and only the queries that read those tables re-run. No polling.
 
 interface DataState {
   revision: number
+  /** Per table, how many reported changes touched it. */
+  tables: Partial<Record<TableName, number>>
   bump(): void
 }
 
-const DataContext = createContext<DataState>({ revision: 0, bump: () => {} })
+const DataContext = createContext<DataState>({ revision: 0, tables: {}, bump: () => {} })
 
 export function DataProvider({ children }: { children: ReactNode }) {
   const [revision, setRevision] = useState(0)
+  const [tables, setTables] = useState<DataState['tables']>({})
   const bump = useCallback(() => setRevision((r) => r + 1), [])
-  const value = useMemo(() => ({ revision, bump }), [revision, bump])
+  useEffect(
+    () =>
+      onChanged((changed) =>
+        setTables((t) => {
+          const next = { ...t }
+          for (const name of changed) next[name] = (next[name] ?? 0) + 1
+          return next
+        }),
+      ),
+    [],
+  )
+  const value = useMemo(() => ({ revision, tables, bump }), [revision, tables, bump])
   return <DataContext.Provider value={value}>{children}</DataContext.Provider>
+}
+
+/** What a query's answer depends on: the tables it reads (every table, if unknown). */
+function tablesKey(tables: DataState['tables'], read: TableName[] | null): string {
+  if (read === null) return Object.values(tables).reduce((a, b) => a + (b ?? 0), 0).toString()
+  return read.map((name) => tables[name] ?? 0).join(',')
 }
 
 export interface QueryState<T> {
@@ -24,12 +48,13 @@ export interface QueryState<T> {
   loading: boolean
 }
 
-/** Calls a read method, again whenever its input or the data revision changes; stale replies are dropped. */
+/** Calls a read method, again whenever its input, the revision or a table it reads changes; late replies are dropped. */
 export function useQuery<M extends Method>(method: M, input: Input<M> | null): QueryState<Results[M]> {
-  const { revision } = useContext(DataContext)
+  const { revision, tables } = useContext(DataContext)
   const [state, setState] = useState<QueryState<Results[M]>>({ data: undefined, error: undefined, loading: true })
   const seq = useRef(0)
   const key = input === null ? null : JSON.stringify(input)
+  const changed = tablesKey(tables, input === null ? [] : tablesRead(method, input))
 
   useEffect(() => {
     if (key === null) return
@@ -39,7 +64,7 @@ export function useQuery<M extends Method>(method: M, input: Input<M> | null): Q
       (data) => mine === seq.current && setState({ data, error: undefined, loading: false }),
       (error: Error) => mine === seq.current && setState((s) => ({ data: s.data, error, loading: false })),
     )
-  }, [method, key, revision])
+  }, [method, key, revision, changed])
 
   return state
 }

@@ -1,6 +1,6 @@
 import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
-import { MEMBER_STATES, type MemberStateRef } from '../../src-main/core/model'
+import { findMemberState, MEMBER_STATES, type MemberStateRef } from '../../src-main/core/model'
 import { fold, stateByCode, stateName, uiLang } from '../lib/format'
 import { Combobox, type ComboboxFieldProps } from './Combobox'
 
@@ -43,7 +43,7 @@ export function CountryCombobox({ taken, ...field }: Props) {
       normalize={fold}
       match={match}
       findExact={(q) => {
-        const exact = MEMBER_STATES.find((s) => fold(s.en) === q || fold(s.fr) === q)
+        const exact = findMemberState(q)
         return exact && !isTaken(exact) ? exact.iso2 : undefined
       }}
       placeholder={t('member.countryPlaceholder')}

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import type { FoundKind, FoundRecord } from '../../src-main/core/model/desk'
 import { call } from '../api/client'
 import { useDebounced, useQuery } from '../api/data'
+import { useSync } from '../api/sync'
 import { errorMessage } from '../forms/serverErrors'
 import { fold, uiLang } from '../lib/format'
 import { useNav, type View } from '../navigation'
@@ -36,7 +37,10 @@ async function nextMeetingInvitations(): Promise<View> {
 /** The actions the palette offers, by what a person would type: "new meeting", "add member state". */
 function useActions(): { label: string; target: View | (() => Promise<View>) }[] {
   const { t } = useTranslation()
-  return [
+  const { fieldDevice } = useSync()
+  // A field device holds only its missions: what it may not do or hold is not offered.
+  const office = ['meetingNew', 'memberNew', 'activityNew', 'chairNew', 'missionNew', 'meetings', 'workplan', 'chairs']
+  const all: { label: string; target: View | (() => Promise<View>) }[] = [
     { label: t('palette.action.newMeeting'), target: { name: 'meetingNew' } },
     { label: t('palette.action.issueInvitations'), target: nextMeetingInvitations },
     { label: t('palette.action.addState'), target: { name: 'memberNew', kind: 'state' } },
@@ -52,8 +56,11 @@ function useActions(): { label: string; target: View | (() => Promise<View>) }[]
     { label: t('palette.go', { place: t('nav.workplan') }), target: { name: 'workplan' } },
     { label: t('palette.go', { place: t('nav.chair') }), target: { name: 'chairs' } },
     { label: t('palette.go', { place: t('nav.missions') }), target: { name: 'missions' } },
+    { label: t('palette.go', { place: t('nav.sync') }), target: { name: 'sync' } },
+    { label: t('palette.go', { place: t('nav.conflicts') }), target: { name: 'conflicts' } },
     { label: t('palette.go', { place: t('nav.settings') }), target: { name: 'settings' } },
   ]
+  return fieldDevice ? all.filter((a) => typeof a.target !== 'function' && !office.includes(a.target.name)) : all
 }
 
 const matches = (text: string, words: string[]) => words.every((w) => text.includes(w))

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import type { z } from 'zod'
 import { AffiliationFields, ContactRole, type Contact } from '../../src-main/core/model'
 import { useMutate, useQuery } from '../api/data'
+import { useLoadedStamps, useUpdate } from '../api/stale'
 import { SelectField, TextField, type AnyForm } from '../components/Field'
 import { FormAlert } from '../components/FormAlert'
 import { FormActions } from '../components/FormActions'
@@ -26,6 +27,8 @@ export function AffiliationForm({ contactId, initial, onDone }: Props) {
   const { t, i18n } = useTranslation()
   const lang = uiLang(i18n.language)
   const mutate = useMutate()
+  const update = useUpdate()
+  const seen = useLoadedStamps(initial?.stamps)
   const members = useQuery('organisations.list', {})
   const form = useForm<In, unknown, Out>({
     resolver: zodResolver(AffiliationFields),
@@ -36,7 +39,7 @@ export function AffiliationForm({ contactId, initial, onDone }: Props) {
   const anyForm = form as unknown as AnyForm
 
   const { alert, onSubmit } = useSubmit(form, async (fields) => {
-    if (initial) await mutate('affiliations.update', { id: initial.id, fields })
+    if (initial) await update('affiliations.update', { id: initial.id, fields, seen: seen.current })
     else await mutate('affiliations.create', fields)
     onDone()
   })

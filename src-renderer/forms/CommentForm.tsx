@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next'
 import type { z } from 'zod'
 import { CommentFields, type CommentView, type MeetingDetail } from '../../src-main/core/model'
 import { useMutate } from '../api/data'
+import { useLoadedStamps, useUpdate } from '../api/stale'
 import { SelectField, TextField, type AnyForm } from '../components/Field'
 import { FormAlert } from '../components/FormAlert'
 import { FormActions } from '../components/FormActions'
@@ -27,6 +28,8 @@ export function CommentForm({ meeting, initial, onDone }: Props) {
   const { t, i18n } = useTranslation()
   const lang = uiLang(i18n.language)
   const mutate = useMutate()
+  const update = useUpdate()
+  const seen = useLoadedStamps(initial?.stamps)
   const headingId = useId()
   const form = useForm<In, unknown, Out>({
     resolver: zodResolver(CommentFields),
@@ -48,7 +51,7 @@ export function CommentForm({ meeting, initial, onDone }: Props) {
   }
 
   const { alert, onSubmit } = useSubmit(form, async (fields) => {
-    if (initial) await mutate('comments.update', { id: initial.id, fields })
+    if (initial) await update('comments.update', { id: initial.id, fields, seen: seen.current })
     else await mutate('comments.create', fields)
     onDone(true)
   })

@@ -6,6 +6,7 @@ import { z } from 'zod'
 import { inputs } from '../../src-main/core/api'
 import { AddressForm, addressFormOf, ContactFields, ContactRole, HONORIFICS, Language, type Contact, type ContactFieldsInput } from '../../src-main/core/model'
 import { useMutate, useQuery } from '../api/data'
+import { useLoadedStamps, useUpdate } from '../api/stale'
 import { CheckboxField, SelectField, TextField, type AnyForm } from '../components/Field'
 import { FormAlert } from '../components/FormAlert'
 import { FormActions } from '../components/FormActions'
@@ -67,6 +68,8 @@ export function ContactForm({ initial, organisationId, onSaved, onCancel }: Prop
   const { t, i18n } = useTranslation()
   const lang = uiLang(i18n.language)
   const mutate = useMutate()
+  const update = useUpdate()
+  const seen = useLoadedStamps(initial?.stamps)
   const editing = !!initial
   const contact: ContactFieldsInput = initial
     ? {
@@ -97,7 +100,7 @@ export function ContactForm({ initial, organisationId, onSaved, onCancel }: Prop
   const { alert, onSubmit } = useSubmit(form, async (raw) => {
     const values = raw as unknown as z.output<typeof CreateSchema>
     const saved = initial
-      ? await mutate('contacts.update', { id: initial.id, fields: values.contact })
+      ? await update('contacts.update', { id: initial.id, fields: values.contact, seen: seen.current })
       : await mutate('contacts.create', values)
     onSaved(saved)
   }, (f) => f.replace(/^fields\./, 'contact.'))

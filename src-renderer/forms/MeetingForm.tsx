@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next'
 import type { z } from 'zod'
 import { MeetingFields, MeetingKind, type Meeting, type MeetingDetail } from '../../src-main/core/model'
 import { useMutate, useQuery } from '../api/data'
+import { useLoadedStamps, useUpdate } from '../api/stale'
 import { FieldShell, SelectField, TextField, useErrorText, type AnyForm } from '../components/Field'
 import { FormAlert } from '../components/FormAlert'
 import { FormActions } from '../components/FormActions'
@@ -82,6 +83,8 @@ export function MeetingForm({ initial, onSaved, onCancel }: Props) {
   const { t, i18n } = useTranslation()
   const lang = uiLang(i18n.language)
   const mutate = useMutate()
+  const update = useUpdate()
+  const seen = useLoadedStamps(initial?.stamps)
   const errorText = useErrorText()
   const zoneId = useId()
   const form = useForm<Values, unknown, Out>({
@@ -113,7 +116,7 @@ export function MeetingForm({ initial, onSaved, onCancel }: Props) {
   const zoneHint = nyReading ? t('meeting.inNewYork', { date: nyReading.date, time: nyReading.time }) : t('meeting.timeZoneHint')
 
   const { alert, onSubmit } = useSubmit(form, async (fields) => {
-    const saved = initial ? await mutate('meetings.update', { id: initial.id, fields }) : await mutate('meetings.create', fields)
+    const saved = initial ? await update('meetings.update', { id: initial.id, fields, seen: seen.current }) : await mutate('meetings.create', fields)
     onSaved(saved)
   })
 

@@ -14,6 +14,7 @@ import {
   type Organisation,
 } from '../../src-main/core/model'
 import { useMutate, useQuery } from '../api/data'
+import { useLoadedStamps, useUpdate } from '../api/stale'
 import { CountryCombobox } from '../components/CountryCombobox'
 import { FieldShell, SelectField, TextField, useErrorText, type AnyForm } from '../components/Field'
 import { FormAlert } from '../components/FormAlert'
@@ -43,9 +44,11 @@ function pick<T extends object>(o: object, keys: readonly string[]): T {
 /** Saves either kind of member, new or edited. */
 function useSaveMember<In extends FieldValues, Out>(form: UseFormReturn<In, unknown, Out>, initial: Organisation | undefined, onSaved: (o: Organisation) => void) {
   const mutate = useMutate()
+  const update = useUpdate()
+  const seen = useLoadedStamps(initial?.stamps)
   return useSubmit(form, async (values) => {
     const fields = values as unknown as z.input<typeof MemberStateFields> | z.input<typeof SmeFields>
-    onSaved(initial ? await mutate('organisations.update', { id: initial.id, fields }) : await mutate('organisations.create', fields))
+    onSaved(initial ? await update('organisations.update', { id: initial.id, fields, seen: seen.current }) : await mutate('organisations.create', fields))
   })
 }
 

@@ -1,5 +1,7 @@
 import i18n from 'i18next'
 import { initReactI18next } from 'react-i18next'
+import changesEn from './changes.en.json'
+import changesFr from './changes.fr.json'
 import documentsEn from './documents.en.json'
 import documentsFr from './documents.fr.json'
 import deskEn from './desk.en.json'
@@ -8,6 +10,10 @@ import en from './en.json'
 import fr from './fr.json'
 import missionsEn from './missions.en.json'
 import missionsFr from './missions.fr.json'
+import syncEn from './sync.en.json'
+import syncFr from './sync.fr.json'
+import tabularEn from './tabular.en.json'
+import tabularFr from './tabular.fr.json'
 import workplanEn from './workplan.en.json'
 import workplanFr from './workplan.fr.json'
 
@@ -16,8 +22,8 @@ import workplanFr from './workplan.fr.json'
 // Each area keeps its strings in its own pair of files, under its own top-level keys.
 void i18n.use(initReactI18next).init({
   resources: {
-    en: { translation: { ...en, ...workplanEn, ...missionsEn, ...documentsEn, ...deskEn } },
-    fr: { translation: { ...fr, ...workplanFr, ...missionsFr, ...documentsFr, ...deskFr } },
+    en: { translation: { ...en, ...workplanEn, ...missionsEn, ...documentsEn, ...deskEn, ...changesEn, ...tabularEn, ...syncEn } },
+    fr: { translation: { ...fr, ...workplanFr, ...missionsFr, ...documentsFr, ...deskFr, ...changesFr, ...tabularFr, ...syncFr } },
   },
   lng: 'en',
   fallbackLng: 'en',

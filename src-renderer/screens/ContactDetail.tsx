@@ -2,10 +2,12 @@ import { useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { fullName, type Contact } from '../../src-main/core/model'
 import { useMutate, useQuery } from '../api/data'
+import { useUpdate } from '../api/stale'
 import { useMemberNames } from '../api/useMemberNames'
 import { ConfirmDialog } from '../components/ConfirmDialog'
 import { ActionsHeader, DataTable } from '../components/DataTable'
 import { DeletedNotice } from '../components/DeletedNotice'
+import { RecordHistory } from '../components/RecordHistory'
 import { EmailLink, PhoneLink } from '../components/ExternalLink'
 import { DetailCard, NotesCard } from '../components/DetailList'
 import { Loading, Page } from '../components/Page'
@@ -93,6 +95,7 @@ export function ContactDetail({ id }: { id: string }) {
           </p>
         </ConfirmDialog>
       )}
+      <RecordHistory table="contacts" id={id} deleted={c.deleted} restore="contacts.restore" />
     </Page>
   )
 }
@@ -114,13 +117,14 @@ function Affiliations({ contact }: { contact: Contact }) {
   const mutate = useMutate()
   const toast = useToast()
   const memberName = useMemberNames()
+  const update = useUpdate()
   const [editing, setEditing] = useState<Aff | 'new' | null>(null)
   const [removing, setRemoving] = useState<Aff | null>(null)
 
   const end = async (a: Aff) => {
     const { contactId, organisationId, role, position, start } = a
     try {
-      await mutate('affiliations.update', { id: a.id, fields: { contactId, organisationId, role, position, start, end: today() } })
+      await update('affiliations.update', { id: a.id, fields: { contactId, organisationId, role, position, start, end: today() }, seen: a.stamps })
       toast({ tone: 'success', message: t('affiliation.ended', { member: memberName(a.organisationId, a.organisationName) }) })
     } catch (e) {
       toast({ tone: 'error', message: errorMessage(e, t) })

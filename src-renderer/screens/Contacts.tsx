@@ -7,6 +7,8 @@ import { searchWords } from '../../src-main/core/model/search'
 import { useQuery } from '../api/data'
 import { SortHeader } from '../components/DataTable'
 import { EmailLink, PhoneLink } from '../components/ExternalLink'
+import { ExportButton } from '../components/ExportButton'
+import { OfficeOnly } from './sync/parts'
 import { FilterSelect } from '../components/FilterSelect'
 import { ListTable } from '../components/ListTable'
 import { Page } from '../components/Page'
@@ -18,6 +20,7 @@ import { useSelection } from '../lists/selection'
 import { useSorted, type Sort, type SortValue } from '../lists/sort'
 import { useNav } from '../navigation'
 import { AddToDelegation } from './contacts/AddToDelegation'
+import { ImportWizard } from './import/ImportWizard'
 
 type Period = '' | 'current' | 'past'
 type Link = Contact['affiliations'][number]
@@ -87,6 +90,7 @@ export function Contacts() {
   const { state, set, rows } = list
   const selection = useSelection(rows, keyOf)
   const [adding, setAdding] = useState(false)
+  const [importing, setImporting] = useState(false)
   const sortBy = { sort: state.sort, onSort: (sort: Sort) => set({ sort }) }
 
   return (
@@ -94,9 +98,17 @@ export function Contacts() {
       title={t('contacts.title')}
       subtitle={t('contacts.subtitle')}
       actions={
-        <button type="button" className="btn btn--primary" onClick={() => go({ name: 'contactNew' })}>
-          {t('contacts.add')}
-        </button>
+        <>
+          <OfficeOnly reason={t('sync.fieldNoContacts')}>
+            <button type="button" className="btn btn--primary" onClick={() => go({ name: 'contactNew' })}>
+              {t('contacts.add')}
+            </button>
+            <button type="button" className="btn" onClick={() => setImporting(true)}>
+              {t('importer.button')}
+            </button>
+          </OfficeOnly>
+          <ExportButton list="contacts" ids={rows.map((r) => r.contact.id)} />
+        </>
       }
     >
       <ContactFilters list={list} lang={lang} />
@@ -104,6 +116,7 @@ export function Contacts() {
         <button type="button" className="btn btn--small" onClick={() => setAdding(true)}>
           {t('lists.addToDelegation')}
         </button>
+        <ExportButton list="contacts" ids={selection.selected.map((r) => r.contact.id)} selection />
       </BulkBar>
       <ListTable
         query={list.query}
@@ -129,6 +142,7 @@ export function Contacts() {
           {(r, place) => <ContactRow key={r.contact.id} place={place} row={r} lang={lang} check={<SelectCell selection={selection} id={r.contact.id} name={fullName(r.contact)} />} />}
         </VirtualRows>
       </ListTable>
+      {importing && <ImportWizard type="contacts" onClose={() => setImporting(false)} />}
       {adding && (
         <AddToDelegation
           contacts={selection.selected.map((r) => r.contact)}

@@ -4,6 +4,7 @@ import type { MeetingDetail as MeetingRecord } from '../../src-main/core/model'
 import { useQuery } from '../api/data'
 import { useMemberNames } from '../api/useMemberNames'
 import { DeletedNotice } from '../components/DeletedNotice'
+import { RecordHistory } from '../components/RecordHistory'
 import { DetailCard } from '../components/DetailList'
 import { WebLink } from '../components/ExternalLink'
 import { Loading, Page } from '../components/Page'
@@ -82,6 +83,7 @@ export function MeetingDetail({ id, tab }: { id: string; tab?: MeetingTab }) {
         </>
       )}
       {del.dialog}
+      <RecordHistory table="meetings" id={id} deleted={m.deleted} restore="meetings.restore" />
     </Page>
   )
 }

@@ -11,6 +11,7 @@ import { formatMeetingStart, instantOf } from '../lib/time'
 import { useListState } from '../lists/listState'
 import { useSorted, type Sort, type SortValue } from '../lists/sort'
 import { useNav } from '../navigation'
+import { ExportButton } from '../components/ExportButton'
 
 /** The columns of replies, in the order a secretary reads them. */
 export const COUNT_COLUMNS = ['accepted', 'declined', 'tentative', 'no-answer', 'invited'] as const
@@ -43,9 +44,12 @@ export function Meetings() {
       title={t('meetings.title')}
       subtitle={t('meetings.subtitle')}
       actions={
-        <button type="button" className="btn btn--primary" onClick={() => go({ name: 'meetingNew' })}>
-          {t('meetings.plan')}
-        </button>
+        <>
+          <button type="button" className="btn btn--primary" onClick={() => go({ name: 'meetingNew' })}>
+            {t('meetings.plan')}
+          </button>
+          <ExportButton list="meetings" ids={rows.map((m) => m.id)} />
+        </>
       }
     >
       <ListTable

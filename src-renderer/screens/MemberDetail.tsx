@@ -4,6 +4,7 @@ import { fullName, type Contact, type Organisation } from '../../src-main/core/m
 import { useQuery } from '../api/data'
 import { DataTable } from '../components/DataTable'
 import { DeletedNotice } from '../components/DeletedNotice'
+import { RecordHistory } from '../components/RecordHistory'
 import { EmailLink, PhoneLink, WebLink } from '../components/ExternalLink'
 import { DetailCard, NotesCard, type DetailItem } from '../components/DetailList'
 import { Loading, Page, StatusBadge } from '../components/Page'
@@ -12,6 +13,7 @@ import { errorMessage } from '../forms/serverErrors'
 import { formatDate, orgName, stateByCode, uiLang, type UiLanguage } from '../lib/format'
 import { useNav } from '../navigation'
 import { useDeleteWithUndo } from './useDelete'
+import { OfficeOnly } from './sync/parts'
 
 export function MemberDetail({ id }: { id: string }) {
   const { t, i18n } = useTranslation()
@@ -35,11 +37,18 @@ export function MemberDetail({ id }: { id: string }) {
         </>
       }
       back={back}
-      actions={!o.deleted && <RecordActions onEdit={() => go({ name: 'memberEdit', id })} onDelete={() => del.ask(id, name)} />}
+      actions={
+        !o.deleted && (
+          <OfficeOnly reason={t('sync.fieldNoMembers')}>
+            <RecordActions onEdit={() => go({ name: 'memberEdit', id })} onDelete={() => del.ask(id, name)} />
+          </OfficeOnly>
+        )
+      }
     >
       {o.deleted && <DeletedNotice restore="organisations.restore" id={id} name={name} notice={t('deleted.member')} />}
       {o.kind === 'state' ? <StateDetails o={o} lang={lang} /> : <SmeDetails o={o} lang={lang} />}
       {!o.deleted && <MemberContacts org={o} />}
+      <RecordHistory table="organisations" id={id} deleted={o.deleted} restore="organisations.restore" />
       {del.dialog}
     </Page>
   )

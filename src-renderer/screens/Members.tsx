@@ -1,8 +1,10 @@
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { MemberStatus, RegionalGroup } from '../../src-main/core/model'
 import type { Organisation } from '../../src-main/core/model'
 import { useDebounced, useQuery } from '../api/data'
 import { SortHeader } from '../components/DataTable'
+import { ExportButton } from '../components/ExportButton'
 import { FilterSelect } from '../components/FilterSelect'
 import { ListTable } from '../components/ListTable'
 import { Page, StatusBadge } from '../components/Page'
@@ -11,6 +13,8 @@ import { orgName, uiLang } from '../lib/format'
 import { useListState } from '../lists/listState'
 import { useSorted, type Sort, type SortValue } from '../lists/sort'
 import { useNav } from '../navigation'
+import { ImportWizard } from './import/ImportWizard'
+import { OfficeOnly } from './sync/parts'
 
 type Kind = 'state' | 'sme'
 
@@ -48,6 +52,7 @@ export function Members() {
   const { go } = useNav()
   const { state, set, query: list, rows, filtered } = useMembersList()
   const sortBy = { sort: state.sort, onSort: (sort: Sort) => set({ sort }) }
+  const [importing, setImporting] = useState(false)
 
   return (
     <Page
@@ -55,12 +60,18 @@ export function Members() {
       subtitle={t('members.subtitle')}
       actions={
         <>
-          <button type="button" className="btn btn--primary" onClick={() => go({ name: 'memberNew', kind: 'state' })}>
-            {t('members.addState')}
-          </button>
-          <button type="button" className="btn" onClick={() => go({ name: 'memberNew', kind: 'sme' })}>
-            {t('members.addSme')}
-          </button>
+          <OfficeOnly reason={t('sync.fieldNoMembers')}>
+            <button type="button" className="btn btn--primary" onClick={() => go({ name: 'memberNew', kind: 'state' })}>
+              {t('members.addState')}
+            </button>
+            <button type="button" className="btn" onClick={() => go({ name: 'memberNew', kind: 'sme' })}>
+              {t('members.addSme')}
+            </button>
+            <button type="button" className="btn" onClick={() => setImporting(true)}>
+              {t('importer.button')}
+            </button>
+          </OfficeOnly>
+          <ExportButton list="organisations" ids={rows.map((o) => o.id)} />
         </>
       }
     >
@@ -99,6 +110,7 @@ export function Members() {
           <MemberRow key={o.id} org={o} lang={lang} onOpen={() => go({ name: 'member', id: o.id })} />
         ))}
       </ListTable>
+      {importing && <ImportWizard type="organisations" onClose={() => setImporting(false)} />}
     </Page>
   )
 }

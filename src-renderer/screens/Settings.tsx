@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next'
 import type { z } from 'zod'
 import { Language, Paper, SettingsFields, Theme, type Settings as SettingsRecord } from '../../src-main/core/model'
 import { useMutate, useQuery } from '../api/data'
+import { useLoadedStamps, useUpdate } from '../api/stale'
 import { CheckboxField, FieldShell, SelectField, TextField, type AnyForm } from '../components/Field'
 import { FormAlert } from '../components/FormAlert'
 import { Loading, Page } from '../components/Page'
@@ -147,9 +148,10 @@ type Out = z.output<typeof SettingsFields>
 
 function LetterheadForm({ initial }: { initial: SettingsRecord }) {
   const { t, i18n } = useTranslation()
-  const mutate = useMutate()
+  const update = useUpdate()
   const toast = useToast()
-  const { updatedAt, ...fields } = initial
+  const { updatedAt, stamps, ...fields } = initial
+  const seen = useLoadedStamps(stamps)
   const form = useForm<In, unknown, Out>({ resolver: zodResolver(SettingsFields), defaultValues: { ...fields, referencePattern: fields.referencePattern || DEFAULT_PATTERN } })
   const anyForm = form as unknown as AnyForm
   const lang = uiLang(i18n.language)
@@ -157,8 +159,9 @@ function LetterheadForm({ initial }: { initial: SettingsRecord }) {
   const chair = useQuery('chairs.register', {}).data?.current
 
   const { alert, onSubmit } = useSubmit(form, async (values) => {
-    const saved = await mutate('settings.update', values)
-    const { updatedAt: _updatedAt, ...next } = saved
+    const saved = await update('settings.update', { fields: values, seen: seen.current })
+    const { updatedAt: _updatedAt, stamps: savedStamps, ...next } = saved
+    seen.current = savedStamps
     form.reset(next)
     toast({ tone: 'success', message: t('settings.saved') })
   })

@@ -79,8 +79,9 @@ try {
   const edits: number[] = []
   for (let i = 0; i < 300; i++) {
     const c = contacts[(i * 17) % CONTACTS]
+    const { stamps } = (await call(app, 'contacts.get', { id: c.id })) as { stamps: Record<string, string> }
     const t = performance.now()
-    await call(app, 'contacts.update', { id: c.id, fields: { ...c, notes: `Edited ${i}` } })
+    await call(app, 'contacts.update', { id: c.id, fields: { ...c, notes: `Edited ${i}` }, seen: stamps })
     edits.push(performance.now() - t)
   }
   report(`edit acknowledged durably at ${CONTACTS} contacts, p95 of 300`, percentile(edits, 95), 5)
@@ -163,8 +164,9 @@ try {
   const sealedEdits: number[] = []
   for (let i = 0; i < 300; i++) {
     const c = contacts[(i * 13) % CONTACTS]
+    const { stamps } = (await call(app, 'contacts.get', { id: c.id })) as { stamps: Record<string, string> }
     const t = performance.now()
-    await call(app, 'contacts.update', { id: c.id, fields: { ...c, notes: `Sealed edit ${i}` } })
+    await call(app, 'contacts.update', { id: c.id, fields: { ...c, notes: `Sealed edit ${i}` }, seen: stamps })
     sealedEdits.push(performance.now() - t)
   }
   report(`  encrypted: edit acknowledged durably, p95 of 300`, percentile(sealedEdits, 95), 5)

@@ -202,4 +202,28 @@ describe('the loopback door', () => {
       rmSync(other, { recursive: true, force: true })
     }
   })
+
+  it('streams which tables changed at /events (Server-Sent Events), behind the same guard as the API', async () => {
+    expect((await send('/events')).status).toBe(403) // no key
+    expect((await send('/events', { headers: { cookie, origin: 'http://evil.example' } })).status).toBe(403)
+    expect((await send('/events', { headers: { cookie, host: `evil.example:${port}` } })).status).toBe(403)
+    expect((await send('/events', { method: 'POST', headers: { cookie }, body: '' })).status).toBe(405)
+    const stream = await new Promise<{ type: string; text: string }>((ok, fail) => {
+      const req = httpRequest({ host: '127.0.0.1', port, path: '/events', headers: { host: `127.0.0.1:${port}`, cookie }, agent: false }, (res) => {
+        let text = ''
+        res.on('data', (c: Buffer) => {
+          text += c.toString()
+          if (text.includes('\n\n') && !text.includes('event:')) void api('contacts.create', { contact: { familyName: 'Streamed' } })
+          if (/event: changed\ndata: .*\n\n/.test(text)) {
+            req.destroy()
+            ok({ type: String(res.headers['content-type']), text })
+          }
+        })
+      })
+      req.on('error', fail)
+      req.end()
+    })
+    expect(stream.type).toMatch(/^text\/event-stream/)
+    expect(stream.text).toContain('event: changed\ndata: ["contacts"]\n\n')
+  })
 })

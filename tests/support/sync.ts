@@ -68,6 +68,12 @@ export const exported = async (d: Device) => JSON.parse(await d.call('data.expor
 
 /** A contact's fields, for an update that changes some of them. */
 export async function contactFields(d: Device, id: string) {
-  const { id: _i, deleted: _d, updatedAt: _u, affiliations: _a, ...fields } = await d.call('contacts.get', { id })
+  const { id: _i, deleted: _d, updatedAt: _u, affiliations: _a, stamps: _s, ...fields } = await d.call('contacts.get', { id })
   return fields
+}
+
+/** Edits a contact as a form would: the values and stamps read now, with `change` typed over them. */
+export async function editContact(d: Device, id: string, change: Partial<Awaited<ReturnType<typeof contactFields>>>) {
+  const { id: _i, deleted: _d, updatedAt: _u, affiliations: _a, stamps, ...fields } = await d.call('contacts.get', { id })
+  return d.call('contacts.update', { id, fields: { ...fields, ...change }, seen: stamps })
 }

@@ -66,7 +66,7 @@ describe('the register of Chairs', () => {
     const p = await demoProfile()
     for (const t of (await p.call('chairs.register', {})).terms) {
       const { organisationId, start, end, selectedOn, selectedBy, shadowStart, shadowEnd, notes } = t
-      expect((await p.call('chairs.update', { id: t.id, fields: { organisationId, start, end, selectedOn, selectedBy, shadowStart, shadowEnd, notes } })).updatedAt).toBe(t.updatedAt)
+      expect((await p.call('chairs.update', { id: t.id, fields: { organisationId, start, end, selectedOn, selectedBy, shadowStart, shadowEnd, notes }, seen: t.stamps })).updatedAt).toBe(t.updatedAt)
     }
   })
 
@@ -96,7 +96,7 @@ describe('the register of Chairs', () => {
     const created = await p.call('chairs.create', norway(p))
     expect(created).toMatchObject({ status: 'incoming', organisation: { en: 'Norway', kind: 'state', regionalGroup: 'weog' }, deleted: false })
     expect(created.selectors.map((s) => s.en)).toEqual(['Indonesia', 'Ghana', 'Japan'])
-    const edited = await p.call('chairs.update', { id: created.id, fields: norway(p, { notes: 'Confirmed by the annual meeting.' }) })
+    const edited = await p.call('chairs.update', { id: created.id, fields: norway(p, { notes: 'Confirmed by the annual meeting.' }), seen: created.stamps })
     expect(edited.notes).toBe('Confirmed by the annual meeting.')
     expect((await p.call('chairs.get', { id: created.id })).notes).toBe('Confirmed by the annual meeting.')
     expect((await p.call('chairs.delete', { id: created.id })).deleted).toBe(true)
@@ -175,8 +175,8 @@ describe('the register of Chairs', () => {
     // Moving Sweden's term onto Indonesia's is refused too; its own dates do not count against it.
     const sweden = (await p.call('chairs.register', {})).terms.find((t) => t.organisation.en === 'Sweden')!
     const fields = { organisationId: sweden.organisationId, start: sweden.start, end: '2027-12-31', selectedOn: sweden.selectedOn, selectedBy: sweden.selectedBy, shadowStart: sweden.shadowStart, shadowEnd: sweden.shadowEnd }
-    expect(await p.fail('chairs.update', { id: sweden.id, fields })).toMatchObject({ key: 'validation.chairOverlap' })
-    expect((await p.call('chairs.update', { id: sweden.id, fields: { ...fields, end: sweden.end, notes: 'Term as planned.' } })).notes).toBe('Term as planned.')
+    expect(await p.fail('chairs.update', { id: sweden.id, fields, seen: sweden.stamps })).toMatchObject({ key: 'validation.chairOverlap' })
+    expect((await p.call('chairs.update', { id: sweden.id, fields: { ...fields, end: sweden.end, notes: 'Term as planned.' }, seen: sweden.stamps })).notes).toBe('Term as planned.')
 
     // A term deleted, then another recorded for its dates: the first cannot come back.
     const indonesia = (await p.call('chairs.register', {})).incoming!

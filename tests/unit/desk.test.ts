@@ -103,11 +103,11 @@ describe('desk.dashboard: the day at a glance', () => {
   it('names what changed last first; a change to an answer counts for its meeting', async () => {
     const p = await demo()
     const contact = (await p.call('contacts.list', { search: 'voorbeeld' }))[0]
-    await p.call('contacts.update', { id: contact.id, fields: { ...contact, notes: 'Called today.' } })
+    await p.call('contacts.update', { id: contact.id, fields: { ...contact, notes: 'Called today.' }, seen: contact.stamps })
     let recent = (await p.call('desk.dashboard', {})).recent
     expect(recent[0]).toMatchObject({ kind: 'contact', id: contact.id, name: { en: 'Ms. Femke Voorbeeld' }, deleted: false })
     const meeting = await p.call('meetings.get', { id: (await p.call('meetings.list', {}))[0].id })
-    await p.call('invitees.update', { id: meeting.invitees[0].id, changes: { response: 'declined' } })
+    await p.call('invitees.update', { id: meeting.invitees[0].id, changes: { response: 'declined' }, seen: meeting.invitees[0].stamps })
     recent = (await p.call('desk.dashboard', {})).recent
     expect(recent[0]).toMatchObject({ kind: 'meeting', id: meeting.id })
     expect(recent.filter((r) => r.id === meeting.id)).toHaveLength(1)
@@ -121,11 +121,16 @@ describe('invitees.updateMany: one answer for many invitees, in one change', () 
     const m = await p.call('meetings.get', { id: (await p.call('meetings.list', {}))[0].id })
     const three = m.invitees.slice(0, 3)
     const before = changes(p.dir)
-    const after = await p.call('invitees.updateMany', { ids: three.map((i) => i.id), changes: { response: 'accepted' } })
+    const seen = Object.fromEntries(three.map((i) => [i.id, i.stamps]))
+    const after = await p.call('invitees.updateMany', { ids: three.map((i) => i.id), changes: { response: 'accepted' }, seen })
     expect(changes(p.dir)).toBe(before + 1)
     for (const i of three) expect(after.invitees.find((x) => x.id === i.id)).toMatchObject({ response: 'accepted', attendees: i.attendees, attended: i.attended })
     const others = after.invitees.filter((x) => !three.some((i) => i.id === x.id))
     expect(others.map((i) => i.response)).toEqual(m.invitees.filter((x) => !three.some((i) => i.id === x.id)).map((i) => i.response))
+    // An answer changed meanwhile (another window, a sync) refuses the whole, with who and when.
+    const stale = await p.fail('invitees.updateMany', { ids: three.map((i) => i.id), changes: { response: 'declined' }, seen })
+    expect(stale).toMatchObject({ code: 'stale' })
+    expect(changes(p.dir)).toBe(before + 1)
   })
 
   it('refuses invitees of two meetings, an unknown one, or an addressee for all, and changes nothing', async () => {
@@ -134,9 +139,9 @@ describe('invitees.updateMany: one answer for many invitees, in one change', () 
     const ma = await p.call('meetings.get', { id: a.id })
     const mb = await p.call('meetings.get', { id: b.id })
     const before = changes(p.dir)
-    expect(await p.fail('invitees.updateMany', { ids: [ma.invitees[0].id, mb.invitees[0].id], changes: { response: 'declined' } })).toMatchObject({ code: 'validation', field: 'ids' })
-    expect(await p.fail('invitees.updateMany', { ids: [ma.invitees[0].id, '00000000-0000-4000-8000-000000000000'], changes: { response: 'declined' } })).toMatchObject({ code: 'not_found' })
-    expect(await p.fail('invitees.updateMany', { ids: [], changes: { response: 'declined' } })).toMatchObject({ code: 'validation', field: 'ids' })
+    expect(await p.fail('invitees.updateMany', { ids: [ma.invitees[0].id, mb.invitees[0].id], changes: { response: 'declined' }, seen: {} })).toMatchObject({ code: 'validation', field: 'ids' })
+    expect(await p.fail('invitees.updateMany', { ids: [ma.invitees[0].id, '00000000-0000-4000-8000-000000000000'], changes: { response: 'declined' }, seen: {} })).toMatchObject({ code: 'not_found' })
+    expect(await p.fail('invitees.updateMany', { ids: [], changes: { response: 'declined' }, seen: {} })).toMatchObject({ code: 'validation', field: 'ids' })
     expect(changes(p.dir)).toBe(before)
   })
 })
@@ -146,7 +151,7 @@ describe('invitees.addToDelegations: people from the contacts list into their me
     const p = await demo()
     const m = await p.call('meetings.get', { id: (await p.call('meetings.list', {}))[0].id })
     const sweden = m.invitees.find((i) => i.organisation.en === 'Sweden')!
-    await p.call('invitees.update', { id: sweden.id, changes: { attendees: '' } })
+    await p.call('invitees.update', { id: sweden.id, changes: { attendees: '' }, seen: sweden.stamps })
     await p.call('invitees.remove', { id: sweden.id })
     const [ingrid] = await p.call('contacts.list', { search: 'exempelsson' })
     const [olof] = await p.call('contacts.list', { search: 'provsson' })
@@ -192,7 +197,7 @@ describe('contacts: every contact when no limit is asked, and one rule for searc
     // Olof leaves Sweden: he is a past contact of Sweden, no longer a current one.
     const olof = all.find((c) => c.familyName === 'Provsson')!
     const link = olof.affiliations[0]
-    await p.call('affiliations.update', { id: link.id, fields: { ...link, end: '2020-01-01', start: '2019-01-01' } })
+    await p.call('affiliations.update', { id: link.id, fields: { ...link, end: '2020-01-01', start: '2019-01-01' }, seen: link.stamps })
     const after = await p.call('contacts.list', {})
     const pickAfter = (f: Partial<typeof NO_CONTACT_FILTER>) => after.filter((c) => contactMatches(c, text(c), { ...NO_CONTACT_FILTER, ...f })).map((c) => c.familyName)
     expect(pickAfter({ organisationId: sweden.id, period: 'past' })).toEqual(['Provsson'])

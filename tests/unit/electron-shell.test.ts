@@ -349,7 +349,7 @@ describe('the built shell (out/, from `electron-vite build`)', () => {
     expect(external).toEqual([])
   })
 
-  it.skipIf(!built)('builds a CommonJS preload that exposes one function and never ipcRenderer', () => {
+  it.skipIf(!built)('builds a CommonJS preload that exposes window.gfc (invoke, onChanged) and never ipcRenderer', () => {
     expect(existsSync(preloadFile)).toBe(true)
     const code = readFileSync(preloadFile, 'utf8')
     expect(code).not.toContain('exposeInMainWorld("ipcRenderer"')
@@ -465,6 +465,10 @@ vi.mock('electron', async () => {
         mainFrame: { url: 'about:blank', parent: null, processId: 3, routingId: 1 },
         setWindowOpenHandler(h: unknown) {
           this.openHandler = h
+        },
+        sent: [] as unknown[][],
+        send(...args: unknown[]) {
+          ;(this.sent as unknown[][]).push(args)
         },
       } as Record<string, unknown>)
       fake.windows.push(this as never)
@@ -620,6 +624,14 @@ describe('the shell wired together (electron stood in by a fake; the core, store
       const r = (await invoke(fromWindow(), name, {})) as { ok: boolean; error: { code: string } }
       expect(r).toMatchObject({ ok: false, error: { code: 'unknown_method' } })
     }
+  })
+
+  it('tells the window which tables a change touched, on gfc:changed, and nothing else', async () => {
+    const sent = (win.webContents as unknown as { sent: unknown[][] }).sent
+    sent.length = 0
+    const r = (await invoke(fromWindow(), 'organisations.create', { kind: 'state', countryCode: 'GH' })) as { ok: boolean }
+    expect(r.ok).toBe(true)
+    expect(sent).toEqual([['gfc:changed', ['organisations']]])
   })
 
   it('refuses gfc:invoke from sub-frames, other pages, other webContents and vanished frames', async () => {

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 // The UI's strings: every key exists in both languages, and the areas' files never
 // overwrite each other's top-level keys (index.ts merges them with a spread).
 const read = (name: string) => JSON.parse(readFileSync(new URL(`../../src-renderer/i18n/${name}.json`, import.meta.url), 'utf8'))
-const AREAS = ['', 'workplan.', 'missions.', 'documents.', 'desk.']
+const AREAS = ['', 'workplan.', 'missions.', 'documents.', 'desk.', 'changes.', 'tabular.', 'sync.']
 
 function keys(obj: unknown, prefix = ''): string[] {
   if (typeof obj !== 'object' || obj === null) return [prefix]

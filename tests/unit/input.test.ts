@@ -71,7 +71,7 @@ describe('text holds no control or direction-override characters', () => {
     { method: 'meetings.create', input: (bad) => ({ title: bad, start: '2027-03-15T10:00', end: '2027-03-15T12:00', timeZone: 'UTC', city: 'Geneva' }), field: 'title' },
     { method: 'activities.create', input: (bad) => ({ title: 'Training', description: bad, function: 'field-needs', start: '2027-01', end: '2027-06' }), field: 'description' },
     { method: 'missions.create', input: (bad) => ({ acronym: 'MINUSCA', nameEn: bad, location: 'Central African Republic', kind: 'peacekeeping' }), field: 'nameEn' },
-    { method: 'settings.update', input: (bad) => ({ signatoryName: bad }), field: 'signatoryName' },
+    { method: 'settings.update', input: (bad) => ({ fields: { signatoryName: bad }, seen: {} }), field: 'fields.signatoryName' },
     { method: 'preferences.update', input: (bad) => ({ userName: bad }), field: 'userName' },
     { method: 'organisations.list', input: (bad) => ({ search: bad }), field: 'search' },
   ]
@@ -134,7 +134,7 @@ describe('web addresses', () => {
     expect(org.website).toBe('https://www.penalreform.example.org')
     const m = await p.call('meetings.create', { title: 'Call', start: '2027-03-15T10:00', end: '2027-03-15T11:00', timeZone: 'UTC', onlineLink: 'meet.example.org/gfc' })
     expect(m.onlineLink).toBe('https://meet.example.org/gfc')
-    expect((await p.call('organisations.update', { id: org.id, fields: { ...org, website: 'http://example.org/a' } })).website).toBe('http://example.org/a')
+    expect((await p.call('organisations.update', { id: org.id, fields: { ...org, website: 'http://example.org/a' }, seen: org.stamps })).website).toBe('http://example.org/a')
     for (const website of ['javascript:alert(1)', 'file:///etc/passwd', 'mailto:a@example.org', 'www.exa mple.org', `www.example.org/${RLO}`]) {
       expect(await p.fail('organisations.update', { id: org.id, fields: { ...org, website } }), website).toMatchObject({ code: 'validation', field: 'fields.website' })
     }

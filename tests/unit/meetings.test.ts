@@ -71,10 +71,11 @@ describe('meetings', () => {
     const p = await profile()
     const m = await p.call('meetings.create', meeting)
     const ghana = m.invitees.find((i) => i.organisation.en === 'Ghana')!
-    await p.call('invitees.update', { id: ghana.id, changes: { response: 'accepted', attendees: 'Mr. Kwame Sampleson', agendaInput: 'Training.' } })
-    await p.call('invitees.update', { id: ghana.id, changes: { attended: true } })
+    await p.call('invitees.update', { id: ghana.id, changes: { response: 'accepted', attendees: 'Mr. Kwame Sampleson', agendaInput: 'Training.' }, seen: ghana.stamps })
+    const answered = (await p.call('meetings.get', { id: m.id })).invitees.find((i) => i.id === ghana.id)!
+    await p.call('invitees.update', { id: ghana.id, changes: { attended: true }, seen: answered.stamps })
     const other = (await p.call('contacts.list', { search: 'Exempelsson' }))[0]
-    expect(await p.fail('invitees.update', { id: ghana.id, changes: { addresseeId: other.id } })).toMatchObject({ field: 'addresseeId' })
+    expect(await p.fail('invitees.update', { id: ghana.id, changes: { addresseeId: other.id }, seen: {} })).toMatchObject({ field: 'addresseeId' })
 
     const removed = await p.call('invitees.remove', { id: ghana.id })
     expect(removed.invitees.some((i) => i.id === ghana.id)).toBe(false)
@@ -205,6 +206,7 @@ describe('issuing invitations', () => {
     const translated = await p.call('meetings.update', {
       id: m.id,
       fields: { ...meeting, start: '2027-06-10T15:00', end: '2027-06-10T17:00', address: 'Palais des Nations', addressFr: 'Palais des Nations', titleFr: 'Réunion ordinaire', agenda: [{ title: 'Field needs', titleFr: 'Besoins du terrain', presenter: 'Chair', minutes: 30 }] },
+      seen: m.stamps,
     })
     const after = await p.call('invitations.preview', { meetingId: translated.id, form: 'letter' })
     expect(after.frenchFallback).toEqual({ fields: [], members: [] })
@@ -216,11 +218,11 @@ describe('issuing invitations', () => {
     const p = await profile()
     const m = await p.call('meetings.create', meeting)
     expect(m.sequence).toBe(0)
-    const renamed = await p.call('meetings.update', { id: m.id, fields: { ...meeting, title: 'Regular meeting (renamed)' } })
+    const renamed = await p.call('meetings.update', { id: m.id, fields: { ...meeting, title: 'Regular meeting (renamed)' }, seen: m.stamps })
     expect(renamed.sequence).toBe(0)
-    const moved = await p.call('meetings.update', { id: m.id, fields: { ...meeting, start: '2027-06-11T15:00', end: '2027-06-11T17:00' } })
+    const moved = await p.call('meetings.update', { id: m.id, fields: { ...meeting, start: '2027-06-11T15:00', end: '2027-06-11T17:00' }, seen: renamed.stamps })
     expect(moved.sequence).toBe(1)
-    const elsewhere = await p.call('meetings.update', { id: m.id, fields: { ...meeting, start: '2027-06-11T15:00', end: '2027-06-11T17:00', city: 'Vienna' } })
+    const elsewhere = await p.call('meetings.update', { id: m.id, fields: { ...meeting, start: '2027-06-11T15:00', end: '2027-06-11T17:00', city: 'Vienna' }, seen: moved.stamps })
     expect(elsewhere.sequence).toBe(2)
     const saved = await p.call('meetings.saveDocument', { meetingId: m.id, kind: 'ics', language: 'en' })
     expect(readFileSync(saved!.path, 'utf8')).toContain('SEQUENCE:2')
@@ -237,7 +239,7 @@ describe('issuing invitations', () => {
     expect(await p.fail('meetings.saveDocument', { meetingId: m.id, kind: 'participants', mode: 'everyone' })).toMatchObject({ field: 'mode' })
     // A member that accepted without naming its delegation is listed with its addressee, as the language writes the name.
     const norway = (await p.call('meetings.get', { id: m.id })).invitees.find((i) => i.organisation.en === 'Norway')!
-    await p.call('invitees.update', { id: norway.id, changes: { response: 'accepted', attendees: '' } })
+    await p.call('invitees.update', { id: norway.id, changes: { response: 'accepted', attendees: '' }, seen: norway.stamps })
     const fr = await p.call('meetings.saveDocument', { meetingId: m.id, kind: 'participants', language: 'fr', mode: 'accepted' })
     const rows = Object.values(await readDocx([fr!.path]))[0].tables[0]
     expect(rows.find((r) => r.cells[0] === 'Norvège')?.cells[1].replace(/\u00a0/g, ' ')).toBe('S. E. Mme Kari Eksempelsen')

@@ -49,7 +49,7 @@ describe('members', () => {
     const p = await openProfile()
     const icrc = await p.call('organisations.create', { kind: 'sme', name: 'International Committee of the Red Cross', acronym: 'ICRC', category: 'ngo' })
     if (icrc.kind !== 'sme') throw new Error('expected an SME')
-    const edited = await p.call('organisations.update', { id: icrc.id, fields: { ...icrc, nameFr: 'Comité international de la Croix-Rouge' } })
+    const edited = await p.call('organisations.update', { id: icrc.id, fields: { ...icrc, nameFr: 'Comité international de la Croix-Rouge' }, seen: icrc.stamps })
     expect(edited.displayNameFr).toBe('Comité international de la Croix-Rouge')
 
     await p.call('organisations.delete', { id: icrc.id })
@@ -108,7 +108,7 @@ describe('contacts', () => {
       contact: { honorific: 'Ms.', givenName: 'Ingrid', familyName: 'Exempelsson' },
       affiliation: { organisationId: se.id, role: 'focal-point', position: 'Counsellor', start: '2020-01-01' },
     })
-    const ended = await p.call('affiliations.update', { id: c.affiliations[0].id, fields: { ...c.affiliations[0], end: '2023-06-30' } })
+    const ended = await p.call('affiliations.update', { id: c.affiliations[0].id, fields: { ...c.affiliations[0], end: '2023-06-30' }, seen: c.affiliations[0].stamps })
     expect(ended.affiliations[0].current).toBe(false)
     const moved = await p.call('affiliations.create', { contactId: c.id, organisationId: icpa.id, role: 'focal-point', position: 'Adviser', start: '2023-07-01' })
     expect(moved.affiliations.map((a) => [a.organisationName, a.current])).toEqual([
@@ -141,8 +141,8 @@ describe('settings and preferences', () => {
   it('keeps the letterhead basics, and preferences changed one at a time', async () => {
     const p = await openProfile()
     expect((await p.call('settings.get', {})).city).toBe('New York')
-    await p.call('settings.update', { chairMissionName: 'Permanent Mission of Sweden', signatoryName: 'Ingrid Exempelsson', chairMissionEmail: 'chair@example.org' })
-    expect(await p.fail('settings.update', { chairMissionEmail: 'chair@' })).toMatchObject({ field: 'chairMissionEmail' })
+    await p.call('settings.update', { fields: { chairMissionName: 'Permanent Mission of Sweden', signatoryName: 'Ingrid Exempelsson', chairMissionEmail: 'chair@example.org' }, seen: {} })
+    expect(await p.fail('settings.update', { fields: { chairMissionEmail: 'chair@' }, seen: {} })).toMatchObject({ field: 'fields.chairMissionEmail' })
     await p.call('preferences.update', { uiLanguage: 'fr' })
     await p.call('preferences.update', { userName: 'Aïssata Diallo' })
     await p.call('preferences.update', { theme: 'dark' })
@@ -150,6 +150,6 @@ describe('settings and preferences', () => {
     await p.close()
     const again = await openProfile(p.dir)
     expect(await again.call('settings.get', {})).toMatchObject({ chairMissionName: 'Permanent Mission of Sweden', signatoryName: 'Ingrid Exempelsson' })
-    expect(await again.call('preferences.get', {})).toEqual({ uiLanguage: 'fr', userName: 'Aïssata Diallo', theme: 'dark' })
+    expect(await again.call('preferences.get', {})).toEqual({ uiLanguage: 'fr', userName: 'Aïssata Diallo', theme: 'dark', importMappings: { organisations: [], contacts: [] } })
   })
 })

@@ -90,7 +90,7 @@ describe('missions register', () => {
 
     const created = await p.call('missions.create', mission({ acronym: 'UNTMIS', nameEn: 'United Nations Transitional Assistance Mission in Somalia', location: 'Somalia', kind: 'political', start: '2024-10-31' }))
     expect(created).toMatchObject({ acronym: 'UNTMIS', status: 'open', posts: [], stale: true })
-    const updated = await p.call('missions.update', { id: created.id, fields: { ...mission({ acronym: 'UNTMIS', nameEn: created.nameEn, location: 'Somalia', kind: 'political' }), leadDepartment: 'DPPA' } })
+    const updated = await p.call('missions.update', { id: created.id, fields: { ...mission({ acronym: 'UNTMIS', nameEn: created.nameEn, location: 'Somalia', kind: 'political' }), leadDepartment: 'DPPA' }, seen: created.stamps })
     expect(updated.leadDepartment).toBe('DPPA')
 
     await p.call('missions.delete', { id: created.id })
@@ -107,7 +107,7 @@ describe('missions register', () => {
     expect(dup).toMatchObject({ code: 'validation', field: 'acronym', message: expect.stringContaining('MINUSCA is already in the register') })
     expect(dup).toMatchObject({ key: 'validation.acronymTaken', params: { acronym: 'MINUSCA' } })
     const other = await p.call('missions.create', mission({ acronym: 'MINUSMA', nameEn: 'Mali mission', location: 'Mali' }))
-    expect(await p.fail('missions.update', { id: other.id, fields: mission() })).toMatchObject({ field: 'fields.acronym' })
+    expect(await p.fail('missions.update', { id: other.id, fields: mission(), seen: other.stamps })).toMatchObject({ field: 'fields.acronym' })
     expect(await p.fail('missions.create', mission({ acronym: 'X', start: '2020-01-01', end: '2019-01-01' }))).toMatchObject({ field: 'end', key: 'validation.endBeforeStart' })
 
     // A deleted mission whose acronym was taken meanwhile cannot come back as a duplicate.
@@ -168,11 +168,11 @@ describe('posts and their holders', () => {
     expect((await p.call('contacts.list', {})).length).toBe(contactsBefore) // the new person was not created either
 
     // Back to back is fine; a day of overlap is not.
-    const ended = await p.call('holders.update', { id: first.posts[0].holders[0].id, fields: { ...first.posts[0].holders[0], end: '2024-05-31' } })
+    const ended = await p.call('holders.update', { id: first.posts[0].holders[0].id, fields: { ...first.posts[0].holders[0], end: '2024-05-31' }, seen: first.posts[0].holders[0].stamps })
     expect(ended.posts[0].holders[0].end).toBe('2024-05-31')
     const next = await p.call('holders.create', { postId, contact: person('Newcomer'), start: '2024-06-01' })
     const [newcomer, incumbent] = next.posts[0].holders
-    const overlap = await p.fail('holders.update', { id: incumbent.id, fields: { ...incumbent, end: '2024-06-01' } })
+    const overlap = await p.fail('holders.update', { id: incumbent.id, fields: { ...incumbent, end: '2024-06-01' }, seen: incumbent.stamps })
     expect(overlap).toMatchObject({ field: 'fields.start', message: expect.stringContaining('Ms. Test Newcomer holds this post since 2024-06-01') })
     expect(await p.fail('holders.create', { postId, contactId: incumbent.contactId, start: '2020-01-01', end: '2023-01-01' })).toMatchObject({
       message: expect.stringContaining('from 2023-01-01 to 2024-05-31'),
@@ -226,7 +226,7 @@ describe('posts and their holders', () => {
   it('updates, deletes and restores a post; a post needs a live mission', async () => {
     const p = await openProfile()
     const { missionId, postId } = await withPost(p)
-    const d = await p.call('posts.update', { id: postId, fields: { missionId, title: 'Head of the Justice and Corrections Component', dutyStation: 'Bangui', head: true } })
+    const d = await p.call('posts.update', { id: postId, fields: { missionId, title: 'Head of the Justice and Corrections Component', dutyStation: 'Bangui', head: true }, seen: (await p.call('missions.get', { id: missionId })).posts[0].stamps })
     expect(d.posts[0]).toMatchObject({ head: true, title: 'Head of the Justice and Corrections Component' })
     expect((await p.call('posts.delete', { id: postId })).posts).toEqual([])
     expect((await p.call('posts.restore', { id: postId })).posts.map((x) => x.id)).toEqual([postId])

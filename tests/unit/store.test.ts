@@ -40,7 +40,7 @@ describe('durability', () => {
   it('stamps every field with a hybrid logical clock and the device, in an append-only log', async () => {
     const p = await openProfile()
     const se = await p.call('organisations.create', { kind: 'state', countryCode: 'SE' })
-    await p.call('organisations.update', { id: se.id, fields: { ...se, email: 'new@example.org' } })
+    await p.call('organisations.update', { id: se.id, fields: { ...se, email: 'new@example.org' }, seen: se.stamps })
     const rec = p.app.store.record('organisations', se.id)!
     const device = p.app.store.device.deviceId
     expect(fieldStamp(rec, 'countryCode')).toMatch(new RegExp(`^\\d{13}-\\d{4}-${device}-1$`))
@@ -202,7 +202,7 @@ describe('backups', () => {
     const dir = tempDir()
     for (let i = 0; i < 12; i++) {
       const p = await openProfile(dir)
-      await p.call('settings.update', { city: `City ${i}` })
+      await p.call('settings.update', { fields: { city: `City ${i}` }, seen: (await p.call('settings.get', {})).stamps })
       await p.close()
     }
     const backups = readdirSync(join(dir, 'backups')).filter((n) => n.startsWith('gfc-'))

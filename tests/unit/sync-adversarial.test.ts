@@ -8,7 +8,7 @@ import { headMessage, toRun, writeBundle } from '../../src-main/core/sync/bundle
 import { chainNext, entryDigest, GENESIS } from '../../src-main/core/sync/digest'
 import { signBytes } from '../../src-main/core/sync/keys'
 import { openProfile, tempDir } from '../support/profile'
-import { bundle, contactFields, enrol, exported, missionId, newDevice, office, receive, send, type Device } from '../support/sync'
+import { bundle, editContact, enrol, exported, missionId, newDevice, office, receive, send, type Device } from '../support/sync'
 
 // Attacks and accidents on sync, each on its own: a refused bundle changes nothing (every file of
 // the profile is byte for byte the same), a refused change never stops the rest.
@@ -41,7 +41,7 @@ async function pair() {
   const laptop = await newDevice('laptop')
   await enrol(chair, laptop)
   const c = (await laptop.call('contacts.list', {}))[0]
-  await laptop.call('contacts.update', { id: c.id, fields: { ...(await contactFields(laptop, c.id)), notes: 'from the laptop' } })
+  await editContact(laptop, c.id, { notes: 'from the laptop' })
   return { chair, laptop, contactId: c.id }
 }
 
@@ -186,13 +186,13 @@ describe('changes refused one by one, the rest applied', () => {
     const laptop = await newDevice('laptop')
     await enrol(chair, laptop)
     const c = (await laptop.call('contacts.list', {}))[0]
-    await laptop.call('contacts.update', { id: c.id, fields: { ...(await contactFields(laptop, c.id)), notes: 'first' } })
+    await editContact(laptop, c.id, { notes: 'first' })
     const first = await bundle(laptop, chair)
     // The laptop believes the office has the first bundle (as if told so): the next holds only what follows.
     const state = JSON.parse(readFileSync(join(laptop.dir, 'sync.json'), 'utf8'))
     state.peers[chair.id] = { vv: { ...laptop.app.store.receivedVector }, heardAt: new Date().toISOString() }
     writeFileSync(join(laptop.dir, 'sync.json'), JSON.stringify(state))
-    await laptop.call('contacts.update', { id: c.id, fields: { ...(await contactFields(laptop, c.id)), notes: 'second' } })
+    await editContact(laptop, c.id, { notes: 'second' })
     const second = await bundle(laptop, chair)
     const r = await receive(chair, second)
     expect(r.waiting.join()).toMatch(/wait for its changes/)
@@ -216,7 +216,7 @@ describe('the shared folder', () => {
     expect(await chair.call('sync.chooseFolder', { init: true })).toMatchObject({ ok: true, written: 1 })
     expect(existsSync(join(shared, 'gfc-sync.json'))).toBe(true)
     const c = (await laptop.call('contacts.list', {}))[0]
-    await laptop.call('contacts.update', { id: c.id, fields: { ...(await contactFields(laptop, c.id)), notes: 'via the folder' } })
+    await editContact(laptop, c.id, { notes: 'via the folder' })
     expect(await laptop.call('sync.chooseFolder', { init: false })).toMatchObject({ ok: true, read: 1, written: 1 })
     expect(await chair.call('sync.folder', {})).toMatchObject({ ok: true, read: 1 })
     expect((await chair.call('contacts.get', { id: c.id })).notes).toBe('via the folder')
@@ -243,7 +243,7 @@ describe('the shared folder', () => {
     rmSync(join(shared, 'gfc-sync.json'))
     await chair.call('sync.chooseFolder', { init: true })
     const c = (await chair.call('contacts.list', {}))[0]
-    await chair.call('contacts.update', { id: c.id, fields: { ...(await contactFields(chair, c.id)), notes: 'late' } })
+    await editContact(chair, c.id, { notes: 'late' })
     const s = await chair.call('sync.folder', {})
     expect(s.written).toBe(1)
     const file = join(shared, chair.id, readdirSync(join(shared, chair.id)).sort().at(-1)!)

@@ -5,7 +5,7 @@ import type { Scope } from '../../src-main/core/model/device'
 import { conflictedFields, fieldStamp, heads } from '../../src-main/core/sync/change'
 import { covered, type VersionVector } from '../../src-main/core/sync/clock'
 import { cleanUpNow, tempDir } from '../support/profile'
-import { contactFields, newDevice, type Device } from '../support/sync'
+import { editContact, newDevice, type Device } from '../support/sync'
 
 // Property: 3 to 5 devices (an office, the others full or scoped to a mission) make random
 // creates, edits and deletes while bundles go between them shuffled, duplicated, dropped and
@@ -115,7 +115,7 @@ export async function run(p: { others: (number | null)[]; steps: Step[] }) {
       const list = Object.values(d.app.store.tables.contacts).filter((r) => r.data.deleted !== true)
       if (!list.length) continue
       const c = list[s.target % list.length]
-      if (s.kind === 'edit') await record(d, c.id, [s.field], async () => d.call('contacts.update', { id: c.id, fields: { ...(await contactFields(d, c.id)), [s.field]: s.value } }))
+      if (s.kind === 'edit') await record(d, c.id, [s.field], async () => editContact(d, c.id, { [s.field]: s.value }))
       else await record(d, c.id, ['deleted'], () => d.call('contacts.delete', { id: c.id }))
     } else if (s.kind === 'newHolder') {
       const d = devices[s.who % n]

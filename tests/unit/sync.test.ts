@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { listLogs } from '../../src-main/core/store/change-log'
 import { findBreaches } from '../../src-main/core/sync/breaches'
 import { emptyTables } from '../../src-main/core/sync/change'
-import { contactFields, enrol, exported, meet, missionId, newDevice, office, receive, send, bundle } from '../support/sync'
+import { editContact, enrol, exported, meet, missionId, newDevice, office, receive, send, bundle } from '../support/sync'
 import { gfc, ROOT, tempDir } from '../support/profile'
 
 // Devices meeting offline, as the Chair's office, a field officer and a secretary use them:
@@ -95,9 +95,9 @@ describe('changes travelling between devices', () => {
     const field = await newDevice('laptop')
     await enrol(chair, field)
     const c = (await chair.call('contacts.list', {}))[0]
-    await chair.call('contacts.update', { id: c.id, fields: { ...(await contactFields(chair, c.id)), notes: 'one' } })
+    await editContact(chair, c.id, { notes: 'one' })
     const b1 = await bundle(chair, field)
-    await chair.call('contacts.update', { id: c.id, fields: { ...(await contactFields(chair, c.id)), notes: 'two' } })
+    await editContact(chair, c.id, { notes: 'two' })
     const b2 = await bundle(chair, field)
     await receive(field, b2)
     await receive(field, b1)
@@ -119,7 +119,7 @@ describe('changes travelling between devices', () => {
     // The office changes a member's e-mail (now); the laptop, its clock three hours behind,
     // receives that, then changes the same e-mail again through an import.
     const se = (await chair.call('organisations.list', { search: 'Sweden' }))[0]
-    await chair.call('organisations.update', { id: se.id, fields: { ...se, email: 'office@example.org' } as never })
+    await chair.call('organisations.update', { id: se.id, fields: { ...se, email: 'office@example.org' } as never, seen: se.stamps })
     const b = await chair.call('sync.exportBundle', { to: id })
     expect(gfc(['--data', dir, 'sync', 'import', b!.path]).code).toBe(0)
     const doc = JSON.parse(gfc(['--data', dir, 'export', 'json']).stdout)
@@ -142,8 +142,8 @@ describe('conflicts', () => {
     const laptop = await newDevice('Secretary laptop')
     await enrol(chair, laptop)
     const c = (await chair.call('contacts.list', {}))[0]
-    await chair.call('contacts.update', { id: c.id, fields: { ...(await contactFields(chair, c.id)), emails: ['chair@example.org'] } })
-    await laptop.call('contacts.update', { id: c.id, fields: { ...(await contactFields(laptop, c.id)), emails: ['laptop@example.org'] } })
+    await editContact(chair, c.id, { emails: ['chair@example.org'] })
+    await editContact(laptop, c.id, { emails: ['laptop@example.org'] })
     const r1 = await send(laptop, chair)
     expect(r1.conflicts).toEqual([{ table: 'contacts', id: c.id, fields: ['emails'] }])
     await send(chair, laptop)
@@ -173,6 +173,10 @@ describe('conflicts', () => {
         ['Secretary laptop', ['chosen@example.org']],
       ]),
     )
+    // A link reads as what it points to: the member a person belongs to, by its name.
+    const [link] = (await chair.call('contacts.get', { id: c.id })).affiliations
+    const made = (await chair.call('history.get', { table: 'affiliations', id: link.id })).find((x) => x.field === 'organisationId')
+    expect(made?.after).toBe(link.organisationName)
   })
 
   it('equal values written apart are not a conflict', async () => {
@@ -180,7 +184,7 @@ describe('conflicts', () => {
     const laptop = await newDevice('laptop')
     await enrol(chair, laptop)
     const c = (await chair.call('contacts.list', {}))[0]
-    for (const d of [chair, laptop]) await d.call('contacts.update', { id: c.id, fields: { ...(await contactFields(d, c.id)), notes: 'same' } })
+    for (const d of [chair, laptop]) await editContact(d, c.id, { notes: 'same' })
     await meet(chair, laptop)
     expect(await chair.call('conflicts.list', {})).toEqual([])
   })
@@ -191,7 +195,7 @@ describe('conflicts', () => {
     await enrol(chair, laptop)
     const c = (await chair.call('contacts.list', {}))[0]
     await chair.call('contacts.delete', { id: c.id })
-    await laptop.call('contacts.update', { id: c.id, fields: { ...(await contactFields(laptop, c.id)), notes: 'still here' } })
+    await editContact(laptop, c.id, { notes: 'still here' })
     await meet(chair, laptop)
     for (const d of [chair, laptop]) expect(await d.call('conflicts.list', {})).toMatchObject([{ kind: 'deleted', id: c.id, edits: [{ field: 'notes' }] }])
     await chair.call('conflicts.resolve', { table: 'contacts', id: c.id, keep: 'record' })
@@ -233,10 +237,10 @@ describe('revoking a device', () => {
     await enrol(chair, field)
     await send(chair, laptop) // the laptop learns of the field device
     const c = (await chair.call('contacts.list', {}))[0]
-    await field.call('contacts.update', { id: c.id, fields: { ...(await contactFields(field, c.id)), notes: 'before' } })
+    await editContact(field, c.id, { notes: 'before' })
     await send(field, chair)
     await chair.call('device.revoke', { id: field.id })
-    await field.call('contacts.update', { id: c.id, fields: { ...(await contactFields(field, c.id)), notes: 'after' } })
+    await editContact(field, c.id, { notes: 'after' })
     // Its own bundles are refused outright; its later changes relayed by others are set aside.
     await expect(send(field, chair)).rejects.toThrow(/was revoked/)
     await send(field, laptop)

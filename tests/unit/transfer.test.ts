@@ -72,7 +72,7 @@ describe('gfc init, demo, export json, import json', () => {
     const p = await openProfile()
     const se = await p.call('organisations.create', { kind: 'state', countryCode: 'SE', email: 'se@example.org', phone: '+46 8 1234' })
     const no = await p.call('organisations.create', { kind: 'state', countryCode: 'NO' })
-    await p.call('settings.update', { city: 'Stockholm', signatoryName: 'Anna Svensson' })
+    await p.call('settings.update', { fields: { city: 'Stockholm', signatoryName: 'Anna Svensson' }, seen: {} })
     const old = JSON.parse(await p.call('data.export', {}))
     // Since the export: Norway deleted.
     await p.call('organisations.delete', { id: no.id })

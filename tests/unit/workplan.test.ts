@@ -37,14 +37,14 @@ describe('activities', () => {
     ])
 
     const meetingId = (await p.call('meetings.list', {})).find((m) => m.title === 'Annual meeting 2027')!.id
-    const updated = await p.call('activities.update', { id: created.id, fields: base({ title: 'Training of trainers (revised)', leadIds: [p.id('Ghana')], meetingId }) })
+    const updated = await p.call('activities.update', { id: created.id, fields: base({ title: 'Training of trainers (revised)', leadIds: [p.id('Ghana')], meetingId }), seen: created.stamps })
     expect(updated).toMatchObject({ title: 'Training of trainers (revised)', supporters: [], meeting: { id: meetingId, title: 'Annual meeting 2027', start: '2027-03-15T10:00' } })
     expect((await p.call('activities.get', { id: created.id })).title).toBe('Training of trainers (revised)')
 
     expect((await p.call('activities.delete', { id: created.id })).deleted).toBe(true)
     expect((await p.call('activities.list', {})).some((a) => a.id === created.id)).toBe(false)
     expect((await p.call('activities.get', { id: created.id })).deleted).toBe(true)
-    expect(await p.fail('activities.update', { id: created.id, fields: base() })).toMatchObject({ code: 'not_found' })
+    expect(await p.fail('activities.update', { id: created.id, fields: base(), seen: {} })).toMatchObject({ code: 'not_found' })
     expect((await p.call('activities.restore', { id: created.id })).deleted).toBe(false)
     expect((await p.call('activities.list', {})).some((a) => a.id === created.id)).toBe(true)
   })
@@ -74,7 +74,7 @@ describe('activities', () => {
     const p = await demoProfile()
     const a = await p.call('activities.create', base({ leadIds: [p.id('Serbia'), p.id('Ghana')] }))
     await p.call('organisations.delete', { id: p.id('Serbia') })
-    const edited = await p.call('activities.update', { id: a.id, fields: base({ title: 'Renamed', leadIds: a.leadIds }) })
+    const edited = await p.call('activities.update', { id: a.id, fields: base({ title: 'Renamed', leadIds: a.leadIds }), seen: a.stamps })
     expect(edited.leadIds).toEqual([p.id('Serbia'), p.id('Ghana')])
     expect(edited.leads.map((l) => l.en)).toEqual(['Ghana'])
     await p.call('organisations.restore', { id: p.id('Serbia') })
@@ -141,13 +141,13 @@ describe('progress notes', () => {
     const first = v.notes[2]
     // Only the date and text change: a note stays on its activity.
     const other = (await p.call('activities.list', {}))[0]
-    v = await p.call('progressNotes.update', { id: first.id, fields: { activityId: other.id, date: '2027-04-03', text: 'Course designed with ZIF.' } })
+    v = await p.call('progressNotes.update', { id: first.id, fields: { activityId: other.id, date: '2027-04-03', text: 'Course designed with ZIF.' }, seen: first.stamps })
     expect(v.notes.find((n) => n.id === first.id)).toMatchObject({ activityId: a.id, date: '2027-04-03', text: 'Course designed with ZIF.' })
 
     v = await p.call('progressNotes.delete', { id: first.id })
     expect(v.notes.map((n) => n.text)).toEqual(['First course held.', 'Trainers selected.'])
     expect(p.app.store.record('progressNotes', first.id)?.data.deleted).toBe(true)
-    expect(await p.fail('progressNotes.update', { id: first.id, fields: { activityId: a.id, date: '2027-04-03', text: 'x' } })).toMatchObject({ code: 'not_found' })
+    expect(await p.fail('progressNotes.update', { id: first.id, fields: { activityId: a.id, date: '2027-04-03', text: 'x' }, seen: {} })).toMatchObject({ code: 'not_found' })
 
     // Undo brings back the same note; restoring it again changes nothing.
     v = await p.call('progressNotes.restore', { id: first.id })
@@ -182,7 +182,7 @@ describe('export and import', () => {
     const a = await openProfile(dir)
     const b = await openProfile(other)
     // The same views, but for the time of the last change (the import is a change of its own).
-    const undated = (l: ActivityView[]) => l.map(({ updatedAt: _u, notes, ...x }) => ({ ...x, notes: notes.map(({ updatedAt: _n, ...n }) => n) }))
+    const undated = (l: ActivityView[]) => l.map(({ updatedAt: _u, stamps: _s, notes, ...x }) => ({ ...x, notes: notes.map(({ updatedAt: _n, stamps: _ns, ...n }) => n) }))
     expect(undated(await b.call('activities.list', {}))).toEqual(undated(await a.call('activities.list', {})))
     expect((await b.call('chairs.register', {})).terms.map((t) => [t.organisation.en, t.start, t.status])).toEqual((await a.call('chairs.register', {})).terms.map((t) => [t.organisation.en, t.start, t.status]))
   })

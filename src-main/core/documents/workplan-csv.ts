@@ -1,4 +1,5 @@
 import Papa from 'papaparse'
+import { inertCell } from '../model/tabular'
 import type { WorkplanDocInput } from './types'
 import { activityTitle, functionHeading, STATUS_NAMES, WORKPLAN_LABELS } from './workplan-wording'
 
@@ -27,7 +28,6 @@ export function buildWorkplanCsv(input: Pick<WorkplanDocInput, 'language' | 'act
     a.notes[0]?.date ?? '',
     a.notes[0]?.text ?? '',
   ])
-  // A cell starting with = + or @ gets a leading ' so that a spreadsheet never runs it as a
-  // formula; "-" is left alone, as descriptions often start with a dash list.
-  return BOM + Papa.unparse({ fields, data }, { newline: '\r\n', escapeFormulae: /^[=+@\t\r]/ })
+  // No spreadsheet runs a cell as a formula: the one rule of every export (inertCell).
+  return BOM + Papa.unparse({ fields: fields.map(inertCell), data: data.map((row) => row.map(inertCell)) }, { newline: '\r\n' })
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import type { Stamps } from './stamps'
 import { isoDate, list, multilineText, optionalDate, ruleOn, Uuid } from './fields'
 import type { MemberRef } from './meeting'
 import type { RegionalGroup } from './reference'
@@ -68,7 +69,7 @@ export function defaultTermEnd(start: string): string {
   return d.toISOString().slice(0, 10)
 }
 
-export type ChairTerm = ChairTermFields & { id: string; deleted: boolean; updatedAt: string }
+export type ChairTerm = ChairTermFields & { id: string; deleted: boolean; updatedAt: string; stamps: Stamps }
 
 export type ChairTermView = ChairTerm & {
   status: ChairStatus

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import type { Stamps } from './stamps'
 import { email, Language, list, multilineText, optionalDate, phone, requiredText, ruleOn, text, Uuid } from './fields'
 
 /** Offered in the form; any other honorific may be typed. */
@@ -55,12 +56,13 @@ export function isCurrent(a: Pick<AffiliationFields, 'end'>, today: string): boo
   return !a.end || a.end >= today
 }
 
-export type Affiliation = AffiliationFields & { id: string; deleted: boolean; updatedAt: string }
+export type Affiliation = AffiliationFields & { id: string; deleted: boolean; updatedAt: string; stamps: Stamps }
 
 export type Contact = ContactFields & {
   id: string
   deleted: boolean
   updatedAt: string
+  stamps: Stamps
   /** Current and past links to members, newest first, with the member's display name. */
   affiliations: (Affiliation & { organisationName: string; current: boolean })[]
 }

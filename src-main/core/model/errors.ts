@@ -1,8 +1,12 @@
+import type { StaleField } from './stamps'
+
 /** What crosses every door (IPC, HTTP, CLI) when a call fails. */
 export type ErrorCode =
   | 'validation'
   | 'not_found'
   | 'conflict'
+  /** A form's values changed meanwhile: `stale` lists them; nothing was written. */
+  | 'stale'
   | 'unknown_method'
   | 'locked'
   | 'corrupt'
@@ -22,6 +26,8 @@ export interface AppErrorData {
   key?: string
   /** Values for the key's placeholders ({{name}}), so the UI's text names what the core's does. */
   params?: Record<string, string>
+  /** With code 'stale': the fields changed since the form was loaded. */
+  stale?: StaleField[]
 }
 
 export class AppError extends Error {
@@ -31,6 +37,7 @@ export class AppError extends Error {
     readonly field?: string,
     readonly key?: string,
     readonly params?: Record<string, string>,
+    readonly stale?: StaleField[],
   ) {
     super(message)
     this.name = 'AppError'
@@ -41,6 +48,7 @@ export class AppError extends Error {
     if (this.field) d.field = this.field
     if (this.key) d.key = this.key
     if (this.params) d.params = this.params
+    if (this.stale) d.stale = this.stale
     return d
   }
 }

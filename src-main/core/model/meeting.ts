@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import type { Stamps } from './stamps'
 import { isoDate, Language, list, localDateTime, multilineText, optionalDate, optionalUrl, requiredMultilineText, requiredText, ruleOn, text, Uuid } from './fields'
 
 export const MeetingKind = z.enum(['annual', 'regular', 'teleconference', 'side-event', 'ad-hoc'])
@@ -114,10 +115,10 @@ export const IssuanceFields = z.object({
 })
 export type IssuanceFields = z.output<typeof IssuanceFields>
 
-export type Meeting = MeetingFields & { id: string; deleted: boolean; updatedAt: string }
-export type Invitee = InviteeFields & { id: string; deleted: boolean; updatedAt: string }
-export type Comment = CommentFields & { id: string; deleted: boolean; updatedAt: string }
-export type Issuance = IssuanceFields & { id: string; deleted: boolean; updatedAt: string }
+export type Meeting = MeetingFields & { id: string; deleted: boolean; updatedAt: string; stamps: Stamps }
+export type Invitee = InviteeFields & { id: string; deleted: boolean; updatedAt: string; stamps: Stamps }
+export type Comment = CommentFields & { id: string; deleted: boolean; updatedAt: string; stamps: Stamps }
+export type Issuance = IssuanceFields & { id: string; deleted: boolean; updatedAt: string; stamps: Stamps }
 
 /** A member as a meeting's screens show it. */
 export interface MemberRef {

@@ -37,6 +37,12 @@ export const VALIDATION_MESSAGES: Record<string, string> = {
   'validation.acronymTaken': 'is the acronym of another mission in the register',
   'validation.holderOverlap': 'overlaps the term of another holder of this post',
   'validation.takeOverTooEarly': 'is too early: the current holder started later',
+  'validation.unknownMember': 'names no member of the Group (a Member State by name or ISO code, or an organisation by name or acronym)',
+  'validation.notMember': 'is a Member State that is not a member of the Group',
+  'validation.unknownChoice': 'is not one of: {{choices}}',
+  'validation.stateOrName': 'is required: a Member State, or the name of an organisation',
+  'validation.memberNeeded': 'is required for a role, position or start date',
+  'validation.repeatedInFile': 'is already in row {{line}} of the file',
 }
 
 /** A validation message with the values of its placeholders: "validation.tooLong?max=100". */

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import type { Stamps } from './stamps'
 import { ContactFields } from './contact'
 import { isoDate, multilineText, optionalDate, requiredText, ruleOn, text, Uuid, type Language } from './fields'
 
@@ -96,8 +97,8 @@ export type NewHolderInput = z.input<typeof NewHolder>
 export const FieldTable = z.enum(['missions', 'posts', 'holders'])
 export type FieldTable = z.infer<typeof FieldTable>
 
-export type Mission = MissionFields & { id: string; deleted: boolean; updatedAt: string }
-export type Post = PostFields & { id: string; deleted: boolean; updatedAt: string }
+export type Mission = MissionFields & { id: string; deleted: boolean; updatedAt: string; stamps: Stamps }
+export type Post = PostFields & { id: string; deleted: boolean; updatedAt: string; stamps: Stamps }
 
 /** A post's title in a language (English when it has no French one). */
 export function postTitle(p: Pick<PostFields, 'title' | 'titleFr'>, language: Language): string {
@@ -109,7 +110,7 @@ export function postLabel(p: Pick<PostFields, 'title' | 'titleFr' | 'dutyStation
   const title = postTitle(p, language)
   return p.dutyStation ? `${title}, ${p.dutyStation}` : title
 }
-export type Holder = HolderFields & { id: string; deleted: boolean; updatedAt: string }
+export type Holder = HolderFields & { id: string; deleted: boolean; updatedAt: string; stamps: Stamps }
 
 /** A mission as other records point at it. */
 export interface MissionRef {

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import type { Stamps } from './stamps'
 import { multilineText, optionalDate, optionalEmail, optionalUrl, phone, requiredText, text } from './fields'
 import { isMemberStateCode, SmeCategory, type RegionalGroup } from './reference'
 
@@ -67,6 +68,7 @@ export type Organisation = OrganisationFields & {
   id: string
   deleted: boolean
   updatedAt: string
+  stamps: Stamps
   /** English and French display names; for a Member State they come from the reference list. */
   displayName: string
   displayNameFr: string

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import statesJson from '../../../resources/reference/un-member-states.json'
 import smeJson from '../../../resources/reference/sme-suggestions.json'
+import { fold } from './search'
 
 // Reference data shipped in resources/: the UN Member States and the SMEs named in the
 // Terms of Reference. Parsed once at load so that a bad edit to the JSON fails loudly.
@@ -50,4 +51,28 @@ export function memberState(code: string): MemberStateRef | undefined {
 
 export function isMemberStateCode(code: string): boolean {
   return byCode.has(code)
+}
+
+/** Folded names and codes of every state, then their names without the qualifier in brackets. */
+let byName: [Map<string, MemberStateRef>, Map<string, MemberStateRef>] | undefined
+
+/**
+ * The Member State a text names: its English or French name (case and accents aside), its ISO
+ * code (two or three letters), or its name without the qualifier in brackets, as people write
+ * it ("Netherlands" for "Netherlands (Kingdom of the)"). What the Member State picker takes as an
+ * exact choice, and what a spreadsheet's country column is matched with.
+ */
+export function findMemberState(text: string): MemberStateRef | undefined {
+  const q = fold(text.trim())
+  if (!q) return undefined
+  if (!byName) {
+    const exact = new Map<string, MemberStateRef>()
+    const short = new Map<string, MemberStateRef>()
+    for (const s of MEMBER_STATES) {
+      for (const k of [fold(s.en), fold(s.fr), s.iso2.toLowerCase(), s.iso3.toLowerCase()]) exact.set(k, s)
+      for (const n of [s.en, s.fr]) short.set(fold(n.replace(/\s*\(.*\)\s*$/, '')), s)
+    }
+    byName = [exact, short]
+  }
+  return byName[0].get(q) ?? byName[1].get(q)
 }

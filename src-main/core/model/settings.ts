@@ -1,5 +1,7 @@
 import { z } from 'zod'
+import type { Stamps } from './stamps'
 import { Language, multilineText, optionalEmail, phone, text } from './fields'
+import { SavedMapping } from './tabular'
 
 /** The paper every document is set on: A4, or US Letter (a mission in New York prints on Letter). */
 export const Paper = z.enum(['a4', 'letter'])
@@ -27,7 +29,7 @@ export const SettingsFields = z.object({
 })
 export type SettingsFields = z.output<typeof SettingsFields>
 export type SettingsFieldsInput = z.input<typeof SettingsFields>
-export type Settings = SettingsFields & { updatedAt: string }
+export type Settings = SettingsFields & { updatedAt: string; stamps: Stamps }
 
 /** Per-device preferences: not synced to other devices. */
 /** Light or dark colours; "system" follows the operating system's setting. */
@@ -41,6 +43,8 @@ export const Preferences = z.object({
   theme: Theme.default('system'),
   /** How many copies of the data file the profile keeps in backups/. */
   keepBackups: z.number().int('validation.wholeNumber').min(1, 'validation.range').max(100, 'validation.range').default(10),
+  /** The column mappings of the last spreadsheet imports, offered again for files with the same headers. */
+  importMappings: z.object({ organisations: SavedMapping.default([]), contacts: SavedMapping.default([]) }).default({ organisations: [], contacts: [] }),
 })
 export type Preferences = z.output<typeof Preferences>
 

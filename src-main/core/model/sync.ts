@@ -91,10 +91,14 @@ export interface ConflictValue {
   shown: boolean
 }
 
+/** The page a person opens to see or fix a record: the record's own, or the one that shows it
+ *  (a post's and a holder's mission, an invitee's meeting); null when no page shows it. */
+export type RecordPage = { table: TableName; id: string } | null
+
 export type ConflictItem =
-  | { kind: 'field'; table: TableName; id: string; label: string; field: string; values: ConflictValue[] }
-  | { kind: 'deleted'; table: TableName; id: string; label: string; edits: { field: string; value: ConflictValue }[]; deletedBy: ConflictValue[] }
-  | { kind: 'rule'; table: TableName; ids: string[]; labels: string[]; rule: string; fields: string[]; message: string }
+  | { kind: 'field'; table: TableName; id: string; label: string; page: RecordPage; field: string; values: ConflictValue[] }
+  | { kind: 'deleted'; table: TableName; id: string; label: string; page: RecordPage; edits: { field: string; value: ConflictValue }[]; deletedBy: ConflictValue[] }
+  | { kind: 'rule'; table: TableName; ids: string[]; labels: string[]; pages: RecordPage[]; rule: string; fields: string[]; message: string }
   | { kind: 'refused'; device: string; deviceName: string; seq: number; reason: string }
 
 export interface HistoryItem {

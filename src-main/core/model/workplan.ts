@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import type { Stamps } from './stamps'
 import { isoDate, list, multilineText, requiredMultilineText, requiredText, ruleOn, text, Uuid } from './fields'
 import type { MemberRef } from './meeting'
 import type { MissionRef } from './mission'
@@ -82,8 +83,8 @@ export const ProgressNoteFields = z.object({
 })
 export type ProgressNoteFields = z.output<typeof ProgressNoteFields>
 
-export type Activity = ActivityFields & { id: string; deleted: boolean; updatedAt: string }
-export type ProgressNote = ProgressNoteFields & { id: string; deleted: boolean; updatedAt: string }
+export type Activity = ActivityFields & { id: string; deleted: boolean; updatedAt: string; stamps: Stamps }
+export type ProgressNote = ProgressNoteFields & { id: string; deleted: boolean; updatedAt: string; stamps: Stamps }
 
 /** An activity with the records it points at, resolved for display. */
 export type ActivityView = Activity & {

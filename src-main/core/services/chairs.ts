@@ -6,7 +6,8 @@ import { memberState, RegionalGroup } from '../model/reference'
 import type { Store } from '../store/store'
 import type { StoredRecord } from '../sync/change'
 import { memberRef } from './meetings'
-import { diffOp, isLive, requireLive, requireRecord, setDeleted, today, view } from './records'
+import type { Stamps } from '../model/stamps'
+import { isLive, requireLive, requireRecord, setDeleted, today, view, updateOp } from './records'
 
 // The register of the Group's Chairs: one Member State at a time, for two years by default,
 // selected by a quorum of members that includes the Chair in office.
@@ -125,9 +126,9 @@ export function createChair(store: Store, fields: ChairTermFields): ChairTermVie
   return getChair(store, id)
 }
 
-export function updateChair(store: Store, id: string, fields: ChairTermFields): ChairTermView {
+export function updateChair(store: Store, id: string, fields: ChairTermFields, seen: Stamps): ChairTermView {
   const rec = requireLive(store, 'chairs', id, 'Chair term')
-  const op = diffOp('chairs', rec, id, checkTerm(store, fields, id, rec))
+  const op = updateOp(store, 'chairs', rec, checkTerm(store, fields, id, rec), seen)
   if (op) store.commit([op])
   return getChair(store, id)
 }

@@ -8,7 +8,8 @@ import type { Op } from '../sync/change'
 import { stampTime } from '../sync/clock'
 import { contactIndex } from './indexes'
 import { organisationName } from './organisations-view'
-import { diffOp, isLive, requireLive, requireRecord, setDeleted, today, view } from './records'
+import type { Stamps } from '../model/stamps'
+import { isLive, requireLive, requireRecord, setDeleted, today, view, updateOp } from './records'
 
 
 function toContact(store: Store, id: string): Contact {
@@ -62,8 +63,8 @@ export function createContact(store: Store, input: ParsedInput<'contacts.create'
   return toContact(store, id)
 }
 
-export function updateContact(store: Store, id: string, fields: ContactFields): Contact {
-  const op = diffOp('contacts', requireLive(store, 'contacts', id, 'contact'), id, fields)
+export function updateContact(store: Store, id: string, fields: ContactFields, seen: Stamps): Contact {
+  const op = updateOp(store, 'contacts', requireLive(store, 'contacts', id, 'contact'), fields, seen)
   if (op) store.commit([op])
   return toContact(store, id)
 }
@@ -90,10 +91,10 @@ export function createAffiliation(store: Store, fields: AffiliationFields): Cont
   return toContact(store, fields.contactId)
 }
 
-export function updateAffiliation(store: Store, id: string, fields: AffiliationFields): Contact {
+export function updateAffiliation(store: Store, id: string, fields: AffiliationFields, seen: Stamps): Contact {
   const rec = requireLive(store, 'affiliations', id, 'affiliation')
   requireLive(store, 'organisations', fields.organisationId, 'member')
-  const op = diffOp('affiliations', rec, id, { ...fields, contactId: rec.data.contactId })
+  const op = updateOp(store, 'affiliations', rec, fields, seen, { contactId: rec.data.contactId })
   if (op) store.commit([op])
   return toContact(store, String(rec.data.contactId))
 }

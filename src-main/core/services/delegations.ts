@@ -6,20 +6,22 @@ import type { Op } from '../sync/change'
 import { contactIndex } from './indexes'
 import { inviteeId } from './ids'
 import { getMeeting, newInvitee } from './meetings'
-import { diffOp, isLive, requireLive, today } from './records'
+import { isLive, requireLive, today, updateOp } from './records'
 import type { MeetingDetail } from '../model/meeting'
 import type { DelegationResult } from '../model/desk'
+import type { Stamps } from '../model/stamps'
 
 // Work on many invitees at once, each as one change: the answers of several members, and the
 // people added to members' delegations from the contacts list.
 
-/** The same answer (response, attendance …) for several invitees of one meeting, in one change. */
-export function updateInvitees(store: Store, ids: string[], changes: InviteeChanges): MeetingDetail {
+/** The same answer (response, attendance …) for several invitees of one meeting, in one change;
+ *  an answer changed meanwhile on one of them refuses the whole (see updateOp). */
+export function updateInvitees(store: Store, ids: string[], changes: InviteeChanges, seen: Record<string, Stamps>): MeetingDetail {
   const recs = ids.map((id) => requireLive(store, 'invitees', id, 'invitee'))
   const meetingId = String(recs[0].data.meetingId)
   if (recs.some((r) => r.data.meetingId !== meetingId)) throw new AppError('validation', 'ids: the invitees must be of one meeting.', 'ids')
   if (changes.addresseeId !== undefined) throw new AppError('validation', 'changes: each member has its own addressee; set it one by one.', 'changes')
-  const ops = recs.flatMap((r) => diffOp('invitees', r, r.id, changes) ?? [])
+  const ops = recs.flatMap((r) => updateOp(store, 'invitees', r, changes, Object.hasOwn(seen, r.id) ? seen[r.id] : {}) ?? [])
   store.commit(ops)
   return getMeeting(store, meetingId)
 }

@@ -7,7 +7,8 @@ import type { Store } from '../store/store'
 import type { Op, StoredRecord } from '../sync/change'
 import { enteredBy, fieldIndex } from './field-records'
 import { getMission } from './missions'
-import { diffOp, isLive, requireLive, requireRecord, setDeleted } from './records'
+import type { Stamps } from '../model/stamps'
+import { isLive, requireLive, requireRecord, setDeleted, updateOp } from './records'
 
 // Who holds a post, from a date to a date. A post has one holder at a time: a holding that
 // overlaps another is refused, naming the other, unless the new holder is asked to take over
@@ -99,13 +100,13 @@ export function createHolder(store: Store, input: NewHolder): MissionDetail {
   return getMission(store, missionId)
 }
 
-export function updateHolder(store: Store, id: string, fields: HolderFields): MissionDetail {
+export function updateHolder(store: Store, id: string, fields: HolderFields, seen: Stamps): MissionDetail {
   const rec = requireLive(store, 'holders', id, 'holder')
   const { missionId, others } = postContext(store, fields.postId, 'fields.postId')
   checkSeconding(fields.secondedBy, 'fields.secondedBy')
   if (fields.contactId !== rec.data.contactId) requireLive(store, 'contacts', fields.contactId, 'contact')
   refuseOverlap(store, fields, others.filter((o) => o.id !== id), new Map(), 'fields.start')
-  const op = diffOp('holders', rec, id, fields)
+  const op = updateOp(store, 'holders', rec, fields, seen)
   if (op) store.commit([op])
   return getMission(store, missionId)
 }

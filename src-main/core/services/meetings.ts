@@ -24,7 +24,8 @@ import type { Op, StoredRecord } from '../sync/change'
 import { convenerId } from './chair-info'
 import { contactIndex } from './indexes'
 import { organisationName } from './organisations-view'
-import { diffOp, isLive, requireLive, requireRecord, setDeleted, today, view } from './records'
+import type { Stamps } from '../model/stamps'
+import { isLive, requireLive, requireRecord, setDeleted, today, view, updateOp } from './records'
 import { getSettings } from './settings'
 
 
@@ -190,12 +191,12 @@ export function newInvitee(store: Store, meetingId: string, organisationId: stri
 /** What a calendar shows of a meeting: a change to one of these is a new version of the event. */
 const TIME_AND_PLACE = ['start', 'end', 'timeZone', 'city', 'address', 'onlineLink'] as const
 
-export function updateMeeting(store: Store, id: string, fields: MeetingFields): MeetingDetail {
+export function updateMeeting(store: Store, id: string, fields: MeetingFields, seen: Stamps): MeetingDetail {
   const rec = requireLive(store, 'meetings', id, 'meeting')
   checkChair(store, fields)
   const moved = TIME_AND_PLACE.some((k) => String(rec.data[k] ?? '') !== fields[k])
   const sequence = Number(rec.data.sequence ?? 0) + (moved ? 1 : 0)
-  const op = diffOp('meetings', rec, id, { ...fields, sequence })
+  const op = updateOp(store, 'meetings', rec, fields, seen, { sequence })
   if (op) store.commit([op])
   return getMeeting(store, id)
 }
@@ -224,13 +225,13 @@ export function removeInvitee(store: Store, id: string): MeetingDetail {
   return getMeeting(store, String(setDeleted(store, 'invitees', id, 'invitee', true).data.meetingId))
 }
 
-export function updateInvitee(store: Store, id: string, changes: InviteeChanges): InviteeView {
+export function updateInvitee(store: Store, id: string, changes: InviteeChanges, seen: Stamps): InviteeView {
   const rec = requireLive(store, 'invitees', id, 'invitee')
   if (changes.addresseeId) {
     const ok = candidates(store, String(rec.data.organisationId)).some((c) => c.id === changes.addresseeId)
     if (!ok) throw new AppError('validation', "addresseeId: the addressee must be one of the member's current contacts.", 'addresseeId')
   }
-  const op = diffOp('invitees', rec, id, changes)
+  const op = updateOp(store, 'invitees', rec, changes, seen)
   if (op) store.commit([op])
   return inviteeView(store, requireRecord(store, 'invitees', id, 'invitee'))
 }
@@ -242,9 +243,9 @@ export function createComment(store: Store, fields: CommentFields): MeetingDetai
   return getMeeting(store, fields.meetingId)
 }
 
-export function updateComment(store: Store, id: string, fields: CommentFields): MeetingDetail {
+export function updateComment(store: Store, id: string, fields: CommentFields, seen: Stamps): MeetingDetail {
   const rec = requireLive(store, 'comments', id, 'comment')
-  const op = diffOp('comments', rec, id, { ...fields, meetingId: rec.data.meetingId })
+  const op = updateOp(store, 'comments', rec, fields, seen, { meetingId: rec.data.meetingId })
   if (op) store.commit([op])
   return getMeeting(store, String(rec.data.meetingId))
 }

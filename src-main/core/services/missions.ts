@@ -6,7 +6,8 @@ import type { Store } from '../store/store'
 import type { Op } from '../sync/change'
 import { nameId } from './ids'
 import { enteredBy, fieldIndex, isOpen, missionDetail, postView } from './field-records'
-import { diffOp, fold, isLive, matchesAll, requireLive, requireRecord, setDeleted, today, view } from './records'
+import type { Stamps } from '../model/stamps'
+import { diffOp, fold, isLive, matchesAll, requireLive, requireRecord, setDeleted, today, view, updateOp } from './records'
 
 // The register of field missions: search, the one-acronym-per-mission rule, and the shipped
 // reference missions, added on request with ids every device derives alike.
@@ -65,10 +66,10 @@ export function createMission(store: Store, fields: MissionFields): MissionDetai
   return getMission(store, id)
 }
 
-export function updateMission(store: Store, id: string, fields: MissionFields): MissionDetail {
+export function updateMission(store: Store, id: string, fields: MissionFields, seen: Stamps): MissionDetail {
   const rec = requireLive(store, 'missions', id, 'mission')
   checkAcronym(store, fields, id, 'fields.acronym')
-  const op = diffOp('missions', rec, id, fields)
+  const op = updateOp(store, 'missions', rec, fields, seen)
   if (op) store.commit([op])
   return getMission(store, id)
 }

@@ -7,7 +7,8 @@ import type { Organisation, OrganisationFields } from '../model/organisation'
 import { memberState } from '../model/reference'
 import type { Store } from '../store/store'
 import { toOrganisation } from './organisations-view'
-import { diffOp, fold, isLive, matchesAll, requireLive, requireRecord, setDeleted } from './records'
+import type { Stamps } from '../model/stamps'
+import { diffOp, fold, isLive, matchesAll, requireLive, requireRecord, setDeleted, updateOp } from './records'
 
 const collator = new Intl.Collator(['en', 'fr'], { sensitivity: 'base' })
 
@@ -61,13 +62,13 @@ export function createOrganisation(store: Store, fields: OrganisationFields): Or
   return getOrganisation(store, id)
 }
 
-export function updateOrganisation(store: Store, id: string, fields: OrganisationFields): Organisation {
+export function updateOrganisation(store: Store, id: string, fields: OrganisationFields, seen: Stamps): Organisation {
   const rec = requireLive(store, 'organisations', id, 'member')
   if (rec.data.kind !== fields.kind) {
     throw new AppError('validation', 'A member cannot change between Member State and expert organisation.', 'kind')
   }
   assertNotDuplicate(store, fields, id)
-  const op = diffOp('organisations', rec, id, fields)
+  const op = updateOp(store, 'organisations', rec, fields, seen)
   if (op) store.commit([op])
   return getOrganisation(store, id)
 }

@@ -3,7 +3,8 @@ import type { MissionDetail, PostFields } from '../model/mission'
 import type { Store } from '../store/store'
 import { enteredBy } from './field-records'
 import { getMission } from './missions'
-import { diffOp, requireLive, setDeleted } from './records'
+import type { Stamps } from '../model/stamps'
+import { requireLive, setDeleted, updateOp } from './records'
 
 // A post is a role in a mission, apart from whoever holds it; it belongs to a live mission.
 
@@ -13,10 +14,10 @@ export function createPost(store: Store, fields: PostFields): MissionDetail {
   return getMission(store, fields.missionId)
 }
 
-export function updatePost(store: Store, id: string, fields: PostFields): MissionDetail {
+export function updatePost(store: Store, id: string, fields: PostFields, seen: Stamps): MissionDetail {
   const rec = requireLive(store, 'posts', id, 'post')
   requireLive(store, 'missions', fields.missionId, 'mission')
-  const op = diffOp('posts', rec, id, fields)
+  const op = updateOp(store, 'posts', rec, fields, seen)
   if (op) store.commit([op])
   return getMission(store, fields.missionId)
 }

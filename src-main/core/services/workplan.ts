@@ -7,7 +7,8 @@ import { WorkplanFunction, type Activity, type ActivityFields, type ActivityView
 import type { Store } from '../store/store'
 import type { StoredRecord, TableName } from '../sync/change'
 import { memberRef } from './meetings'
-import { diffOp, fold, isLive, matchesAll, requireLive, requireRecord, setDeleted, view } from './records'
+import type { Stamps } from '../model/stamps'
+import { fold, isLive, matchesAll, requireLive, requireRecord, setDeleted, view, updateOp } from './records'
 
 // The Group's work plan: activities, each serving one of the six functions, and the dated
 // notes on their progress.
@@ -125,9 +126,9 @@ export function createActivity(store: Store, fields: ActivityFields): ActivityVi
   return getActivity(store, id)
 }
 
-export function updateActivity(store: Store, id: string, fields: ActivityFields): ActivityView {
+export function updateActivity(store: Store, id: string, fields: ActivityFields, seen: Stamps): ActivityView {
   const rec = requireLive(store, 'activities', id, 'activity')
-  const op = diffOp('activities', rec, id, checkActivity(store, fields, rec))
+  const op = updateOp(store, 'activities', rec, checkActivity(store, fields, rec), seen)
   if (op) store.commit([op])
   return getActivity(store, id)
 }
@@ -145,10 +146,10 @@ export function createProgressNote(store: Store, fields: ProgressNoteFields): Ac
 }
 
 /** A note stays on its activity: only its date and text change. */
-export function updateProgressNote(store: Store, id: string, fields: ProgressNoteFields): ActivityView {
+export function updateProgressNote(store: Store, id: string, fields: ProgressNoteFields, seen: Stamps): ActivityView {
   const rec = requireLive(store, 'progressNotes', id, 'progress note')
   const activityId = String(rec.data.activityId)
-  const op = diffOp('progressNotes', rec, id, { ...fields, activityId })
+  const op = updateOp(store, 'progressNotes', rec, fields, seen, { activityId })
   if (op) store.commit([op])
   return getActivity(store, activityId)
 }

@@ -633,12 +633,14 @@ interface OpenedLog {
  * missing at its end (a lost tail), or the first line that was changed.
  */
 function openLog(path: string, buf: Buffer, folded: Folded, applied: number, sealer: Sealer | null): OpenedLog {
-  const state: LogState = { file: path, folded: START, hash: createHash('sha256'), end: START }
+  // The folded part is hashed once: when it matches, the same running hash goes on over later appends.
+  const prefixHash = buf.length < folded.bytes ? null : createHash('sha256').update(buf.subarray(0, folded.bytes))
+  const matched = prefixHash !== null && prefixHash.copy().digest('hex') === folded.sha
+  const state: LogState = { file: path, folded: START, hash: matched ? prefixHash : createHash('sha256'), end: START }
   let from: LogPosition = { seq: folded.seq, bytes: folded.bytes, chain: folded.chain }
   let damage: string | undefined
   let lostOnly = false
-  const prefix = buf.subarray(0, folded.bytes)
-  if (buf.length < folded.bytes || createHash('sha256').update(prefix).digest('hex') !== folded.sha) {
+  if (!matched) {
     const whole = readLog(path, buf, START, true, true, sealer)
     const at = whole.lines.find((l) => l.line.e.seq === folded.seq)
     if (at && at.line.h === folded.chain) from = { seq: folded.seq, bytes: at.end, chain: folded.chain }
@@ -652,7 +654,7 @@ function openLog(path: string, buf: Buffer, folded: Folded, applied: number, sea
       lostOnly = !whole.damage && whole.end.seq < folded.seq
     }
   }
-  state.hash.update(buf.subarray(0, from.bytes))
+  if (!matched) state.hash.update(buf.subarray(0, from.bytes))
   state.folded = from
   const tail = readLog(path, buf, from, true, true, sealer)
   state.end = tail.end

@@ -13,6 +13,7 @@ import { COUNT_COLUMNS } from '../Meetings'
 import { refName } from '../meeting/common'
 import { formatPeriod } from '../workplan/months'
 import './home.css'
+import { useSync } from '../../api/sync'
 
 /** The home screen: the day's work at a glance, each line opening the record it names. */
 export function Home() {
@@ -33,50 +34,56 @@ export function Home() {
 
 function Board({ d, lang }: { d: Dashboard; lang: UiLanguage }) {
   const { t } = useTranslation()
+  const { fieldDevice } = useSync()
   const verifyCount = d.toVerify.reduce((n, m) => n + m.count, 0)
   return (
     <div className="home-grid">
-      <Card id="home-meeting" title={t('home.nextMeeting')} wide>
-        {d.nextMeeting ? (
-          <>
-            <p className="home-lead">
-              <OpenLink to={{ name: 'meeting', id: d.nextMeeting.id }}>{d.nextMeeting.title}</OpenLink>
-            </p>
-            <p className="muted">
-              {formatMeetingStart(d.nextMeeting.start, lang)} · <span dir="ltr">{d.nextMeeting.timeZone}</span>
-              {d.nextMeeting.city && ` · ${d.nextMeeting.city}`}
-            </p>
-            <ul className="home-answers" aria-label={t('home.answers')}>
-              {COUNT_COLUMNS.map((r) => (
-                <li key={r} className={`home-answer response--${r}`} data-testid={`home-answer-${r}`}>
-                  <span className="home-answer-n">{d.nextMeeting!.counts[r]}</span> {t(`meetings.col.${r}`)}
-                </li>
-              ))}
-            </ul>
-            <OpenLink to={{ name: 'meeting', id: d.nextMeeting.id, tab: 'invitations' }}>{t('home.issueInvitations')}</OpenLink>
-          </>
-        ) : (
-          <p className="muted">
-            {t('home.noMeeting')} <OpenLink to={{ name: 'meetingNew' }}>{t('home.planMeeting')}</OpenLink>
-          </p>
-        )}
-      </Card>
+      {/* A field device holds no meetings, Chair register, diplomats' contacts or work plan. */}
+      {!fieldDevice && (
+        <>
+          <Card id="home-meeting" title={t('home.nextMeeting')} wide>
+            {d.nextMeeting ? (
+              <>
+                <p className="home-lead">
+                  <OpenLink to={{ name: 'meeting', id: d.nextMeeting.id }}>{d.nextMeeting.title}</OpenLink>
+                </p>
+                <p className="muted">
+                  {formatMeetingStart(d.nextMeeting.start, lang)} · <span dir="ltr">{d.nextMeeting.timeZone}</span>
+                  {d.nextMeeting.city && ` · ${d.nextMeeting.city}`}
+                </p>
+                <ul className="home-answers" aria-label={t('home.answers')}>
+                  {COUNT_COLUMNS.map((r) => (
+                    <li key={r} className={`home-answer response--${r}`} data-testid={`home-answer-${r}`}>
+                      <span className="home-answer-n">{d.nextMeeting!.counts[r]}</span> {t(`meetings.col.${r}`)}
+                    </li>
+                  ))}
+                </ul>
+                <OpenLink to={{ name: 'meeting', id: d.nextMeeting.id, tab: 'invitations' }}>{t('home.issueInvitations')}</OpenLink>
+              </>
+            ) : (
+              <p className="muted">
+                {t('home.noMeeting')} <OpenLink to={{ name: 'meetingNew' }}>{t('home.planMeeting')}</OpenLink>
+              </p>
+            )}
+          </Card>
 
-      <Card id="home-chairs" title={t('home.chairs')}>
-        <ChairLine label={t('chairs.current')} term={d.currentChair} none={t('chairs.noCurrent')} lang={lang} testId="home-current-chair" />
-        <ChairLine label={t('chairs.incoming')} term={d.incomingChair} none={t('chairs.noIncoming')} lang={lang} testId="home-incoming-chair" />
-      </Card>
+          <Card id="home-chairs" title={t('home.chairs')}>
+            <ChairLine label={t('chairs.current')} term={d.currentChair} none={t('chairs.noCurrent')} lang={lang} testId="home-current-chair" />
+            <ChairLine label={t('chairs.incoming')} term={d.incomingChair} none={t('chairs.noIncoming')} lang={lang} testId="home-incoming-chair" />
+          </Card>
 
-      <Card id="home-addressee" title={t('home.withoutAddressee', { count: d.withoutAddressee.length })} testId="home-without-addressee">
-        {d.withoutAddressee.length === 0 ? (
-          <p className="muted">{t('home.everyoneAddressed')}</p>
-        ) : (
-          <>
-            <p className="muted small">{t('home.withoutAddresseeHint')}</p>
-            <LinkList items={d.withoutAddressee.map((m) => ({ key: m.id, to: { name: 'member', id: m.id }, label: refName(m, lang) }))} />
-          </>
-        )}
-      </Card>
+          <Card id="home-addressee" title={t('home.withoutAddressee', { count: d.withoutAddressee.length })} testId="home-without-addressee">
+            {d.withoutAddressee.length === 0 ? (
+              <p className="muted">{t('home.everyoneAddressed')}</p>
+            ) : (
+              <>
+                <p className="muted small">{t('home.withoutAddresseeHint')}</p>
+                <LinkList items={d.withoutAddressee.map((m) => ({ key: m.id, to: { name: 'member', id: m.id }, label: refName(m, lang) }))} />
+              </>
+            )}
+          </Card>
+        </>
+      )}
 
       <Card id="home-verify" title={t('home.toVerify', { count: verifyCount })} testId="home-to-verify">
         {d.toVerify.length === 0 ? (
@@ -89,20 +96,22 @@ function Board({ d, lang }: { d: Dashboard; lang: UiLanguage }) {
         )}
       </Card>
 
-      <Card id="home-due" title={t('home.dueThisQuarter', { period: formatPeriod(d.quarter.from, d.quarter.to, lang) })} testId="home-due">
-        {d.dueThisQuarter.length === 0 ? (
-          <p className="muted">{t('home.nothingDue')}</p>
-        ) : (
-          <ul className="plain home-list">
-            {d.dueThisQuarter.map((a) => (
-              <li key={a.id}>
-                <OpenLink to={{ name: 'activity', id: a.id }}>{a.title}</OpenLink> <StatusBadge status={a.status} label={t(`activityStatus.${a.status}`)} />
-                <div className="muted small">{t('home.ends', { month: formatPeriod(a.end, a.end, lang) })}</div>
-              </li>
-            ))}
-          </ul>
-        )}
-      </Card>
+      {!fieldDevice && (
+        <Card id="home-due" title={t('home.dueThisQuarter', { period: formatPeriod(d.quarter.from, d.quarter.to, lang) })} testId="home-due">
+          {d.dueThisQuarter.length === 0 ? (
+            <p className="muted">{t('home.nothingDue')}</p>
+          ) : (
+            <ul className="plain home-list">
+              {d.dueThisQuarter.map((a) => (
+                <li key={a.id}>
+                  <OpenLink to={{ name: 'activity', id: a.id }}>{a.title}</OpenLink> <StatusBadge status={a.status} label={t(`activityStatus.${a.status}`)} />
+                  <div className="muted small">{t('home.ends', { month: formatPeriod(a.end, a.end, lang) })}</div>
+                </li>
+              ))}
+            </ul>
+          )}
+        </Card>
+      )}
 
       <Card id="home-recent" title={t('home.recent')} testId="home-recent">
         {d.recent.length === 0 ? <p className="muted">{t('home.nothingRecent')}</p> : <RecentList items={d.recent} lang={lang} />}

@@ -4,7 +4,7 @@ import { useForm } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { InviteeFields, Uuid, type InviteeView, type MeetingDetail } from '../../../src-main/core/model'
-import { useMutate } from '../../api/data'
+import { useUpdate } from '../../api/stale'
 import { ConfirmDialog } from '../../components/ConfirmDialog'
 import { ActionsHeader, DataTable } from '../../components/DataTable'
 import { Dialog } from '../../components/Dialog'
@@ -23,7 +23,7 @@ type Out = z.output<typeof InputSchema>
 export function AgendaInputPanel({ meeting }: { meeting: MeetingDetail }) {
   const { t, i18n } = useTranslation()
   const lang = uiLang(i18n.language)
-  const mutate = useMutate()
+  const update = useUpdate()
   const toast = useToast()
   const [editing, setEditing] = useState<InviteeView | 'new' | null>(null)
   const [clearing, setClearing] = useState<InviteeView | null>(null)
@@ -32,8 +32,9 @@ export function AgendaInputPanel({ meeting }: { meeting: MeetingDetail }) {
   const clear = async (inv: InviteeView) => {
     const name = refName(inv.organisation, lang)
     const before = inv.agendaInput
+    let cleared: InviteeView
     try {
-      await mutate('invitees.update', { id: inv.id, changes: { agendaInput: '' } })
+      cleared = await update('invitees.update', { id: inv.id, changes: { agendaInput: '' }, seen: inv.stamps })
     } catch (e) {
       toast({ tone: 'error', message: errorMessage(e, t) })
       return
@@ -44,7 +45,7 @@ export function AgendaInputPanel({ meeting }: { meeting: MeetingDetail }) {
         label: t('delete.undo'),
         run: async () => {
           try {
-            await mutate('invitees.update', { id: inv.id, changes: { agendaInput: before } })
+            await update('invitees.update', { id: inv.id, changes: { agendaInput: before }, seen: cleared.stamps })
             toast({ tone: 'success', message: t('agendaInput.restored', { name }) })
           } catch (e) {
             toast({ tone: 'error', message: errorMessage(e, t) })
@@ -118,7 +119,9 @@ export function AgendaInputPanel({ meeting }: { meeting: MeetingDetail }) {
 function AgendaInputDialog({ meeting, initial, onClose }: { meeting: MeetingDetail; initial?: InviteeView; onClose(): void }) {
   const { t, i18n } = useTranslation()
   const lang = uiLang(i18n.language)
-  const mutate = useMutate()
+  const update = useUpdate()
+  // The answers as the dialog opened: what the person saw of each invitee.
+  const loaded = useRef(Object.fromEntries(meeting.invitees.map((i) => [i.id, i.stamps])))
   const toast = useToast()
   const form = useForm<In, unknown, Out>({
     resolver: zodResolver(InputSchema),
@@ -139,7 +142,7 @@ function AgendaInputDialog({ meeting, initial, onClose }: { meeting: MeetingDeta
   }, [chosen, initial, meeting.invitees, form])
 
   const { alert, onSubmit } = useSubmit(form, async ({ inviteeId, agendaInput }) => {
-    const saved = await mutate('invitees.update', { id: inviteeId, changes: { agendaInput } })
+    const saved = await update('invitees.update', { id: inviteeId, changes: { agendaInput }, seen: loaded.current[inviteeId] ?? {} })
     toast({ tone: 'success', message: t('agendaInput.saved', { name: refName(saved.organisation, lang) }) })
     onClose()
   }, (f) => f.replace(/^changes\./, ''))

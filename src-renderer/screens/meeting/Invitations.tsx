@@ -14,8 +14,10 @@ import { FormAlert } from '../../components/FormAlert'
 import { useToast } from '../../components/Toasts'
 import { errorMessage } from '../../forms/serverErrors'
 import { formatDate, uiLang } from '../../lib/format'
+import { readBase64 } from '../../lib/files'
 import { byMember, refName } from './common'
 import './documents.css'
+import { ExportButton } from '../../components/ExportButton'
 
 const IssueSchema = inputs['invitations.issue']
 type In = z.input<typeof IssueSchema>
@@ -410,15 +412,6 @@ function Placeholders({ names }: { names: string[] }) {
   )
 }
 
-function readBase64(file: File): Promise<string> {
-  return new Promise((ok, fail) => {
-    const r = new FileReader()
-    r.onload = () => ok(String(r.result).replace(/^data:[^,]*,/, ''))
-    r.onerror = () => fail(r.error ?? new Error('The file could not be read.'))
-    r.readAsDataURL(file)
-  })
-}
-
 const UNKNOWN_KEYS = new Set(['validation.unknownPlaceholder', 'validation.templateUnknownPlaceholder'])
 
 /**
@@ -445,6 +438,7 @@ function IssueLog({ meeting }: { meeting: MeetingDetail }) {
     <section className="section" aria-labelledby="sec-issue-log">
       <div className="section-header">
         <h2 id="sec-issue-log">{t('issueLog.title')}</h2>
+        <ExportButton list="issuances" meetingId={meeting.id} ids={meeting.issuances.map((s) => s.id)} />
       </div>
       <DataTable
         testId="issue-log-table"

@@ -1,11 +1,12 @@
 import { zodResolver } from '@hookform/resolvers/zod'
-import { useEffect, useId, useMemo, useState, type ReactNode } from 'react'
+import { useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react'
 import { useForm } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import type { z } from 'zod'
 import { inputs } from '../../../src-main/core/api'
 import { Response, type InviteeView, type MeetingDetail } from '../../../src-main/core/model'
 import { useMutate, useQuery } from '../../api/data'
+import { useUpdate } from '../../api/stale'
 import { ConfirmDialog } from '../../components/ConfirmDialog'
 import { ActionsHeader, DataTable, SortHeader } from '../../components/DataTable'
 import { SelectField, type AnyForm } from '../../components/Field'
@@ -21,6 +22,7 @@ import { useSorted, type Sort, type SortValue } from '../../lists/sort'
 import { useNav } from '../../navigation'
 import { byMember, refName } from './common'
 import { InviteesBulk } from './InviteesBulk'
+import { ExportButton } from '../../components/ExportButton'
 
 type Filter = 'all' | Response
 
@@ -96,6 +98,7 @@ export function InviteesPanel({ meeting }: { meeting: MeetingDetail }) {
     <section className="section" aria-labelledby="sec-invitees">
       <div className="section-header">
         <h2 id="sec-invitees">{t('invitees.title')}</h2>
+        <ExportButton list="invitees" meetingId={meeting.id} ids={rows.map((i) => i.id)} />
         {!adding && (
           <button type="button" className="btn btn--primary" onClick={() => setAdding(true)}>
             {t('invitees.invite')}
@@ -171,7 +174,7 @@ export function InviteesPanel({ meeting }: { meeting: MeetingDetail }) {
 function InviteeRow({ inv, lang, onRemove, check }: { inv: InviteeView; lang: UiLanguage; onRemove(): void; check: ReactNode }) {
   const { t } = useTranslation()
   const { go } = useNav()
-  const mutate = useMutate()
+  const update = useUpdate()
   const toast = useToast()
   const name = refName(inv.organisation, lang)
   // Each control shows the change at once; the core's answer (or its refusal) follows.
@@ -183,11 +186,17 @@ function InviteeRow({ inv, lang, onRemove, check }: { inv: InviteeView; lang: Ui
   useEffect(() => setResponse(inv.response), [inv.response])
   useEffect(() => setAttendees(inv.attendees), [inv.attendees])
   useEffect(() => setAttended(inv.attended), [inv.attended])
+  // The stamps of what the row shows: from the row as it refreshes, or from our own last save
+  // (two quick changes of one control must not find the first one "changed meanwhile").
+  const seen = useRef(inv.stamps)
+  useEffect(() => {
+    seen.current = inv.stamps
+  }, [inv.stamps])
 
   // Only the field changed is sent: the others stay as they are in the core.
   const save = async (changes: { addresseeId?: string; response?: Response; attendees?: string; attended?: boolean }, undo: () => void) => {
     try {
-      await mutate('invitees.update', { id: inv.id, changes })
+      seen.current = (await update('invitees.update', { id: inv.id, changes, seen: seen.current })).stamps
     } catch (e) {
       undo()
       toast({ tone: 'error', message: errorMessage(e, t) })

@@ -6,11 +6,15 @@ import { BulkBar } from '../../components/Selection'
 import { useToast } from '../../components/Toasts'
 import { errorMessage } from '../../forms/serverErrors'
 import type { Selection } from '../../lists/selection'
+import { ExportButton } from '../../components/ExportButton'
 
 /**
  * The same answer for every invitee ticked, in one change: their response, or whether they
  * attended (after the meeting). The notice that follows can put the previous answers back.
  */
+/** Each invitee's stamps as shown: an answer changed meanwhile elsewhere is not overwritten. */
+const stampsOf = (invitees: InviteeView[]) => Object.fromEntries(invitees.map((i) => [i.id, i.stamps]))
+
 export function InviteesBulk({ selection }: { selection: Selection<InviteeView> }) {
   const { t } = useTranslation()
   const mutate = useMutate()
@@ -23,7 +27,7 @@ export function InviteesBulk({ selection }: { selection: Selection<InviteeView> 
     const chosen = selection.selected
     setBusy(true)
     try {
-      await mutate('invitees.updateMany', { ids: chosen.map((i) => i.id), changes })
+      const after = await mutate('invitees.updateMany', { ids: chosen.map((i) => i.id), changes, seen: stampsOf(chosen) })
       selection.clear()
       toast({
         tone: 'success',
@@ -35,7 +39,8 @@ export function InviteesBulk({ selection }: { selection: Selection<InviteeView> 
             try {
               const key = changes.response !== undefined ? 'response' : 'attended'
               for (const value of new Set(chosen.map((i) => i[key]))) {
-                await mutate('invitees.updateMany', { ids: chosen.filter((i) => i[key] === value).map((i) => i.id), changes: { [key]: value } })
+                const back = chosen.filter((i) => i[key] === value).map((i) => i.id)
+                await mutate('invitees.updateMany', { ids: back, changes: { [key]: value }, seen: stampsOf(after.invitees.filter((i) => back.includes(i.id))) })
               }
             } catch (e) {
               toast({ tone: 'error', message: errorMessage(e, t) })
@@ -69,6 +74,7 @@ export function InviteesBulk({ selection }: { selection: Selection<InviteeView> 
       <button type="button" className="btn btn--small" disabled={busy} onClick={() => apply({ attended: true }, t('lists.attendedSet', { count }))}>
         {t('lists.markAttended')}
       </button>
+      <ExportButton list="invitees" meetingId={selection.selected[0]?.meetingId} ids={selection.selected.map((i) => i.id)} selection />
     </BulkBar>
   )
 }

@@ -12,6 +12,7 @@ import { useNav } from '../../navigation'
 import { HoldingTerm, ReachList } from './holding'
 import { postTitle } from '../../../src-main/core/model/mission'
 import { missionName, seconderName } from './names'
+import { ExportButton } from '../../components/ExportButton'
 
 const COLUMNS: Record<string, SortValue<FieldContactView>> = {
   // The core sorts by name, then the latest holding first.
@@ -59,6 +60,7 @@ export function FieldContactsPanel() {
           <input type="checkbox" checked={state.currentOnly} onChange={(e) => set({ currentOnly: e.target.checked })} />
           <span>{t('field.currentOnly')}</span>
         </label>
+        <ExportButton list="holders" ids={rows.map((r) => r.holder.id)} />
       </div>
       <ListTable
         query={list}

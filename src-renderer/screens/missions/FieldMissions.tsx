@@ -9,6 +9,7 @@ import { RegisterPanel } from './Register'
 import { SecondmentsPanel } from './Secondments'
 import { StalePanel } from './StaleList'
 import type { FieldTab } from './views'
+import { OfficeOnly } from '../sync/parts'
 
 /** The Field missions section: the register, what needs checking, who seconds whom, and the contacts. */
 export function FieldMissions({ tab }: { tab?: FieldTab }) {
@@ -26,9 +27,11 @@ export function FieldMissions({ tab }: { tab?: FieldTab }) {
       title={t('missions.title')}
       subtitle={t('missions.subtitle')}
       actions={
-        <button type="button" className="btn btn--primary" onClick={() => go({ name: 'missionNew' })}>
-          {t('missions.add')}
-        </button>
+        <OfficeOnly reason={t('sync.fieldNoMissions')}>
+          <button type="button" className="btn btn--primary" onClick={() => go({ name: 'missionNew' })}>
+            {t('missions.add')}
+          </button>
+        </OfficeOnly>
       }
     >
       <Tabs<FieldTab>

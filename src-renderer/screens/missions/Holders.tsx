@@ -6,6 +6,7 @@ import { z } from 'zod'
 import { fullName, Language, optionalEmail, phone, type Contact } from '../../../src-main/core/model'
 import { HolderFields, NewHolder, type HolderView, type PostView } from '../../../src-main/core/model/mission'
 import { useMutate, useQuery } from '../../api/data'
+import { useLoadedStamps, useUpdate } from '../../api/stale'
 import { Combobox } from '../../components/Combobox'
 import { CountryCombobox } from '../../components/CountryCombobox'
 import { Dialog, DialogActions } from '../../components/Dialog'
@@ -295,7 +296,9 @@ export function EditHoldingDialog({ holder, post, onClose }: { holder: HolderVie
 
 function EditHoldingForm({ holder, contact, onClose }: { holder: HolderView; contact: Contact; onClose(): void }) {
   const { t } = useTranslation()
-  const mutate = useMutate()
+  const update = useUpdate()
+  const holderSeen = useLoadedStamps(holder.stamps)
+  const contactSeen = useLoadedStamps(contact.stamps)
   const form = useForm<EditIn, unknown, EditOut>({
     resolver: zodResolver(EditSchema),
     defaultValues: {
@@ -325,9 +328,9 @@ function EditHoldingForm({ holder, contact, onClose }: { holder: HolderView; con
       const phones = replaceFirst(contact.phones, person.phone)
       if (emails.join('\n') !== contact.emails.join('\n') || phones.join('\n') !== contact.phones.join('\n') || person.language !== contact.language) {
         const { honorific, givenName, familyName, notes } = contact
-        await mutate('contacts.update', { id: contact.id, fields: { honorific, givenName, familyName, notes, emails, phones, language: person.language } })
+        await update('contacts.update', { id: contact.id, fields: { honorific, givenName, familyName, notes, emails, phones, language: person.language }, seen: contactSeen.current })
       }
-      await mutate('holders.update', { id: holder.id, fields: holding })
+      await update('holders.update', { id: holder.id, fields: holding, seen: holderSeen.current })
       onClose()
     },
     mapField,

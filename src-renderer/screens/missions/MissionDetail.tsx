@@ -3,6 +3,7 @@ import type { MissionDetail as MissionRecord } from '../../../src-main/core/mode
 import { missionLocation } from '../../../src-main/core/model/missions-reference'
 import { useQuery } from '../../api/data'
 import { DeletedNotice } from '../../components/DeletedNotice'
+import { RecordHistory } from '../../components/RecordHistory'
 import { DetailCard, NotesCard } from '../../components/DetailList'
 import { Loading, Page, StatusBadge } from '../../components/Page'
 import { BackLink, RecordActions, RecordNotFound } from '../../components/RecordPage'
@@ -49,6 +50,7 @@ export function MissionDetail({ id }: { id: string }) {
       <PostsSection mission={m} />
       {verify.dialog}
       {del.dialog}
+      <RecordHistory table="missions" id={m.id} deleted={m.deleted} restore="missions.restore" />
     </Page>
   )
 }

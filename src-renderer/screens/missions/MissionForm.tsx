@@ -3,6 +3,7 @@ import { useForm } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import { MissionFields, MissionKind, MissionStatus, type Mission, type MissionDetail, type MissionFieldsInput } from '../../../src-main/core/model/mission'
 import { useMutate } from '../../api/data'
+import { useLoadedStamps, useUpdate } from '../../api/stale'
 import { SelectField, TextField, type AnyForm } from '../../components/Field'
 import { FormAlert } from '../../components/FormAlert'
 import { FormActions } from '../../components/FormActions'
@@ -30,12 +31,14 @@ interface Props {
 export function MissionForm({ initial, onSaved, onCancel }: Props) {
   const { t } = useTranslation()
   const mutate = useMutate()
+  const update = useUpdate()
+  const seen = useLoadedStamps(initial?.stamps)
   // The verification stays as it was: editing a record is not checking that it is still true.
   const form = useForm<MissionFieldsInput, unknown, MissionFields>({ resolver: zodResolver(MissionFields), defaultValues: defaults(initial) })
   const anyForm = form as unknown as AnyForm
 
   const { alert, onSubmit } = useSubmit(form, async (fields) => {
-    const saved = initial ? await mutate('missions.update', { id: initial.id, fields }) : await mutate('missions.create', fields)
+    const saved = initial ? await update('missions.update', { id: initial.id, fields, seen: seen.current }) : await mutate('missions.create', fields)
     onSaved(saved)
   })
 

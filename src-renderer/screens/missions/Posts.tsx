@@ -4,10 +4,12 @@ import { useForm } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import { PostFields, type HolderView, type MissionDetail, type PostFieldsInput, type PostView } from '../../../src-main/core/model/mission'
 import { useMutate } from '../../api/data'
+import { useLoadedStamps, useUpdate } from '../../api/stale'
 import { ActionsHeader, DataTable } from '../../components/DataTable'
 import { Dialog, DialogActions } from '../../components/Dialog'
 import { TextField, type AnyForm } from '../../components/Field'
 import { FormAlert } from '../../components/FormAlert'
+import { RecordHistory } from '../../components/RecordHistory'
 import { useSubmit } from '../../forms/serverErrors'
 import { formatDate, uiLang, type UiLanguage } from '../../lib/format'
 import { useNav } from '../../navigation'
@@ -82,6 +84,7 @@ function PostCard({ post, verify, readOnly, onEdit, onDelete, onAddHolder, onEdi
   const { t, i18n } = useTranslation()
   const lang = uiLang(i18n.language)
   const [open, setOpen] = useState(false)
+  const [changes, setChanges] = useState(false)
   const historyId = useId()
   const headingId = useId()
   const title = postTitle(post, lang)
@@ -101,17 +104,35 @@ function PostCard({ post, verify, readOnly, onEdit, onDelete, onAddHolder, onEdi
             {[post.dutyStation, lang === 'fr' ? post.title !== title && post.title : post.titleFr].filter(Boolean).join(' · ')}
           </p>
         </div>
-        {!readOnly && (
-          <div className="row-actions">
-            <button type="button" className="btn btn--small" onClick={onEdit} aria-label={t('fieldPost.editNamed', { title: label })}>
-              {t('common.edit')}
-            </button>
-            <button type="button" className="btn btn--small btn--danger-outline" onClick={onDelete} aria-label={t('fieldPost.deleteNamed', { title: label })}>
-              {t('common.delete')}
+        <div className="row-actions">
+          <button type="button" className="btn btn--small" onClick={() => setChanges(true)} aria-label={t('recordHistory.ofNamed', { name: label })}>
+            {t('recordHistory.title')}
+          </button>
+          {!readOnly && (
+            <>
+              <button type="button" className="btn btn--small" onClick={onEdit} aria-label={t('fieldPost.editNamed', { title: label })}>
+                {t('common.edit')}
+              </button>
+              <button type="button" className="btn btn--small btn--danger-outline" onClick={onDelete} aria-label={t('fieldPost.deleteNamed', { title: label })}>
+                {t('common.delete')}
+              </button>
+            </>
+          )}
+        </div>
+      </header>
+      {changes && (
+        <Dialog title={t('recordHistory.ofNamed', { name: label })} onClose={() => setChanges(false)} wide>
+          <RecordHistory table="posts" id={post.id} collapsed={false} title={label} />
+          {post.holders.map((h) => (
+            <RecordHistory key={h.id} table="holders" id={h.id} title={h.contact.name} />
+          ))}
+          <div className="dialog-actions">
+            <button type="button" className="btn" onClick={() => setChanges(false)}>
+              {t('recordHistory.close')}
             </button>
           </div>
-        )}
-      </header>
+        </Dialog>
+      )}
       <VerifiedLine record={post} target={{ table: 'posts', id: post.id, label }} verify={verify} readOnly={readOnly} />
 
       <div className="holders">
@@ -243,6 +264,8 @@ function useRemovals() {
 function PostDialog({ missionId, post, onClose }: { missionId: string; post?: PostView; onClose(): void }) {
   const { t } = useTranslation()
   const mutate = useMutate()
+  const update = useUpdate()
+  const seen = useLoadedStamps(post?.stamps)
   const form = useForm<PostFieldsInput, unknown, PostFields>({
     resolver: zodResolver(PostFields),
     defaultValues: post
@@ -252,7 +275,7 @@ function PostDialog({ missionId, post, onClose }: { missionId: string; post?: Po
   })
   const anyForm = form as unknown as AnyForm
   const { alert, onSubmit } = useSubmit(form, async (fields) => {
-    if (post) await mutate('posts.update', { id: post.id, fields })
+    if (post) await update('posts.update', { id: post.id, fields, seen: seen.current })
     else await mutate('posts.create', fields)
     onClose()
   })

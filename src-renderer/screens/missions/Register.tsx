@@ -16,6 +16,8 @@ import { useNav } from '../../navigation'
 import { DirectoryCard } from './Directory'
 import { missionName } from './names'
 import { StaleBadge } from './verify'
+import { ExportButton } from '../../components/ExportButton'
+import { useSync } from '../../api/sync'
 
 const COLUMNS: Record<string, SortValue<MissionSummary>> = {
   // The core sorts by acronym, which reads the same in both languages.
@@ -62,6 +64,7 @@ export function RegisterPanel() {
           </select>
         </div>
         <ReferenceButton />
+        <ExportButton list="missions" ids={rows.map((m) => m.id)} />
       </div>
       <ListTable
         query={list}
@@ -121,14 +124,16 @@ function MissionRow({ m, lang, onOpen }: { m: MissionSummary; lang: UiLanguage; 
   )
 }
 
-/** Adds the missions of the shipped reference list that the register does not have yet; shown only then. */
+/** Adds the missions of the shipped reference list that the register does not have yet; shown only
+ *  then, and never on a field device (it holds only the missions it is enrolled for). */
 function ReferenceButton() {
   const { t } = useTranslation()
   const mutate = useMutate()
   const toast = useToast()
   const [busy, setBusy] = useState(false)
   const all = useQuery('missions.list', {})
-  if (!all.data) return null
+  const { fieldDevice } = useSync()
+  if (!all.data || fieldDevice) return null
   const have = new Set(all.data.map((m) => m.acronym.toUpperCase()))
   const missing = REFERENCE_MISSIONS.filter((r) => !have.has(r.acronym)).length
   if (missing === 0) return null

@@ -3,6 +3,7 @@ import type { MemberRef } from '../../../src-main/core/model'
 import type { ActivityView } from '../../../src-main/core/model/workplan'
 import { useQuery } from '../../api/data'
 import { DeletedNotice } from '../../components/DeletedNotice'
+import { RecordHistory } from '../../components/RecordHistory'
 import { DetailCard, NotesCard } from '../../components/DetailList'
 import { Loading, Page, StatusBadge } from '../../components/Page'
 import { BackLink, RecordActions, RecordNotFound } from '../../components/RecordPage'
@@ -49,6 +50,7 @@ export function ActivityDetail({ id }: { id: string }) {
       </div>
       <ProgressNotes activity={a} />
       {del.dialog}
+      <RecordHistory table="activities" id={id} deleted={a.deleted} restore="activities.restore" />
     </Page>
   )
 }

@@ -4,6 +4,7 @@ import { useForm, type Resolver } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import { ActivityFields, ActivityStatus, WorkplanFunction, type ActivityFieldsInput, type ActivityView } from '../../../src-main/core/model/workplan'
 import { useMutate, useQuery } from '../../api/data'
+import { useLoadedStamps, useUpdate } from '../../api/stale'
 import { SelectField, TextField, type AnyForm } from '../../components/Field'
 import { FormAlert } from '../../components/FormAlert'
 import { FormActions } from '../../components/FormActions'
@@ -41,6 +42,8 @@ export function ActivityForm({ initial, onSaved, onCancel }: Props) {
   const { t, i18n } = useTranslation()
   const lang = uiLang(i18n.language)
   const mutate = useMutate()
+  const update = useUpdate()
+  const seen = useLoadedStamps(initial?.stamps)
   const form = useForm<ActivityFieldsInput, unknown, ActivityFields>({
     resolver: zodResolver(ActivityFields) as unknown as Resolver<ActivityFieldsInput, unknown, ActivityFields>,
     defaultValues: defaults(initial),
@@ -59,7 +62,7 @@ export function ActivityForm({ initial, onSaved, onCancel }: Props) {
   }
 
   const { alert, onSubmit } = useSubmit(form, async (fields) => {
-    const saved = initial ? await mutate('activities.update', { id: initial.id, fields }) : await mutate('activities.create', fields)
+    const saved = initial ? await update('activities.update', { id: initial.id, fields, seen: seen.current }) : await mutate('activities.create', fields)
     onSaved(saved)
   })
 

@@ -4,6 +4,7 @@ import { useForm, type Resolver, type UseFormReturn } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import { chairToInclude, ChairTermFields, defaultTermEnd, QUORUM, quorumVoters, type ChairRegister, type ChairTermFieldsInput, type ChairTermView } from '../../../src-main/core/model/chair'
 import { useMutate, useQuery } from '../../api/data'
+import { useLoadedStamps, useUpdate } from '../../api/stale'
 import { SelectField, TextField, type AnyForm } from '../../components/Field'
 import { FormAlert } from '../../components/FormAlert'
 import { FormActions } from '../../components/FormActions'
@@ -38,6 +39,8 @@ export function ChairForm({ initial, register, onSaved, onCancel }: Props) {
   const { t, i18n } = useTranslation()
   const lang = uiLang(i18n.language)
   const mutate = useMutate()
+  const update = useUpdate()
+  const seen = useLoadedStamps(initial?.stamps)
   const form = useForm<ChairTermFieldsInput, unknown, ChairTermFields>({
     resolver: zodResolver(ChairTermFields) as unknown as Resolver<ChairTermFieldsInput, unknown, ChairTermFields>,
     defaultValues: defaults(initial),
@@ -61,7 +64,7 @@ export function ChairForm({ initial, register, onSaved, onCancel }: Props) {
   useDefaultEnd(form)
 
   const { alert, onSubmit } = useSubmit(form, async (fields) => {
-    const saved = initial ? await mutate('chairs.update', { id: initial.id, fields }) : await mutate('chairs.create', fields)
+    const saved = initial ? await update('chairs.update', { id: initial.id, fields, seen: seen.current }) : await mutate('chairs.create', fields)
     onSaved(saved)
   })
 

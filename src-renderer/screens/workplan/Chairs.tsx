@@ -11,6 +11,7 @@ import { useNav } from '../../navigation'
 import { refName } from '../meeting/common'
 import { useDeleteWithUndo } from '../useDelete'
 import { Rotation } from './Rotation'
+import { ExportButton } from '../../components/ExportButton'
 
 const COLUMNS: Record<string, SortValue<ChairTermView>> = {
   state: (c, { lang }) => refName(c.organisation, lang),
@@ -42,9 +43,12 @@ export function Chairs() {
       title={t('chairs.title')}
       subtitle={t('chairs.subtitle')}
       actions={
-        <button type="button" className="btn btn--primary" onClick={() => go({ name: 'chairNew' })}>
-          {t('chairs.new')}
-        </button>
+        <>
+          <button type="button" className="btn btn--primary" onClick={() => go({ name: 'chairNew' })}>
+            {t('chairs.new')}
+          </button>
+          <ExportButton list="chairs" ids={terms.map((c) => c.id)} />
+        </>
       }
     >
       {register.data && <ChairSummary register={register.data} lang={lang} />}

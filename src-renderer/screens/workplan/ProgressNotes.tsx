@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next'
 import type { z } from 'zod'
 import { ProgressNoteFields, type ActivityView, type ProgressNote } from '../../../src-main/core/model/workplan'
 import { useMutate } from '../../api/data'
+import { useLoadedStamps, useUpdate } from '../../api/stale'
 import { TextField, type AnyForm } from '../../components/Field'
 import { FormAlert } from '../../components/FormAlert'
 import { FormActions } from '../../components/FormActions'
@@ -85,6 +86,8 @@ export function ProgressNotes({ activity }: { activity: ActivityView }) {
 function NoteForm({ activityId, initial, onDone }: { activityId: string; initial?: ProgressNote; onDone(): void }) {
   const { t } = useTranslation()
   const mutate = useMutate()
+  const update = useUpdate()
+  const seen = useLoadedStamps(initial?.stamps)
   const toast = useToast()
   const form = useForm<NoteIn, unknown, ProgressNoteFields>({
     resolver: zodResolver(ProgressNoteFields) as unknown as Resolver<NoteIn, unknown, ProgressNoteFields>,
@@ -92,7 +95,7 @@ function NoteForm({ activityId, initial, onDone }: { activityId: string; initial
   })
   const anyForm = form as unknown as AnyForm
   const { alert, onSubmit } = useSubmit(form, async (fields) => {
-    if (initial) await mutate('progressNotes.update', { id: initial.id, fields })
+    if (initial) await update('progressNotes.update', { id: initial.id, fields, seen: seen.current })
     else await mutate('progressNotes.create', fields)
     toast({ tone: 'success', message: initial ? t('workplan.noteSaved') : t('workplan.noteAdded') })
     onDone()

@@ -20,6 +20,7 @@ import { functionName } from './common'
 import { GROUPINGS, groupActivities, type ActivityGroup, type Grouping } from './grouping'
 import { formatPeriod } from './months'
 import { Timeline, timelineRange } from './Timeline'
+import { ExportButton } from '../../components/ExportButton'
 
 type Shape = 'list' | 'timeline'
 
@@ -73,9 +74,12 @@ export function WorkPlan() {
       title={t('workplan.heading')}
       subtitle={t('workplan.subtitle')}
       actions={
-        <button type="button" className="btn btn--primary" onClick={() => go({ name: 'activityNew' })}>
-          {t('workplan.new')}
-        </button>
+        <>
+          <button type="button" className="btn btn--primary" onClick={() => go({ name: 'activityNew' })}>
+            {t('workplan.new')}
+          </button>
+          <ExportButton list="activities" ids={rows.map((a) => a.id)} />
+        </>
       }
     >
       <Filters

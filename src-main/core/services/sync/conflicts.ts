@@ -1,5 +1,5 @@
 import { ENTITIES, fieldProblem, type TableName } from '../../model/entities'
-import type { ConflictItem, ConflictValue, Resolution } from '../../model/sync'
+import type { ConflictItem, ConflictValue, RecordPage, Resolution } from '../../model/sync'
 import { AppError } from '../../model/errors'
 import { fullName, type ContactFields } from '../../model/contact'
 import { memberState } from '../../model/reference'
@@ -38,6 +38,34 @@ export function recordLabel(store: Store, table: TableName, id: string): string 
   }
 }
 
+export function pageOf(store: Store, table: TableName, id: string): RecordPage {
+  const d = store.record(table, id)?.data ?? {}
+  const via = (t: TableName, linked: unknown): RecordPage => (typeof linked === 'string' && linked ? pageOf(store, t, linked) : null)
+  switch (table) {
+    case 'organisations':
+    case 'contacts':
+    case 'meetings':
+    case 'missions':
+    case 'activities':
+    case 'chairs':
+      return { table, id }
+    case 'affiliations':
+      return via('contacts', d.contactId)
+    case 'invitees':
+    case 'comments':
+    case 'issuances':
+      return via('meetings', d.meetingId)
+    case 'progressNotes':
+      return via('activities', d.activityId)
+    case 'posts':
+      return via('missions', d.missionId)
+    case 'holders':
+      return via('posts', d.postId)
+    default:
+      return null
+  }
+}
+
 function valueOf(store: Store, value: unknown, stamp: string, shown: boolean): ConflictValue {
   const [device] = stampSource(stamp)
   const dev = store.record('devices', device)
@@ -49,7 +77,7 @@ export function listConflicts(store: Store): ConflictItem[] {
   for (const table of Object.keys(store.tables) as TableName[]) {
     for (const rec of Object.values(store.tables[table]) as StoredRecord[]) {
       for (const field of conflictedFields(rec)) {
-        out.push({ kind: 'field', table, id: rec.id, label: recordLabel(store, table, rec.id), field, values: heads(rec, field).map(([v, s], i) => valueOf(store, v, s, i === 0)) })
+        out.push({ kind: 'field', table, id: rec.id, label: recordLabel(store, table, rec.id), page: pageOf(store, table, rec.id), field, values: heads(rec, field).map(([v, s], i) => valueOf(store, v, s, i === 0)) })
       }
       const unseen = unseenByDelete(rec)
       if (unseen.length) {
@@ -58,6 +86,7 @@ export function listConflicts(store: Store): ConflictItem[] {
           table,
           id: rec.id,
           label: recordLabel(store, table, rec.id),
+          page: pageOf(store, table, rec.id),
           edits: unseen.map((u) => ({ field: u.field, value: valueOf(store, heads(rec, u.field).find(([, s]) => s === u.stamp)?.[0], u.stamp, false) })),
           deletedBy: heads(rec, 'deleted')
             .filter(([v]) => v === true)
@@ -67,7 +96,7 @@ export function listConflicts(store: Store): ConflictItem[] {
     }
   }
   for (const b of findBreaches(store.tables)) {
-    out.push({ kind: 'rule', table: b.table, ids: b.ids, labels: b.ids.map((id) => recordLabel(store, b.table, id)), rule: b.rule, fields: b.fields, message: b.message })
+    out.push({ kind: 'rule', table: b.table, ids: b.ids, labels: b.ids.map((id) => recordLabel(store, b.table, id)), pages: b.ids.map((id) => pageOf(store, b.table, id)), rule: b.rule, fields: b.fields, message: b.message })
   }
   for (const a of store.setAside) {
     out.push({ kind: 'refused', device: a.device, deviceName: String(store.record('devices', a.device)?.data.name ?? a.device), seq: a.seq, reason: a.reason })

@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs'
-import type { TableName } from '../../model/entities'
+import { ENTITIES, type TableName } from '../../model/entities'
 import type { HistoryItem } from '../../model/sync'
 import { listLogs, logDevice, readLog } from '../../store/change-log'
 import type { Store } from '../../store/store'
 import { entryStamp } from '../../sync/change'
-import { stampTime } from '../../sync/clock'
+import { writerOf } from '../records'
+import { recordLabel } from './conflicts'
 
 // A record's history, read from every device's log: who changed which field, when, from which
 // device, the value before and after. Changes are listed in the order their stamps give (the
@@ -24,20 +25,28 @@ export function recordHistory(store: Store, table: TableName, id: string): Histo
   }
   writes.sort((a, b) => (a.stamp < b.stamp ? -1 : a.stamp > b.stamp ? 1 : 0))
   const last = new Map<string, unknown>()
+  const links: Record<string, TableName> = ENTITIES[table].links
+  // A link reads as what it points to (the member, the post), not as an id.
+  const shown = (field: string, value: unknown): unknown => {
+    const to = Object.hasOwn(links, field) ? links[field] : undefined
+    if (!to) return value
+    if (Array.isArray(value)) return value.map((v) => recordLabel(store, to, String(v)))
+    return typeof value === 'string' && value ? recordLabel(store, to, value) : value
+  }
   return writes.map((w) => {
-    const dev = store.record('devices', w.device)
+    const who = writerOf(store, w.stamp)
     const item: HistoryItem = {
-      at: stampTime(w.stamp),
-      device: w.device,
-      deviceName: String(dev?.data.name ?? (w.device === store.device.deviceId ? store.device.name : w.device)),
-      user: String(dev?.data.user ?? ''),
+      at: who.at,
+      device: who.device,
+      deviceName: who.deviceName,
+      user: who.user,
       seq: w.seq,
       field: w.field,
       before: last.has(w.field) ? last.get(w.field) : null,
-      after: w.value,
+      after: shown(w.field, w.value),
       base: w.base,
     }
-    last.set(w.field, w.value)
+    last.set(w.field, item.after)
     return item
   })
 }
