@@ -7,7 +7,7 @@ import { Jobs } from './services/jobs'
 import { noShell, type Shell } from './shell'
 import { unpackArchive } from './store/archive'
 import { listBackups, restoreBackup } from './store/backups'
-import { changePassphrase, checkNewPassphrase, isEncrypted, needsPassphrase, passphraseKey, unlockProfile, type PassphraseKey } from './store/encryption'
+import { changePassphrase, checkNewPassphrase, isEncrypted, needsPassphrase, passphraseKey, plainContent, unlockProfile, type PassphraseKey, type Sealer } from './store/encryption'
 import { versionOf } from './store/snapshot'
 import { DATA_FILE, Store, type OpenOptions } from './store/store'
 
@@ -155,7 +155,8 @@ export class App {
   async restoreBackup(name: string): Promise<ProfileStatus> {
     if (this.current) throw new AppError('conflict', 'The profile is open and healthy; there is nothing to restore.')
     const file = join(this.dataDir, DATA_FILE)
-    if (dataFileIsWhole(file)) {
+    if (isEncrypted(this.dataDir) && !this.key) throw needsPassphrase(this.dataDir)
+    if (dataFileIsWhole(file, this.key ? unlockProfile(this.dataDir, this.key) : null)) {
       throw new AppError('conflict', `The data file ${file} is whole, so a backup would not help (and would set newer work aside). The problem is: ${this.failure?.message}`)
     }
     restoreBackup(this.dataDir, file, name)
@@ -209,10 +210,10 @@ function rememberedKey(dir: string, shell: Shell): PassphraseKey {
 
 export type ChangedListener = (tables: TableName[]) => void
 
-function dataFileIsWhole(file: string): boolean {
+function dataFileIsWhole(file: string, sealer: Sealer | null): boolean {
   if (!existsSync(file)) return false
   try {
-    versionOf(JSON.parse(readFileSync(file, 'utf8')), file)
+    versionOf(JSON.parse(plainContent(readFileSync(file), sealer, file).toString('utf8')), file)
     return true
   } catch {
     return false

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { createInterface } from 'node:readline'
 import { describe, expect, it } from 'vitest'
@@ -141,5 +141,32 @@ describe('encryption at rest', () => {
         await app.close()
       }
     }
+  })
+
+  it('a damaged encrypted data file opens the recovery, and a sealed backup brings it back; a whole one is never set aside', async () => {
+    const p = await demoProfile()
+    await p.call('profile.encrypt', { passphrase: PASS })
+    const before = await p.call('data.export', {})
+    await p.close()
+    const whole = await App.open(p.dir, undefined, PASS)
+    await whole.close()
+    const file = join(p.dir, 'gfc.json')
+    const sealed = readFileSync(file)
+    writeFileSync(file, sealed.subarray(0, sealed.length - 40))
+    const app = await App.open(p.dir, undefined, PASS)
+    const status = app.status()
+    expect(status).toMatchObject({ state: 'corrupt', message: expect.stringMatching(/does not decrypt/) })
+    const backups = (status as { backups: { name: string; bytes: number }[] }).backups
+    const restored = await app.restoreBackup(backups.find((b) => b.bytes > 10_000)!.name)
+    expect(restored.state).toBe('ok')
+    expect(((await dispatch(app, 'data.export', {})) as { result: string }).result).toBe(before)
+    await app.close()
+    // A log line removed: the data file is whole (and sealed), so no backup is put in its place.
+    const log = filesUnder(join(p.dir, 'changes'))[0]
+    writeFileSync(log, readFileSync(log, 'utf8').split('\n').slice(1).join('\n'))
+    const gap = await App.open(p.dir, undefined, PASS)
+    expect(gap.status().state).not.toBe('ok')
+    await expect(gap.restoreBackup(backups[0].name)).rejects.toThrow(/is whole/)
+    await gap.close()
   })
 })
