@@ -28,6 +28,7 @@ import { MemberEdit, MemberNew } from './screens/MemberFormScreen'
 import { Members } from './screens/Members'
 import { Recovery } from './screens/Recovery'
 import { Settings } from './screens/Settings'
+import { Unlock } from './screens/Unlock'
 import { Conflicts } from './screens/sync/Conflicts'
 import { Sync } from './screens/sync/Sync'
 import { Welcome } from './screens/Welcome'
@@ -85,6 +86,9 @@ export function App() {
         </div>
       </main>
     )
+  }
+  if (boot.status.state === 'encrypted') {
+    return <Unlock status={boot.status} onStatus={(status) => (status.state === 'ok' ? start() : setBoot({ phase: 'ready', status }))} />
   }
   if (boot.status.state !== 'ok') {
     return <Recovery status={boot.status} onStatus={(status) => (status.state === 'ok' ? start() : setBoot({ phase: 'ready', status }))} />

@@ -6,11 +6,12 @@ import { dispatch } from '../core/dispatch'
 import { AppError } from '../core/model/errors'
 import type { Shell } from '../core/shell'
 import { resolveDataDir } from '../core/store/data-dir'
+import { passphraseFor } from './passphrase'
 
 // What every command needs: the profile opened (and closed), calls through the one dispatch.
 
 export async function withApp<T>(dataFlag: string | undefined, run: (call: Caller, app: App) => Promise<T>, shell?: Shell): Promise<T> {
-  const app = await App.open(resolveDataDir(dataFlag), shell)
+  const app = await openApp(dataFlag, shell)
   try {
     const status = app.status()
     if (status.state !== 'ok') throw new AppError('unavailable', `${status.message}${WAY_BACK[status.state]?.(status) ?? ''}`)
@@ -23,6 +24,12 @@ export async function withApp<T>(dataFlag: string | undefined, run: (call: Calle
   } finally {
     await app.close()
   }
+}
+
+/** The profile in --data (or the default folder), opened with its passphrase if it is encrypted. */
+export async function openApp(dataFlag: string | undefined, shell?: Shell): Promise<App> {
+  const dir = resolveDataDir(dataFlag)
+  return App.open(dir, shell, await passphraseFor(dir))
 }
 
 /** What the person can do about a profile that did not open, from the command line. */

@@ -1,11 +1,13 @@
-import { readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { basename, join } from 'node:path'
 import { Command, CommanderError } from 'commander'
 import { App } from '../core/app'
 import { AppError } from '../core/model/errors'
 import { checkProfile } from '../core/services/check'
 import { resolveDataDir } from '../core/store/data-dir'
-import { outShell, readJsonFile, withApp } from './context'
+import { passphraseKey, unlockProfile } from '../core/store/encryption'
+import { openApp, outShell, readJsonFile, withApp } from './context'
+import { newPassphrase, passphraseFor } from './passphrase'
 import { missionCommands } from './missions'
 import { printError, printJson, printLine, printRow, printSaved, toleratePipeClose } from './print'
 import { syncCommands } from './sync'
@@ -22,12 +24,42 @@ export function program(): Command {
     .exitOverride()
   const data = () => cli.opts<{ data?: string }>().data
 
-  cli.command('init').description('create an empty profile in the data folder (or open an existing one)').action(async () => {
+  cli
+    .command('init')
+    .description('create an empty profile in the data folder (or open an existing one)')
+    .option('--encrypt', 'encrypt it with a passphrase (GFC_PASSPHRASE, or asked twice)')
+    .action(async (opts: { encrypt?: boolean }) => {
+      const passphrase = opts.encrypt ? await newPassphrase('GFC_PASSPHRASE') : undefined
+      await withApp(data(), async (call) => {
+        let s = await call('profile.status', {})
+        if (passphrase !== undefined && s.state === 'ok' && !s.encrypted) s = await call('profile.encrypt', { passphrase })
+        if (s.state === 'ok') printLine(`Profile ready in ${s.dataDir} (device ${s.deviceId}${s.encrypted ? ', encrypted' : ''}).`)
+      })
+    })
+
+  cli.command('encrypt').description('encrypt this profile\'s files with a passphrase (GFC_PASSPHRASE, or asked twice)').action(async () => {
+    const passphrase = await newPassphrase('GFC_PASSPHRASE')
     await withApp(data(), async (call) => {
-      const s = await call('profile.status', {})
-      if (s.state === 'ok') printLine(`Profile ready in ${s.dataDir} (device ${s.deviceId}).`)
+      const s = await call('profile.encrypt', { passphrase })
+      if (s.state === 'ok') printLine(`The profile in ${s.dataDir} is encrypted: keep the passphrase safe, nobody can open the profile without it.`)
     })
   })
+
+  cli
+    .command('passphrase')
+    .description('change the passphrase of an encrypted profile (the current one from GFC_PASSPHRASE or asked; the new one from GFC_NEW_PASSPHRASE or asked twice)')
+    .action(async () => {
+      const dir = resolveDataDir(data())
+      const current = (await passphraseFor(dir)) ?? ''
+      const passphrase = await newPassphrase('GFC_NEW_PASSPHRASE')
+      const app = await App.open(dir, undefined, current)
+      try {
+        app.changePassphrase(current, passphrase)
+        printLine('The passphrase is changed.')
+      } finally {
+        await app.close()
+      }
+    })
 
   cli.command('demo').description('load the fictional demo dataset into an empty profile').action(async () => {
     await withApp(data(), async (call) => {
@@ -137,13 +169,27 @@ export function program(): Command {
       )
     })
 
+  cli
+    .command('erase')
+    .description('erase a person for good: their details leave every file of the profile (logs, data file, backups) and of every device the erasure reaches; this cannot be undone')
+    .argument('<what>', 'contact')
+    .argument('<id>', 'the contact\'s id')
+    .action(async (what: string, id: string) => {
+      if (what !== 'contact') throw new AppError('validation', `gfc erase: only a contact can be erased (gfc erase contact ID), not ${what}.`)
+      await withApp(data(), async (call) => {
+        const r = await call('contacts.erase', { id })
+        printLine(`Contact ${r.id} erased for good (${r.erasedAt}); the erasure is recorded and reaches the other devices with the next sync.`)
+      })
+    })
+
   workplanCommands(cli, data)
   missionCommands(cli, data)
   syncCommands(cli, data)
 
-  cli.command('check').description('verify the data file and change logs; exit 1 on any problem').action(() => {
+  cli.command('check').description('verify the data file and change logs; exit 1 on any problem').action(async () => {
     const dir = resolveDataDir(data())
-    const r = checkProfile(dir)
+    const passphrase = await passphraseFor(dir)
+    const r = checkProfile(dir, passphrase === undefined ? null : unlockProfile(dir, passphraseKey(dir, passphrase)))
     for (const f of r.facts) printLine(f)
     for (const t of r.toResolve) printLine(`to resolve: ${t}`)
     for (const p of r.problems) printError(`problem: ${p}`)
@@ -152,7 +198,7 @@ export function program(): Command {
   })
 
   cli.command('recover').description('go on from the data file after a change log lost its end or was damaged (the damaged part is kept aside)').action(async () => {
-    const app = await App.open(resolveDataDir(data()))
+    const app = await openApp(data())
     try {
       const s = app.status().state === 'log_gap' ? await app.recoverLog() : app.status()
       if (s.state !== 'ok') throw new AppError('unavailable', s.message)
@@ -163,15 +209,36 @@ export function program(): Command {
     }
   })
 
-  cli.command('restore <backup>').description('replace a damaged data file by a backup (the damaged file is kept)').action(async (name: string) => {
-    const app = await App.open(resolveDataDir(data()))
-    try {
-      const s = await app.restoreBackup(name)
-      printLine(s.state === 'ok' ? `Restored ${name}; the profile opens again.` : `Restored ${name}, but: ${'message' in s ? s.message : ''}`)
-    } finally {
-      await app.close()
-    }
-  })
+  cli
+    .command('backup')
+    .description('write one archive of the whole profile (encrypted when the profile is), to carry to another computer')
+    .requiredOption('--out <file>', 'the archive to write (.gfcbackup)')
+    .action(async (o: { out: string }) => {
+      await withApp(data(), async (call) => {
+        const r = await call('backups.saveArchive', {})
+        if (r) printLine(`${r.path} (${r.bytes} bytes)`)
+      }, outShell(o.out))
+    })
+
+  cli
+    .command('restore <backup>')
+    .description('bring up a backup archive (FILE.gfcbackup) in an empty data folder, as a new device with the same data; or replace a damaged data file by one of the profile\'s backups (NAME; the damaged file is kept)')
+    .action(async (name: string) => {
+      if (existsSync(name) && statSync(name).isFile()) {
+        const target = resolveDataDir(data())
+        const r = App.restoreArchive(readFileSync(name), name, target)
+        printLine(`Restored ${name} in ${target}: the data of device ${r.from}, now device ${r.device} of its own${r.encrypted ? ' (encrypted: it opens with its passphrase)' : ''}.`)
+        printLine('To sync, have it enrolled in the dataset again (gfc device card, then enrolment on the office laptop).')
+        return
+      }
+      const app = await openApp(data())
+      try {
+        const s = await app.restoreBackup(name)
+        printLine(s.state === 'ok' ? `Restored ${name}; the profile opens again.` : `Restored ${name}, but: ${'message' in s ? s.message : ''}`)
+      } finally {
+        await app.close()
+      }
+    })
   return cli
 }
 

@@ -55,3 +55,32 @@ export function toleratePipeClose(): void {
     if (e.code !== 'EPIPE') throw e
   })
 }
+
+/** Asks for a secret on the terminal without echoing it; null when there is no terminal to ask. */
+export function askSecret(question: string): Promise<string | null> {
+  const input = process.stdin
+  if (!input.isTTY) return Promise.resolve(null)
+  process.stderr.write(question)
+  input.setRawMode(true)
+  input.resume()
+  return new Promise((ok, fail) => {
+    let answer = ''
+    const done = (value: string | null) => {
+      input.setRawMode(false)
+      input.pause()
+      input.off('data', onData)
+      process.stderr.write('\n')
+      if (value === null) fail(new Error('Cancelled.'))
+      else ok(value)
+    }
+    const onData = (chunk: Buffer) => {
+      for (const c of chunk.toString('utf8')) {
+        if (c === '\r' || c === '\n') return done(answer)
+        if (c === '\u0003' || c === '\u0004') return done(null)
+        if (c === '\u007f' || c === '\b') answer = answer.slice(0, -1)
+        else if (c >= ' ') answer += c
+      }
+    }
+    input.on('data', onData)
+  })
+}

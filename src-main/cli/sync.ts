@@ -1,11 +1,9 @@
 import { readFileSync } from 'node:fs'
 import type { Command } from 'commander'
-import { App } from '../core/app'
 import type { Scope } from '../core/model/device'
 import { AppError } from '../core/model/errors'
 import type { ConflictItem, ImportReport } from '../core/model/sync'
-import { resolveDataDir } from '../core/store/data-dir'
-import { outShell, withApp, type Caller } from './context'
+import { openApp, outShell, withApp, type Caller } from './context'
 import { printError, printJson, printLine, printRow } from './print'
 
 // gfc device …, gfc sync …, gfc conflicts …, gfc history: devices meeting offline, from a terminal.
@@ -147,7 +145,7 @@ export function syncCommands(cli: Command, data: () => string | undefined): void
     .command('new')
     .description('make a profile copied from another computer (or folder) a device of its own: new keys and id, same data')
     .action(async () => {
-      const app = await App.open(resolveDataDir(data()))
+      const app = await openApp(data())
       try {
         const s = app.status().state === 'copied' ? await app.becomeNewDevice() : app.status()
         if (s.state !== 'ok') throw new AppError('unavailable', s.message)

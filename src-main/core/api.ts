@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { Stamps } from './model/stamps'
 import { AffiliationFields, ContactFields, ContactRole, type Contact } from './model/contact'
 import { Language, optionalDate, text, Uuid } from './model/fields'
+import { withParams } from './model/messages'
 import { CommentFields, InvitationForm, InviteeChanges, MeetingFields, type InviteeView, type Meeting, type MeetingDetail, type MeetingSummary } from './model/meeting'
 import { IssueSelection, ParticipantsMode, type JobStatus, type Preview, type TemplateInfo } from './model/documents'
 import { MemberStatus, OrganisationFields, type Organisation } from './model/organisation'
@@ -17,6 +18,7 @@ import { tabularInputs, type TabularResults } from './api-tabular'
 // schema, checked by dispatch before any service runs, and its result type.
 
 const ById = z.object({ id: Uuid })
+const Passphrase = z.string().min(1, 'validation.required').max(1024, withParams('validation.tooLong', { max: 1024 }))
 const Search = text(200).default('')
 
 export const OrganisationQuery = z.object({
@@ -45,6 +47,9 @@ export const inputs = {
   'profile.restoreBackup': z.object({ name: z.string().min(1) }),
   'profile.recoverLog': z.object({}),
   'profile.becomeNewDevice': z.object({}),
+  'profile.unlock': z.object({ passphrase: Passphrase, remember: z.boolean().default(false) }),
+  'profile.encrypt': z.object({ passphrase: Passphrase }),
+  'profile.changePassphrase': z.object({ current: Passphrase, passphrase: Passphrase }),
   'preferences.get': z.object({}),
   'preferences.update': PreferenceChanges,
   'settings.get': z.object({}),
@@ -61,6 +66,10 @@ export const inputs = {
   'contacts.update': z.object({ id: Uuid, fields: ContactFields, seen: Stamps }),
   'contacts.delete': ById,
   'contacts.restore': ById,
+  'contacts.erase': ById,
+  'backups.list': z.object({}),
+  'backups.restore': z.object({ name: z.string().min(1, 'validation.required').max(200, withParams('validation.tooLong', { max: 200 })) }),
+  'backups.saveArchive': z.object({}),
   'affiliations.create': AffiliationFields,
   'affiliations.update': z.object({ id: Uuid, fields: AffiliationFields, seen: Stamps }),
   'affiliations.delete': ById,
@@ -117,8 +126,8 @@ export interface BackupInfo {
  *  (log_gap: profile.recoverLog), become a new device when the profile was copied from another
  *  computer (copied: profile.becomeNewDevice), or wait (locked, unavailable). */
 export type ProfileStatus =
-  | { state: 'ok'; dataDir: string; deviceId: string; empty: boolean; notices: string[] }
-  | { state: 'corrupt' | 'log_gap' | 'copied' | 'locked' | 'unavailable'; dataDir: string; message: string; backups: BackupInfo[] }
+  | { state: 'ok'; dataDir: string; deviceId: string; empty: boolean; notices: string[]; encrypted: boolean }
+  | { state: 'corrupt' | 'log_gap' | 'copied' | 'locked' | 'unavailable' | 'encrypted'; dataDir: string; message: string; backups: BackupInfo[] }
 
 export interface ImportSummary {
   created: number
@@ -133,6 +142,13 @@ export interface Results extends WorkplanResults, MissionResults, DeskResults, S
   'profile.restoreBackup': ProfileStatus
   'profile.recoverLog': ProfileStatus
   'profile.becomeNewDevice': ProfileStatus
+  'profile.unlock': ProfileStatus
+  'contacts.erase': { id: string; erasedAt: string }
+  'backups.list': { backups: BackupInfo[]; keep: number }
+  'backups.restore': { changed: number }
+  'backups.saveArchive': { path: string; bytes: number } | null
+  'profile.encrypt': ProfileStatus
+  'profile.changePassphrase': ProfileStatus
   'preferences.get': Preferences
   'preferences.update': Preferences
   'settings.get': Settings

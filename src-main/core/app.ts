@@ -5,7 +5,9 @@ import { EXPORTED_TABLES, TABLES, type TableName } from './model/entities'
 import { AppError } from './model/errors'
 import { Jobs } from './services/jobs'
 import { noShell, type Shell } from './shell'
+import { unpackArchive } from './store/archive'
 import { listBackups, restoreBackup } from './store/backups'
+import { changePassphrase, checkNewPassphrase, isEncrypted, needsPassphrase, passphraseKey, plainContent, unlockProfile, type PassphraseKey, type Sealer } from './store/encryption'
 import { versionOf } from './store/snapshot'
 import { DATA_FILE, Store, type OpenOptions } from './store/store'
 
@@ -26,15 +28,26 @@ export class App {
     private failure: AppError | null,
   ) {}
 
-  static async open(dataDir: string, shell: Shell = noShell): Promise<App> {
+  /** The passphrase key of an encrypted profile, once given (or recalled). */
+  private key: PassphraseKey | undefined
+
+  /** `passphrase` opens an encrypted profile (the CLI's and host's GFC_PASSPHRASE, or a prompt);
+   *  without it, a key the shell remembered is tried, else the profile waits for profile.unlock. */
+  static async open(dataDir: string, shell: Shell = noShell, passphrase?: string): Promise<App> {
     const app = new App(dataDir, shell, null, null)
+    try {
+      if (isEncrypted(dataDir)) app.key = passphrase !== undefined ? passphraseKey(dataDir, passphrase) : rememberedKey(dataDir, shell)
+    } catch (e) {
+      app.failure = e as AppError
+      return app
+    }
     await app.reopen()
     return app
   }
 
   private async reopen(options: OpenOptions = {}): Promise<void> {
     try {
-      this.current = await Store.open(this.dataDir, options)
+      this.current = await Store.open(this.dataDir, { ...options, key: this.key })
       this.failure = null
       // Every door tells its open screens which tables changed, whoever changed them (this
       // door, another one, or sync), so they read again only what they show.
@@ -53,6 +66,61 @@ export class App {
       this.current = null
       this.failure = e instanceof AppError ? e : plainFailure(e, this.dataDir)
     }
+  }
+
+  /** Once the data file (and the backup an open makes) is written: before a reply that reopened. */
+  private async written(): Promise<void> {
+    await this.current?.snapshot()
+  }
+
+  /** Rewrites the files without the people erased since the last call (store/erasure.ts): the
+   *  store is closed, and the open that follows does it under the lock. */
+  async settleErasures(): Promise<void> {
+    if (!this.current?.erasureDue) return
+    await this.jobs.settle()
+    await this.current.close()
+    this.current = null
+    await this.reopen()
+    await this.written()
+  }
+
+  /** Opens an encrypted profile with its passphrase; `remember` keeps the key with the shell. */
+  async unlock(passphrase: string, remember: boolean): Promise<ProfileStatus> {
+    if (this.current || !isEncrypted(this.dataDir)) throw new AppError('conflict', 'The profile is not waiting for a passphrase.')
+    const key = passphraseKey(this.dataDir, passphrase)
+    unlockProfile(this.dataDir, key)
+    this.key = key
+    await this.reopen()
+    if (remember && this.current) this.shell.keys?.remember(this.dataDir, key)
+    return this.status()
+  }
+
+  /** Encrypts this profile's files with a passphrase (closed, sealed under its lock, opened again). */
+  async encrypt(passphrase: string): Promise<ProfileStatus> {
+    const store = this.store
+    if (store.sealer) throw new AppError('conflict', 'This profile is encrypted already; you can change its passphrase.')
+    if (store.readOnly) throw new AppError('unavailable', `This profile was opened read-only (${this.dataDir} cannot be written).`)
+    checkNewPassphrase(passphrase)
+    await this.jobs.settle()
+    await store.close()
+    this.current = null
+    try {
+      this.key = await Store.encrypt(this.dataDir, passphrase)
+    } finally {
+      await this.reopen()
+      await this.written()
+    }
+    return this.status()
+  }
+
+  /** A new passphrase for an encrypted profile (the files stay as they are: their key is rewrapped). */
+  changePassphrase(current: string, passphrase: string): ProfileStatus {
+    if (!this.store.sealer) throw new AppError('conflict', 'This profile is not encrypted; set a passphrase to encrypt it.')
+    checkNewPassphrase(passphrase)
+    const remembered = this.shell.keys?.recall(this.dataDir)
+    this.key = changePassphrase(this.dataDir, passphraseKey(this.dataDir, current), passphrase)
+    if (remembered) this.shell.keys?.remember(this.dataDir, this.key)
+    return this.status()
   }
 
   /** Called with the tables a change touched, whichever door or sync made it. */
@@ -74,9 +142,10 @@ export class App {
       if (r.tornTailDropped) notices.push('An unfinished last change (cut short by a crash) was set aside; everything saved before it is here.')
       notices.push(...r.notices)
       const empty = EXPORTED_TABLES.every((t) => Object.keys(this.current!.tables[t]).length === 0)
-      return { state: 'ok', dataDir: this.dataDir, deviceId: this.current.device.deviceId, empty, notices }
+      return { state: 'ok', dataDir: this.dataDir, deviceId: this.current.device.deviceId, empty, notices, encrypted: this.current.sealer !== null }
     }
     const f = this.failure!
+    if (f.code === 'encrypted' || f.code === 'passphrase') return { state: 'encrypted', dataDir: this.dataDir, message: f.message, backups: [] }
     const state = f.code === 'corrupt' || f.code === 'locked' || f.code === 'log_gap' || f.code === 'copied' ? f.code : 'unavailable'
     return { state, dataDir: this.dataDir, message: f.message, backups: listBackups(this.dataDir) }
   }
@@ -86,7 +155,8 @@ export class App {
   async restoreBackup(name: string): Promise<ProfileStatus> {
     if (this.current) throw new AppError('conflict', 'The profile is open and healthy; there is nothing to restore.')
     const file = join(this.dataDir, DATA_FILE)
-    if (dataFileIsWhole(file)) {
+    if (isEncrypted(this.dataDir) && !this.key) throw needsPassphrase(this.dataDir)
+    if (dataFileIsWhole(file, this.key ? unlockProfile(this.dataDir, this.key) : null)) {
       throw new AppError('conflict', `The data file ${file} is whole, so a backup would not help (and would set newer work aside). The problem is: ${this.failure?.message}`)
     }
     restoreBackup(this.dataDir, file, name)
@@ -109,6 +179,15 @@ export class App {
     return this.status()
   }
 
+  /** Brings a backup archive up in `target` (new or empty) as a new device of its own: the same
+   *  data, new keys and id (the keys of the device it came from stay on that computer). */
+  static restoreArchive(bytes: Uint8Array, file: string, target: string): { from: string; device: string; encrypted: boolean } {
+    const manifest = unpackArchive(bytes, file, target)
+    Store.becomeNewDevice(target)
+    const device = String(JSON.parse(readFileSync(join(target, 'device.json'), 'utf8')).deviceId)
+    return { from: manifest.device, device, encrypted: manifest.encrypted }
+  }
+
   async close(): Promise<void> {
     await this.jobs.settle()
     await this.current?.close()
@@ -116,12 +195,25 @@ export class App {
   }
 }
 
+/** A key the shell kept for this profile, if it still opens it (a changed passphrase: forgotten). */
+function rememberedKey(dir: string, shell: Shell): PassphraseKey {
+  const key = shell.keys?.recall(dir)
+  if (!key) throw needsPassphrase(dir)
+  try {
+    unlockProfile(dir, key)
+    return key
+  } catch {
+    shell.keys?.forget(dir)
+    throw needsPassphrase(dir)
+  }
+}
+
 export type ChangedListener = (tables: TableName[]) => void
 
-function dataFileIsWhole(file: string): boolean {
+function dataFileIsWhole(file: string, sealer: Sealer | null): boolean {
   if (!existsSync(file)) return false
   try {
-    versionOf(JSON.parse(readFileSync(file, 'utf8')), file)
+    versionOf(JSON.parse(plainContent(readFileSync(file), sealer, file).toString('utf8')), file)
     return true
   } catch {
     return false

@@ -3,7 +3,8 @@ import { inputs, type Method, type ParsedInput, type Reply, type Results } from 
 import type { App } from './app'
 import { AppError, type AppErrorData } from './model/errors'
 import { parseMessage, validationText } from './model/messages'
-import { createAffiliation, createContact, deleteAffiliation, getContact, listContacts, setContactDeleted, updateAffiliation, updateContact } from './services/contacts'
+import { createAffiliation, createContact, deleteAffiliation, eraseContact, getContact, listContacts, setContactDeleted, updateAffiliation, updateContact } from './services/contacts'
+import { backupList, restoreFromBackup, saveArchive } from './services/backups'
 import { loadDemo } from './services/demo'
 import { createOrganisation, getOrganisation, listOrganisations, setOrganisationDeleted, updateOrganisation } from './services/organisations'
 import { issueInvitations, previewInvitations, saveMeetingDocument } from './services/invitations'
@@ -25,6 +26,9 @@ const handlers: HandlerMap<Method> = {
   'profile.restoreBackup': (app, i) => app.restoreBackup(i.name),
   'profile.recoverLog': (app) => app.recoverLog(),
   'profile.becomeNewDevice': (app) => app.becomeNewDevice(),
+  'profile.unlock': (app, i) => app.unlock(i.passphrase, i.remember),
+  'profile.encrypt': (app, i) => app.encrypt(i.passphrase),
+  'profile.changePassphrase': (app, i) => app.changePassphrase(i.current, i.passphrase),
   'preferences.get': (app) => app.store.preferences,
   'preferences.update': (app, i) => (app.store.setPreferences({ ...app.store.preferences, ...i }), app.store.preferences),
   'settings.get': (app) => getSettings(app.store),
@@ -41,6 +45,10 @@ const handlers: HandlerMap<Method> = {
   'contacts.update': (app, i) => updateContact(app.store, i.id, i.fields, i.seen),
   'contacts.delete': (app, i) => setContactDeleted(app.store, i.id, true),
   'contacts.restore': (app, i) => setContactDeleted(app.store, i.id, false),
+  'contacts.erase': (app, i) => eraseContact(app.store, i.id),
+  'backups.list': (app) => backupList(app.store),
+  'backups.restore': (app, i) => restoreFromBackup(app.store, i.name),
+  'backups.saveArchive': (app) => saveArchive(app.store, app.shell),
   'affiliations.create': (app, i) => createAffiliation(app.store, i),
   'affiliations.update': (app, i) => updateAffiliation(app.store, i.id, i.fields, i.seen),
   'affiliations.delete': (app, i) => deleteAffiliation(app.store, i.id),
@@ -98,7 +106,10 @@ export async function dispatch(app: App, method: string, input: unknown): Promis
     const parsed = inputs[method].safeParse(input ?? {})
     if (!parsed.success) throw validationError(parsed.error)
     const handler = handlers[method] as (app: App, input: unknown) => unknown
-    return { ok: true, result: (await handler(app, parsed.data)) as Results[Method] }
+    const result = (await handler(app, parsed.data)) as Results[Method]
+    // A person erased (here, or by a change that came in): gone from the files before the reply.
+    await app.settleErasures()
+    return { ok: true, result }
   } catch (e) {
     return { ok: false, error: toErrorData(e) }
   }

@@ -7,6 +7,15 @@
 export interface Shell {
   chooseFolder(title: string, suggestedName: string): Promise<string | null>
   chooseSaveFile(title: string, suggestedName: string): Promise<string | null>
+  /** Where a door keeps an encrypted profile's passphrase key so the person is not asked every
+   *  day (Electron: safeStorage, the system's keychain). Absent: asked at each start. */
+  keys?: KeyKeeper
+}
+
+export interface KeyKeeper {
+  recall(profileDir: string): Buffer | null
+  remember(profileDir: string, key: Buffer): void
+  forget(profileDir: string): void
 }
 
 /** For doors that cannot save files (and for reads-only uses of the core). */

@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util'
 import { App } from '../core/app'
 import type { Shell } from '../core/shell'
 import { resolveDataDir } from '../core/store/data-dir'
+import { passphraseFor } from '../cli/passphrase'
 import { startHost, type Door } from './server'
 
 /** No dialogs here: every file goes into one exports folder, under the name suggested. */
@@ -36,7 +37,8 @@ async function start(argv: string[]): Promise<void> {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new StartError(`--port must be a number from 0 to 65535, not ${values.port}.`)
   const rendererDir = values.renderer ?? fileURLToPath(new URL('../../out/renderer', import.meta.url))
   const dataDir = resolveDataDir(values.data)
-  const app = await App.open(dataDir, folderShell(resolve(values.exports ?? join(dataDir, 'exports'))))
+  // An encrypted profile: GFC_PASSPHRASE, else asked on the terminal, else the page asks.
+  const app = await App.open(dataDir, folderShell(resolve(values.exports ?? join(dataDir, 'exports'))), await passphraseFor(dataDir))
   let door: Door
   try {
     door = await startHost(app, rendererDir, port)

@@ -26,6 +26,9 @@ export function ContactDetail({ id }: { id: string }) {
   const { go } = useNav()
   const contact = useQuery('contacts.get', { id })
   const del = useDeleteWithUndo('contacts', { title: (name) => t('delete.contactTitle', { name }), body: t('delete.contactBody'), after: () => go({ name: 'contacts' }) })
+  const mutate = useMutate()
+  const toast = useToast()
+  const [erasing, setErasing] = useState(false)
   const back = <BackLink label={t('contacts.back')} onClick={() => go({ name: 'contacts' })} />
   if (contact.error) return <RecordNotFound title={t('contacts.notFound')} error={contact.error} back={back} />
   if (!contact.data) return <Loading />
@@ -36,7 +39,14 @@ export function ContactDetail({ id }: { id: string }) {
     <Page
       title={name}
       back={back}
-      actions={!c.deleted && <RecordActions onEdit={() => go({ name: 'contactEdit', id })} onDelete={() => del.ask(id, name)} />}
+      actions={
+        <>
+          {!c.deleted && <RecordActions onEdit={() => go({ name: 'contactEdit', id })} onDelete={() => del.ask(id, name)} />}
+          <button type="button" className="btn btn--danger-outline" data-testid="erase-contact" onClick={() => setErasing(true)}>
+            {t('erase.action')}
+          </button>
+        </>
+      }
     >
       {c.deleted && <DeletedNotice restore="contacts.restore" id={id} name={name} notice={t('deleted.contact')} />}
       <div className="cards">
@@ -62,6 +72,29 @@ export function ContactDetail({ id }: { id: string }) {
       </div>
       {!c.deleted && <Affiliations contact={c} />}
       {del.dialog}
+      {erasing && (
+        <ConfirmDialog
+          title={t('erase.title', { name })}
+          confirmLabel={t('erase.confirm')}
+          danger
+          testId="erase-dialog"
+          onClose={() => setErasing(false)}
+          onConfirm={async () => {
+            try {
+              await mutate('contacts.erase', { id })
+              toast({ tone: 'success', message: t('erase.done', { name }) })
+              go({ name: 'contacts' })
+            } catch (e) {
+              toast({ tone: 'error', message: errorMessage(e, t) })
+            }
+          }}
+        >
+          <p>{t('erase.body')}</p>
+          <p>
+            <strong>{t('erase.cannotUndo')}</strong>
+          </p>
+        </ConfirmDialog>
+      )}
       <RecordHistory table="contacts" id={id} deleted={c.deleted} restore="contacts.restore" />
     </Page>
   )

@@ -13,6 +13,7 @@ import { useToast } from '../components/Toasts'
 import { errorMessage, useSubmit } from '../forms/serverErrors'
 import { formatDate, uiLang } from '../lib/format'
 import { applyTheme } from '../lib/theme'
+import { BackupsSection, EncryptionSection } from './settings/AtRest'
 
 export function Settings() {
   const { t } = useTranslation()
@@ -26,6 +27,8 @@ export function Settings() {
         </div>
       )}
       {settings.data ? <LetterheadForm initial={settings.data} /> : !settings.error && <Loading />}
+      <EncryptionSection />
+      <BackupsSection />
     </Page>
   )
 }

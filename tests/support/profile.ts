@@ -58,10 +58,11 @@ export function gfc(args: string[], env: NodeJS.ProcessEnv = {}) {
 }
 
 /** A second process working on a profile (tests/fixtures/profile-child.ts), started. */
-export function spawnChild(dir: string, mode: 'hold' | 'crash-after-commit' | 'write' | 'race'): ChildProcess {
-  const proc = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'tests/fixtures/profile-child.ts'), dir, mode], {
+export function spawnChild(dir: string, mode: 'hold' | 'crash-after-commit' | 'write' | 'race' | 'encrypt' | 'erase', args: string[] = [], env: NodeJS.ProcessEnv = {}): ChildProcess {
+  const proc = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'tests/fixtures/profile-child.ts'), dir, mode, ...args], {
     cwd: ROOT,
     stdio: ['pipe', 'pipe', 'inherit'],
+    env: { ...process.env, ...env },
   })
   cleanups.push(() => {
     proc.kill('SIGKILL')

@@ -51,6 +51,10 @@ export interface Entity {
   rules?: Rules
   /** What a record's id looks like, when not a lowercase UUID. */
   id?: z.ZodType
+  /** A person's record that can be erased for good: what it holds once erased. The erasure is a
+   *  change setting these values with `erased: true` and the tombstone; every device that folds it
+   *  removes every other value the record ever had from its files (store/erasure.ts). */
+  erasable?: Record<string, unknown>
 }
 
 export const TABLES = [
@@ -84,7 +88,7 @@ export const ENTITIES: Record<TableName, Entity> = {
     exported: true,
     rules: { unique: [{ fields: ['countryCode'], where: { kind: 'state' } }] },
   },
-  contacts: { schema: ContactFields, links: {}, fixed: [], scope: { kind: 'pointedBy', table: 'holders', field: 'contactId' }, exported: true },
+  contacts: { schema: ContactFields, links: {}, fixed: [], scope: { kind: 'pointedBy', table: 'holders', field: 'contactId' }, exported: true, erasable: ContactFields.parse({ familyName: '(erased)' }) },
   affiliations: { schema: AffiliationFields, links: { contactId: 'contacts', organisationId: 'organisations' }, fixed: ['contactId'], scope: none, exported: true },
   /** One record, with a fixed id. */
   settings: { schema: SettingsFields, links: {}, fixed: [], scope: none, exported: true, id: z.literal('settings') },
@@ -163,7 +167,8 @@ const fieldCheckers = new Map<TableName, Map<string, z.ZodType[]>>()
 function checkers(table: TableName): Map<string, z.ZodType[]> {
   let map = fieldCheckers.get(table)
   if (!map) {
-    map = new Map([['deleted', [z.boolean()]]])
+    map = new Map<string, z.ZodType[]>([['deleted', [z.boolean()]]])
+    if (ENTITIES[table].erasable) map.set('erased', [z.literal(true)])
     for (const shape of shapesOf(ENTITIES[table].schema)) {
       for (const [field, schema] of Object.entries(shape)) map.set(field, [...(map.get(field) ?? []), schema])
     }

@@ -12,6 +12,8 @@ export type ErrorCode =
   | 'corrupt'
   | 'copied'
   | 'log_gap'
+  | 'encrypted'
+  | 'passphrase'
   | 'unavailable'
   | 'internal'
 

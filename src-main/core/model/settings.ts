@@ -41,10 +41,12 @@ export const Preferences = z.object({
   /** Who uses this device: offered as "verified by" on field records. */
   userName: text(200).default(''),
   theme: Theme.default('system'),
+  /** How many copies of the data file the profile keeps in backups/. */
+  keepBackups: z.number().int('validation.wholeNumber').min(1, 'validation.range').max(100, 'validation.range').default(10),
   /** The column mappings of the last spreadsheet imports, offered again for files with the same headers. */
   importMappings: z.object({ organisations: SavedMapping.default([]), contacts: SavedMapping.default([]) }).default({ organisations: [], contacts: [] }),
 })
 export type Preferences = z.output<typeof Preferences>
 
 /** A change to some preferences; the others stay as they are. */
-export const PreferenceChanges = z.object({ uiLanguage: Language.optional(), userName: text(200).optional(), theme: Theme.optional() })
+export const PreferenceChanges = z.object({ uiLanguage: Language.optional(), userName: text(200).optional(), theme: Theme.optional(), keepBackups: Preferences.shape.keepBackups.unwrap().optional() })

@@ -4,6 +4,7 @@ import { ENTITIES, TABLES, linkedIds, type TableName } from '../model/entities'
 import { AppError } from '../model/errors'
 import { listLogs, logDevice, readLog } from '../store/change-log'
 import { foldPending, type FoldState, type Pending } from '../store/fold'
+import { plainContent, type Sealer } from '../store/encryption'
 import { parseSnapshot, SCHEMA_VERSION, versionOf, type Snapshot } from '../store/snapshot'
 import { DATA_FILE } from '../store/store'
 import { admit, revocationsOf } from '../sync/admit'
@@ -26,7 +27,7 @@ export interface CheckResult {
  * its logs rebuild to, and every link points at a record that exists. Conflicts and rules a
  * merge broke are listed apart: they are for a person to resolve, not damage.
  */
-export function checkProfile(dir: string): CheckResult {
+export function checkProfile(dir: string, sealer: Sealer | null = null): CheckResult {
   const problems: string[] = []
   const facts: string[] = []
   const toResolve: string[] = []
@@ -35,7 +36,7 @@ export function checkProfile(dir: string): CheckResult {
   if (!existsSync(file)) problems.push(`${file} does not exist (run gfc init).`)
   else {
     try {
-      const raw = JSON.parse(readFileSync(file, 'utf8'))
+      const raw = JSON.parse(plainContent(readFileSync(file), sealer, file).toString('utf8'))
       if (versionOf(raw, file) < SCHEMA_VERSION) facts.push(`${file} has schema ${raw.schemaVersion}; it is upgraded when the profile is next opened.`)
       else snap = parseSnapshot(raw, file)
     } catch (e) {
@@ -48,7 +49,7 @@ export function checkProfile(dir: string): CheckResult {
   let shortCopies = false
   for (const log of listLogs(dir)) {
     const device = logDevice(log)
-    const read = readLog(log, readFileSync(log), undefined, true)
+    const read = readLog(log, readFileSync(log), undefined, true, true, sealer)
     facts.push(`change log ${device}: ${read.end.seq} changes`)
     if (read.damage) problems.push(read.damage)
     if (read.tornTail) problems.push(`${log} ends with an unfinished change (a crash or full disk); it will be set aside on the next open.`)
@@ -86,7 +87,7 @@ export function checkProfile(dir: string): CheckResult {
     for (const b of findBreaches(tables)) toResolve.push(`rule: ${b.message} (${b.ids.join(', ')})`)
     if (problems.length === 0 && !shortCopies) {
       const state: FoldState = { tables: emptyTables(), applied: {}, authors: {}, setAside: [] }
-      foldPending(state, pending, (s, e) => (e.device === own ? null : admit(s, e, own, revocationsOf(tables))), () => {}, readRevealed(dir))
+      foldPending(state, pending, (s, e) => (e.device === own ? null : admit(s, e, own, revocationsOf(tables))), () => {}, readRevealed(dir, sealer))
       if (canonical(expandedTables(state.tables)) !== canonical(expandedTables(tables))) problems.push('The data file differs from what its change logs rebuild to.')
     }
   }

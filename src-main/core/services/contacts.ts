@@ -3,7 +3,9 @@ import type { ParsedInput } from '../api'
 import { isCurrent, type AffiliationFields, type Contact, type ContactFields } from '../model/contact'
 import { holdsAll, searchWords } from '../model/search'
 import type { Store } from '../store/store'
+import { ENTITIES } from '../model/entities'
 import type { Op } from '../sync/change'
+import { stampTime } from '../sync/clock'
 import { contactIndex } from './indexes'
 import { organisationName } from './organisations-view'
 import type { Stamps } from '../model/stamps'
@@ -70,6 +72,16 @@ export function updateContact(store: Store, id: string, fields: ContactFields, s
 export function setContactDeleted(store: Store, id: string, deleted: boolean): Contact {
   setDeleted(store, 'contacts', id, 'contact', deleted)
   return toContact(store, id)
+}
+
+/** Erases a contact for good (deleted or not): its personal data leaves every file of the
+ *  profile, here and on every device the erasure reaches; the erasure itself is recorded. */
+export function eraseContact(store: Store, id: string): { id: string; erasedAt: string } {
+  requireRecord(store, 'contacts', id, 'contact')
+  const ops: Op[] = [{ table: 'contacts', id, set: { ...ENTITIES.contacts.erasable, erased: true, deleted: true } }]
+  for (const a of contactIndex(store).affiliations().byContact.get(id) ?? []) if (!a.deleted) ops.push({ table: 'affiliations', id: a.id, set: { deleted: true } })
+  const stamp = store.commit(ops)
+  return { id, erasedAt: stampTime(stamp) }
 }
 
 export function createAffiliation(store: Store, fields: AffiliationFields): Contact {

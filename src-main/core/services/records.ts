@@ -32,6 +32,7 @@ export function isLive(rec: StoredRecord | undefined): rec is StoredRecord {
 export function requireRecord(store: Store, table: TableName, id: string, what: string): StoredRecord {
   const rec = store.record(table, id)
   if (!rec) throw new AppError('not_found', `No ${what} has the id ${id}.`, 'id')
+  if (rec.data.erased === true) throw new AppError('not_found', `The ${what} ${id} was erased for good.`, 'id')
   return rec
 }
 

@@ -5,7 +5,6 @@ import { AppError } from '../model/errors'
 import { DIR_MODE, writeFileDurable, writeFileDurableSync } from './durable-file'
 
 export const BACKUP_DIR = 'backups'
-export const KEEP_BACKUPS = 10
 
 export interface BackupInfo {
   name: string
@@ -37,13 +36,14 @@ export function listBackups(profileDir: string): BackupInfo[] {
     })
 }
 
-/** Copies a good data file into backups/ unless the newest backup is identical; keeps the newest ten. */
-export async function rotateBackup(profileDir: string, content: string): Promise<void> {
+/** Copies a good data file into backups/ unless the newest backup is identical; keeps the newest
+ *  `keep`. (In an encrypted profile the data file is sealed, and so is its copy.) */
+export async function rotateBackup(profileDir: string, content: Buffer, keep: number): Promise<void> {
   const dir = backupDir(profileDir)
   const newest = listBackups(profileDir)[0]
-  if (newest && (await readFile(join(dir, newest.name), 'utf8')) === content) return
+  if (newest && (await readFile(join(dir, newest.name))).equals(content)) return
   await writeFileDurable(join(dir, stampName('gfc')), content)
-  for (const old of listBackups(profileDir).slice(KEEP_BACKUPS)) await unlink(join(dir, old.name))
+  for (const old of listBackups(profileDir).slice(keep)) await unlink(join(dir, old.name))
 }
 
 /** Keeps a copy of a file in backups/ (a data file before migration, a damaged log…). */

@@ -1,10 +1,12 @@
-import { closeSync, existsSync, fdatasyncSync, ftruncateSync, openSync, readdirSync, writeSync } from 'node:fs'
+import { createHash } from 'node:crypto'
+import { closeSync, existsSync, fdatasyncSync, ftruncateSync, openSync, readdirSync, readFileSync, writeSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 import { z } from 'zod'
 import { AppError } from '../model/errors'
 import { LogEntry } from '../sync/change'
 import { chainNext, entryDigest, GENESIS } from '../sync/digest'
-import { FILE_MODE, fsyncDirSync } from './durable-file'
+import { FILE_MODE, fsyncDirSync, writeFileDurableSync } from './durable-file'
+import { isSealedLine, needsPassphrase, type Sealer } from './encryption'
 
 export const LOG_DIR = 'changes'
 
@@ -68,9 +70,10 @@ function damaged(file: string, lineNo: number, what: string): string {
  * after it is the hash of the chain before it and the change's digest, so a line edited,
  * removed or moved anywhere is found, with its number. A damaged last line without its newline
  * is a torn write (reported, not fatal). Any other damage throws, or with `stopAtDamage` ends
- * the read before the bad line and says what is wrong with it.
+ * the read before the bad line and says what is wrong with it. Sealed lines (an encrypted
+ * profile) are opened with `sealer`; `text` stays the line as it is on disk.
  */
-export function readLog(file: string, buf: Buffer, from: LogPosition = START, stopAtDamage = false, verify = true): LogRead {
+export function readLog(file: string, buf: Buffer, from: LogPosition = START, stopAtDamage = false, verify = true, sealer: Sealer | null = null): LogRead {
   const lines: ReadLine[] = []
   let pos = from
   let start = from.bytes
@@ -85,9 +88,16 @@ export function readLog(file: string, buf: Buffer, from: LogPosition = START, st
     lineNo++
     if (nl === -1) return { lines, end: pos, tornTail: true }
     const text = buf.subarray(start, nl).toString('utf8')
+    let json = text
+    if (isSealedLine(text)) {
+      if (!sealer) throw needsPassphrase(dirname(dirname(file)))
+      const opened = sealer.openLine(text)
+      if (opened === null) return fail('it does not decrypt with this profile\'s key')
+      json = opened
+    }
     let line: LogLine
     try {
-      line = LogLine.parse(JSON.parse(text))
+      line = LogLine.parse(JSON.parse(json))
     } catch {
       return fail('it is not a valid change')
     }
@@ -103,6 +113,34 @@ export function readLog(file: string, buf: Buffer, from: LogPosition = START, st
   return { lines, end: pos, tornTail: false }
 }
 
+/** Where a line that ended at an old byte offset ends after a rewrite, and the SHA-256 of the
+ *  file up to there (what the data file records of a log it folded in). */
+export type MovedEnds = Map<number, { end: number; sha: string }>
+
+/**
+ * Replaces a line file (a log, the revealed fields) by one whose lines are `rewrite(text)` of the
+ * old ones, whole (temp, fsync, rename). A last line without its newline (a torn write, never
+ * acknowledged) is dropped.
+ */
+export function rewriteLines(file: string, rewrite: (text: string) => string): MovedEnds {
+  const buf = readFileSync(file)
+  const ends: MovedEnds = new Map()
+  const hash = createHash('sha256')
+  const out: string[] = []
+  let start = 0
+  let bytes = 0
+  for (let nl = buf.indexOf(0x0a); nl !== -1; nl = buf.indexOf(0x0a, start)) {
+    const text = rewrite(buf.subarray(start, nl).toString('utf8')) + '\n'
+    out.push(text)
+    hash.update(text)
+    bytes += Buffer.byteLength(text)
+    ends.set(nl + 1, { end: bytes, sha: hash.copy().digest('hex') })
+    start = nl + 1
+  }
+  writeFileDurableSync(file, out.join(''))
+  return ends
+}
+
 /** Line number of a byte offset (for messages about a read that starts mid-file). */
 function lineNumberAt(buf: Buffer, offset: number): number {
   let n = 1
@@ -115,11 +153,13 @@ export class LogWriter {
   private fd: number
 
   /** Opens `file` to append after its first `size` bytes; anything after them (a torn or
-   *  damaged end, kept aside by the caller) is cut off so appends stay line-aligned. */
+   *  damaged end, kept aside by the caller) is cut off so appends stay line-aligned. Lines are
+   *  sealed when a `sealer` is given (an encrypted profile). */
   constructor(
     readonly file: string,
     private size: number,
     fileSize: number,
+    private readonly sealer: Sealer | null = null,
   ) {
     const created = !existsSync(file)
     this.fd = openSync(file, created ? 'w+' : 'r+', FILE_MODE)
@@ -135,9 +175,9 @@ export class LogWriter {
     return this.size
   }
 
-  /** Appends whole lines; returns their texts. Nothing half-lands: a failed write is cut off. */
+  /** Appends whole lines; returns their texts as written. Nothing half-lands: a failed write is cut off. */
   append(lines: LogLine[]): string[] {
-    const texts = lines.map((l) => JSON.stringify(l))
+    const texts = lines.map((l) => (this.sealer ? this.sealer.sealLine(JSON.stringify(l)) : JSON.stringify(l)))
     const buf = Buffer.from(texts.map((t) => t + '\n').join(''))
     try {
       let off = 0

@@ -2,6 +2,7 @@ import { closeSync, fsyncSync, openSync, readdirSync, renameSync, unlinkSync, wr
 import { open, readFile, rename } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import type { Adapter } from 'lowdb'
+import { plainContent, type Sealer } from './encryption'
 
 /** Profile files are for their owner only: a profile holds diplomats' and officers' details. */
 export const FILE_MODE = 0o600
@@ -81,17 +82,21 @@ export class JsonParseError extends Error {}
 /**
  * lowdb adapter with the durability lowdb's own JSONFile (steno) lacks: steno renames a
  * temp file but never fsyncs. Writes are serialised; the JSON text is taken synchronously
- * when write() is called, so it is a consistent picture of the data at that moment.
+ * when write() is called, so it is a consistent picture of the data at that moment. With a
+ * sealer (an encrypted profile) the file is sealed whole.
  */
 export class DurableJsonFile<T> implements Adapter<T> {
   private queue: Promise<void> = Promise.resolve()
 
-  constructor(readonly file: string) {}
+  constructor(
+    readonly file: string,
+    private readonly sealer: Sealer | null = null,
+  ) {}
 
   async read(): Promise<T | null> {
     let text: string
     try {
-      text = await readFile(this.file, 'utf8')
+      text = plainContent(await readFile(this.file), this.sealer, this.file).toString('utf8')
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null
       throw e
@@ -103,10 +108,21 @@ export class DurableJsonFile<T> implements Adapter<T> {
     }
   }
 
+  /** The last text written: the same again is not rewritten (a sealed file would differ in
+   *  every byte for nothing, its nonce being new). */
+  private written: string | undefined
+
   write(data: T): Promise<void> {
     const text = JSON.stringify(data)
-    const next = this.queue.then(() => writeFileDurable(this.file, text))
-    this.queue = next.catch(() => undefined)
+    if (text === this.written) return this.queue
+    const content = this.sealer ? this.sealer.sealFile(text) : text
+    const next = this.queue.then(async () => {
+      await writeFileDurable(this.file, content)
+      this.written = text
+    })
+    this.queue = next.catch(() => {
+      this.written = undefined
+    })
     return next
   }
 }

@@ -35,6 +35,8 @@ export type Snapshot = {
   tables: Tables
   /** Changes from other devices that were refused (out of scope, revoked, invalid), with why. */
   setAside: SetAside[]
+  /** Records erased for good (`table:id`) whose values are gone from every file of the profile. */
+  erased?: string[]
 }
 
 // The envelope is checked with zod; the records, thousands of them, with a plain loop: a
@@ -48,6 +50,7 @@ const Envelope = z.object({
   clock: z.string(),
   tables: z.object(Object.fromEntries(TABLES.map((t) => [t, z.record(z.string(), z.unknown())]))),
   setAside: z.array(z.object({ device: z.string(), seq: z.number(), reason: z.string() })),
+  erased: z.array(z.string()).optional(),
 })
 
 function recordProblem(id: string, rec: unknown): string | null {

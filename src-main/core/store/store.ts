@@ -14,9 +14,13 @@ import { backupDir, keepCopy, rotateBackup } from './backups'
 import { LOG_DIR, LogWriter, listLogs, logDevice, logPath, readLog, START, type LogLine, type LogPosition } from './change-log'
 import { loadIdentity, newIdentity, readIdentity, saveDevice, type DeviceFile, type Identity } from './device'
 import { DIR_MODE, DurableJsonFile, FILE_MODE, removeStaleTemps } from './durable-file'
+import { createProfileKey, isEncrypted, needsPassphrase, plainContent, unlockProfile, type PassphraseKey, type Sealer } from './encryption'
 import { foldPending, type FoldState, type Pending } from './fold'
 import { migrateLegacy } from './legacy'
 import { lockProfile } from './lock'
+import { hasPlainFiles, sealProfileFiles } from './seal-profile'
+import { writeArchive } from './archive'
+import { eraseFromFiles, erasedRecords, erasesSomething, recordKey } from './erasure'
 import { emptySnapshot, migrateToV4, parseSnapshot, SCHEMA_VERSION, versionOf, type Folded, type Snapshot } from './snapshot'
 
 export const DATA_FILE = 'gfc.json'
@@ -36,6 +40,8 @@ export interface OpenReport {
 export interface OpenOptions {
   /** Go on from the data file when a log lost its end or was damaged (the damaged part is kept aside). */
   recoverLog?: boolean
+  /** The passphrase key of an encrypted profile. */
+  key?: PassphraseKey
 }
 
 /** One device's log in this profile: what is folded into the tables, and where the file ends. */
@@ -74,13 +80,17 @@ export class Store {
     private readonly clock: HybridClock,
     private readonly unlock: () => Promise<void>,
     readonly report: OpenReport,
+    /** Seals the files of an encrypted profile; null for a plain one. */
+    readonly sealer: Sealer | null,
     readonly readOnly = false,
   ) {
     this.writer = readOnly ? null : this.openWriter(this.device.deviceId)
-    this.revealed = readRevealed(dir)
+    this.revealed = readRevealed(dir, sealer)
   }
 
   private writer: LogWriter | null
+  /** Records erased (`table:id`) whose values some file may still hold. */
+  private eraseDue = new Set<string>()
   /** Changes logged but not yet folded into the data file. */
   private unsnapshotted = 0
   private timer: NodeJS.Timeout | undefined
@@ -108,19 +118,26 @@ export class Store {
 
   /** With no `unlock`, the folder cannot be written: the profile opens read-only, for looking
    *  and exporting, and nothing in it is touched. */
-  private static async openLocked(dir: string, unlock: (() => Promise<void>) | null, options: OpenOptions): Promise<Store> {
+  private static async openLocked(dir: string, unlock: (() => Promise<void>) | null, options: OpenOptions, erasing = false): Promise<Store> {
     const readOnly = unlock === null
     if (!readOnly) {
       ownerOnly(dir)
       removeStaleTemps(dir)
       removeStaleTemps(backupDir(dir))
     }
+    let sealer: Sealer | null = null
+    if (isEncrypted(dir)) {
+      if (!options.key) throw needsPassphrase(dir)
+      sealer = unlockProfile(dir, options.key)
+      // An encryption cut short by a crash is finished first.
+      if (!readOnly && hasPlainFiles(dir)) sealProfileFiles(dir, sealer)
+    }
     const identity = readOnly ? readIdentity(dir) : loadIdentity(dir)
     const me = identity.device.deviceId
     const file = join(dir, DATA_FILE)
     const report: OpenReport = { tornTailDropped: false, replayed: 0, notices: [] }
 
-    const raw = readDataFile(file)
+    const raw = readDataFile(file, sealer)
     let snapshot: Snapshot
     if (raw === undefined) snapshot = emptySnapshot()
     else {
@@ -138,7 +155,7 @@ export class Store {
     for (const device of new Set([...listLogs(dir).map(logDevice), ...Object.keys(snapshot.logs), me])) {
       const path = logPath(dir, device)
       const buf = existsSync(path) ? readFileSync(path) : Buffer.alloc(0)
-      const opened = openLog(path, buf, snapshot.logs[device] ?? { ...START, sha: EMPTY_SHA }, snapshot.applied[device] ?? 0)
+      const opened = openLog(path, buf, snapshot.logs[device] ?? { ...START, sha: EMPTY_SHA }, snapshot.applied[device] ?? 0, sealer)
       if (opened.damage) {
         if (device === me || !opened.lostOnly) damage.push(opened.damage)
         else report.notices.push(opened.damage)
@@ -160,8 +177,8 @@ export class Store {
       )
     }
 
-    const db = new Low<Snapshot>(new DurableJsonFile<Snapshot>(file), snapshot)
-    const store = new Store(dir, identity, db, logs, pending, new HybridClock(snapshot.clock || undefined), unlock ?? (async () => {}), report, readOnly)
+    const db = new Low<Snapshot>(new DurableJsonFile<Snapshot>(file, sealer), snapshot)
+    const store = new Store(dir, identity, db, logs, pending, new HybridClock(snapshot.clock || undefined), unlock ?? (async () => {}), report, sealer, readOnly)
     if (damage.length) store.recoverLogs(damage)
     report.replayed = store.foldWaiting().length
     for (const [device, why] of store.waiting) report.notices.push(`Changes from device ${device} are waiting: ${why}.`)
@@ -169,12 +186,19 @@ export class Store {
       report.notices.unshift(`Opened read-only: you can look and export, not change (${dir} cannot be written).`)
       return store
     }
+    const done = new Set(store.db.data.erased ?? [])
+    for (const key of erasedRecords(store.tables)) if (!done.has(key)) store.eraseDue.add(key)
+    if (store.eraseDue.size && !erasing) {
+      // An erasure folded in (or cut short by a crash): the files are rewritten, then read again.
+      await store.eraseFromFiles()
+      return Store.openLocked(dir, unlock, options, true)
+    }
 
     if (raw === undefined || report.replayed > 0 || report.migratedFrom || damage.length) await store.snapshot()
     // Off the open path: the backup is a copy of the file as it now stands.
     store.writing = store.writing
-      .then(() => readFile(file, 'utf8'))
-      .then((text) => rotateBackup(dir, text))
+      .then(() => readFile(file))
+      .then((content) => rotateBackup(dir, content, store.preferences.keepBackups))
       .catch((e: Error) => console.error(`GFC Desk could not back up ${DATA_FILE}: ${e.message}`))
     return store
   }
@@ -272,7 +296,7 @@ export class Store {
         throw new AppError('validation', `The changes of device ${device} received do not follow on from those this device holds (its history differs): nothing of them was added.`)
       }
       this.logs.set(device, state)
-      const writer = new LogWriter(state.file, state.end.bytes, existsSync(state.file) ? statSync(state.file).size : 0)
+      const writer = new LogWriter(state.file, state.end.bytes, existsSync(state.file) ? statSync(state.file).size : 0, this.sealer)
       try {
         const texts = writer.append(fresh)
         const last = fresh.at(-1)!
@@ -293,7 +317,7 @@ export class Store {
    */
   reveal(device: string, entry: LogEntry, ops: Op[]): void {
     this.assertWritable()
-    appendRevealed(this.dir, device, entry.seq, ops)
+    appendRevealed(this.dir, device, entry.seq, ops, this.sealer)
     const k = `${device}:${entry.seq}`
     this.revealed.set(k, [...(this.revealed.get(k) ?? []), ...ops])
     if ((this.applied[device] ?? 0) >= entry.seq) {
@@ -319,7 +343,7 @@ export class Store {
     if (!cached || cached.end.bytes > state.end.bytes) cached = { end: START, lines: [] }
     if (cached.end.bytes < state.end.bytes) {
       const buf = readFileSync(state.file).subarray(0, state.end.bytes)
-      const more = readLog(state.file, buf, cached.end, false, false)
+      const more = readLog(state.file, buf, cached.end, false, false, this.sealer)
       cached = { end: more.end, lines: [...cached.lines, ...more.lines.map((l) => l.line)] }
       this.parsed.set(device, cached)
     }
@@ -355,7 +379,10 @@ export class Store {
       this.clock.observe(p.line.e.hlc)
       out.push({ device, entry: p.line.e, ...('refused' in outcome ? { refused: outcome.refused } : {}) })
       if ('applied' in outcome) {
-        for (const op of p.line.e.ops) ops.push(op)
+        for (const op of p.line.e.ops) {
+          ops.push(op)
+          if (op.set.erased === true || erasesSomething(op, (t, id) => data.tables[t][id]?.data.erased === true)) this.eraseDue.add(recordKey(op.table, op.id))
+        }
         if (p.line.e.ops.some((op) => op.table === 'devices')) revoked = revocationsOf(data.tables)
       }
     }, this.revealed)
@@ -381,7 +408,7 @@ export class Store {
   /** Folds every log again from the start, refusing what is known now to be refused. */
   private rebuild(): void {
     const me = this.device.deviceId
-    const again = rebuildFromLogs(this.dir, this.logs, me, revocationsOf(this.tables))
+    const again = rebuildFromLogs(this.dir, this.logs, this.sealer, me, revocationsOf(this.tables))
     const data = this.db.data
     data.tables = again.tables
     data.applied = again.applied
@@ -399,7 +426,7 @@ export class Store {
    */
   private recoverLogs(damage: string[]): void {
     const me = this.device.deviceId
-    const rebuilt = rebuildFromLogs(this.dir, this.logs, me)
+    const rebuilt = rebuildFromLogs(this.dir, this.logs, this.sealer, me)
     const ops = baseOps(this.db.data.tables, rebuilt.tables)
     const own = this.logs.get(me)!
     const lostTo = this.applied[me] ?? 0
@@ -418,6 +445,21 @@ export class Store {
     this.db.data.authors[me] = seen
     for (const [device, s] of this.logs) if (device !== me && (this.applied[device] ?? 0) < s.folded.seq) this.applied[device] = s.folded.seq
     this.report.notices.push(`${damage.join(' ')} The damaged part is kept in backups/; the log now continues from the data file (its change ${seq} records this).`)
+  }
+
+  /** Whether some person was erased whose values the files still hold (App.settleErasures). */
+  get erasureDue(): boolean {
+    return this.eraseDue.size > 0
+  }
+
+  /** Writes the data file, lets go of the log, and rewrites every file without the erased records. */
+  private async eraseFromFiles(): Promise<void> {
+    await this.snapshot()
+    this.closed = true
+    this.writer?.close()
+    const me = this.device.deviceId
+    const revoked = revocationsOf(this.tables)
+    eraseFromFiles(this.dir, this.sealer, this.eraseDue, () => rebuildFromLogs(this.dir, null, this.sealer, me, revoked).tables)
   }
 
   onChange(listener: ChangeListener): () => void {
@@ -449,7 +491,7 @@ export class Store {
   private openWriter(device: string): LogWriter {
     const state = this.logs.get(device) ?? { file: logPath(this.dir, device), folded: START, hash: createHash('sha256'), end: START }
     this.logs.set(device, state)
-    return new LogWriter(state.file, state.end.bytes, existsSync(state.file) ? statSync(state.file).size : 0)
+    return new LogWriter(state.file, state.end.bytes, existsSync(state.file) ? statSync(state.file).size : 0, this.sealer)
   }
 
   private scheduleSnapshot(changes = 1): void {
@@ -477,6 +519,26 @@ export class Store {
       console.error(`GFC Desk could not update ${DATA_FILE}: ${e.message}`)
     })
     await this.writing
+  }
+
+  /** Encrypts a plain profile's files under its lock; returns the passphrase key. A crash part-way
+   *  leaves a profile that opens with the passphrase (the open finishes the job). */
+  static async encrypt(dir: string, passphrase: string): Promise<PassphraseKey> {
+    const unlock = await lockProfile(dir)
+    try {
+      const { sealer, key } = createProfileKey(dir, passphrase)
+      sealProfileFiles(dir, sealer)
+      return key
+    } finally {
+      await unlock()
+    }
+  }
+
+  /** One archive of the whole profile (store/archive.ts), taken once the data file is written. */
+  async archive(): Promise<Uint8Array> {
+    this.assertWritable()
+    await this.snapshot()
+    return writeArchive(this.dir, this.device.deviceId)
   }
 
   /** This profile becomes a new device: new keys and id; the old device's log stays as another's. */
@@ -544,9 +606,9 @@ function readable(dir: string): boolean {
   }
 }
 
-function readDataFile(file: string): unknown {
+function readDataFile(file: string, sealer: Sealer | null): unknown {
   if (!existsSync(file)) return undefined
-  const text = readFileSync(file, 'utf8')
+  const text = plainContent(readFileSync(file), sealer, file).toString('utf8')
   try {
     return JSON.parse(text)
   } catch (e) {
@@ -570,7 +632,7 @@ interface OpenedLog {
  * the lines after it. When the hash differs, the whole log is read to say what happened: lines
  * missing at its end (a lost tail), or the first line that was changed.
  */
-function openLog(path: string, buf: Buffer, folded: Folded, applied: number): OpenedLog {
+function openLog(path: string, buf: Buffer, folded: Folded, applied: number, sealer: Sealer | null): OpenedLog {
   // The folded part is hashed once: when it matches, the same running hash goes on over later appends.
   const prefixHash = buf.length < folded.bytes ? null : createHash('sha256').update(buf.subarray(0, folded.bytes))
   const matched = prefixHash !== null && prefixHash.copy().digest('hex') === folded.sha
@@ -579,7 +641,7 @@ function openLog(path: string, buf: Buffer, folded: Folded, applied: number): Op
   let damage: string | undefined
   let lostOnly = false
   if (!matched) {
-    const whole = readLog(path, buf, START, true)
+    const whole = readLog(path, buf, START, true, true, sealer)
     const at = whole.lines.find((l) => l.line.e.seq === folded.seq)
     if (at && at.line.h === folded.chain) from = { seq: folded.seq, bytes: at.end, chain: folded.chain }
     else {
@@ -594,7 +656,7 @@ function openLog(path: string, buf: Buffer, folded: Folded, applied: number): Op
   }
   if (!matched) state.hash.update(buf.subarray(0, from.bytes))
   state.folded = from
-  const tail = readLog(path, buf, from, true)
+  const tail = readLog(path, buf, from, true, true, sealer)
   state.end = tail.end
   if (!damage && !tail.damage && tail.end.seq < applied) {
     damage = `The change log ${path} ends at change ${tail.end.seq}, but the data file holds changes up to ${applied}: its last lines are gone.`
@@ -604,17 +666,17 @@ function openLog(path: string, buf: Buffer, folded: Folded, applied: number): Op
 }
 
 /** The tables the logs alone rebuild to (the whole of every log, folded in causal order). */
-export function rebuildFromLogs(dir: string, logs: Map<string, LogState> | null, own = '', revoked?: Revocations): FoldState & { waiting: Map<string, string> } {
+export function rebuildFromLogs(dir: string, logs: Map<string, LogState> | null, sealer: Sealer | null, own = '', revoked?: Revocations): FoldState & { waiting: Map<string, string> } {
   const pending = new Map<string, Pending[]>()
   const files = logs ? [...logs].map(([d, s]) => [d, s.file, s.end.bytes] as const) : listLogs(dir).map((f) => [logDevice(f), f, Infinity] as const)
   for (const [device, file, bytes] of files) {
     if (!existsSync(file)) continue
     const buf = readFileSync(file)
-    const read = readLog(file, buf.subarray(0, Math.min(bytes, buf.length)))
+    const read = readLog(file, buf.subarray(0, Math.min(bytes, buf.length)), START, false, true, sealer)
     if (read.lines.length) pending.set(device, read.lines.map((l) => ({ line: l.line, text: l.text })))
   }
   const state: FoldState = { tables: emptyTables(), applied: {}, authors: {}, setAside: [] }
-  const waiting = foldPending(state, pending, (s, e) => (e.device === own ? null : admit(s, e, own, revoked)), () => {}, readRevealed(dir))
+  const waiting = foldPending(state, pending, (s, e) => (e.device === own ? null : admit(s, e, own, revoked)), () => {}, readRevealed(dir, sealer))
   return { ...state, waiting }
 }
 

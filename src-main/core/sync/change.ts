@@ -35,6 +35,9 @@ export const LogEntry = z.object({
   ops: z.array(Op),
   r: z.array(z.string()).optional(),
   d: z.string().optional(),
+  /** Some fields are gone for good (an erased person, store/erasure.ts): `r` or `d` then stand for
+   *  them on every device, so the change counts as whole. Not part of the digest. */
+  x: z.literal(true).optional(),
 })
 export type LogEntry = z.infer<typeof LogEntry>
 

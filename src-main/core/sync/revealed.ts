@@ -2,6 +2,7 @@ import { appendFileSync, closeSync, existsSync, fdatasyncSync, openSync, readFil
 import { join } from 'node:path'
 import { FILE_MODE } from '../store/durable-file'
 import { LOG_DIR } from '../store/change-log'
+import { isSealedLine, type Sealer } from '../store/encryption'
 import { addValues, entryStamp, type LogEntry, type Op, type Tables } from './change'
 
 // Fields of earlier changes that a device scoped to some missions first received as hashes,
@@ -14,13 +15,13 @@ export type Revealed = Map<string, Op[]>
 const file = (dir: string) => join(dir, LOG_DIR, '.revealed.jsonl')
 const key = (device: string, seq: number) => `${device}:${seq}`
 
-export function readRevealed(dir: string): Revealed {
+export function readRevealed(dir: string, sealer: Sealer | null): Revealed {
   const out: Revealed = new Map()
   if (!existsSync(file(dir))) return out
   for (const line of readFileSync(file(dir), 'utf8').split('\n')) {
     if (!line) continue
     try {
-      const { device, seq, ops } = JSON.parse(line) as { device: string; seq: number; ops: Op[] }
+      const { device, seq, ops } = JSON.parse(isSealedLine(line) ? (sealer?.openLine(line) ?? '') : line) as { device: string; seq: number; ops: Op[] }
       out.set(key(device, seq), [...(out.get(key(device, seq)) ?? []), ...ops])
     } catch {
       // A last line cut short by a crash: the bundle that brought it is read again next time.
@@ -29,11 +30,12 @@ export function readRevealed(dir: string): Revealed {
   return out
 }
 
-export function appendRevealed(dir: string, device: string, seq: number, ops: Op[]): void {
+export function appendRevealed(dir: string, device: string, seq: number, ops: Op[], sealer: Sealer | null): void {
   const f = file(dir)
   const fd = openSync(f, 'a', FILE_MODE)
   try {
-    appendFileSync(fd, JSON.stringify({ device, seq, ops }) + '\n')
+    const text = JSON.stringify({ device, seq, ops })
+    appendFileSync(fd, (sealer ? sealer.sealLine(text) : text) + '\n')
     fdatasyncSync(fd)
   } finally {
     closeSync(fd)

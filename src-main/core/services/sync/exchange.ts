@@ -66,7 +66,7 @@ export function buildBundle(store: Store, to: string): BuiltBundle {
       // Another device's changes are relayed only as far as this device holds them whole (a copy
       // with fields outside this device's scope would stand in for the real change, and the
       // recipient would never take the whole one), and up to the last head their author signed.
-      const whole = lines.findIndex((l) => l.e.r !== undefined || l.e.d !== undefined)
+      const whole = lines.findIndex((l) => (l.e.r !== undefined || l.e.d !== undefined) && !l.e.x)
       const usable = whole === -1 ? lines : lines.slice(0, whole)
       const i = usable.findLastIndex((l) => l.s !== undefined)
       if (i === -1) continue

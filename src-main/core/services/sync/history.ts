@@ -15,7 +15,7 @@ export function recordHistory(store: Store, table: TableName, id: string): Histo
   const writes: { stamp: string; device: string; seq: number; field: string; value: unknown; base: boolean }[] = []
   for (const file of listLogs(store.dir)) {
     const device = logDevice(file)
-    for (const { line } of readLog(file, readFileSync(file), undefined, true, false).lines) {
+    for (const { line } of readLog(file, readFileSync(file), undefined, true, false, store.sealer).lines) {
       const e = line.e
       for (const op of e.ops) {
         if (op.table !== table || op.id !== id) continue
