@@ -9,7 +9,6 @@ import { tmpdir } from 'node:os'
 import { basename, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
-import { afterAll, beforeAll } from 'vitest'
 import type { ChairInfo, InvitationInput, MeetingInfo, RecipientOrganisation } from '../../src-main/core/documents/types'
 
 const run = promisify(execFile)
@@ -212,26 +211,6 @@ export async function readBack(files: Record<string, string>, outDir: string): P
     out.pdf[name] = { path, pages: await pdfPages(path), text: await pdfText(path) }
     if (process.env.GFC_KEEP_DOCS) await renderPng(path, `${outDir}/${name}`)
   }
-  return out
-}
-
-/**
- * The documents of a test file, built once before its tests by `build`, written to a temp folder
- * (GFC_KEEP_DOCS keeps them) and read back: the objects returned are filled in place, so a test
- * file can name them at its top.
- */
-export function documentsUnderTest(prefix: string, build: () => Promise<Record<string, Uint8Array>>): { bytes: Record<string, Uint8Array> } & ReadBack {
-  const out = { bytes: {} as Record<string, Uint8Array>, docs: {} as ReadBack['docs'], pdf: {} as ReadBack['pdf'] }
-  let dir: { dir: string; cleanup: () => void } | undefined
-  beforeAll(async () => {
-    requireTools()
-    dir = docsDir(prefix)
-    Object.assign(out.bytes, await build())
-    const read = await readBack(writeDocx(dir.dir, out.bytes), dir.dir)
-    Object.assign(out.docs, read.docs)
-    Object.assign(out.pdf, read.pdf)
-  }, 300_000)
-  afterAll(() => dir?.cleanup())
   return out
 }
 

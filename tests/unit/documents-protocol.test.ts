@@ -3,7 +3,8 @@ import { buildAgenda, buildInvitation, buildInvitations, buildTabledComments, bu
 import type { InvitationInput, MeetingInfo, RecipientOrganisation } from '../../src-main/core/documents/types'
 import { frTo } from '../../src-main/core/documents/wording'
 import { guessFrenchArticle } from '../../src-main/core/model/organisation'
-import { CHAIR, documentsUnderTest, GHANA, invitation, MEETING, pdfPageSizes, pdfText, pdfWords, plain, validateOoxml } from '../support/docs'
+import { documentsUnderTest } from '../support/docs-suite'
+import { CHAIR, GHANA, invitation, MEETING, pdfPageSizes, pdfText, pdfWords, plain, validateOoxml } from '../support/docs'
 import { samplePlan } from '../support/workplan'
 
 // The protocol a Permanent Mission expects, rule by rule, each read back from the generated
