@@ -18,6 +18,7 @@ import { errorMessage } from '../forms/serverErrors'
 import { formatDate, today, uiLang } from '../lib/format'
 import { useNav } from '../navigation'
 import { useDeleteWithUndo } from './useDelete'
+import { useSync } from '../api/sync'
 
 type Aff = Contact['affiliations'][number]
 
@@ -29,6 +30,7 @@ export function ContactDetail({ id }: { id: string }) {
   const mutate = useMutate()
   const toast = useToast()
   const [erasing, setErasing] = useState(false)
+  const { fieldDevice } = useSync()
   const back = <BackLink label={t('contacts.back')} onClick={() => go({ name: 'contacts' })} />
   if (contact.error) return <RecordNotFound title={t('contacts.notFound')} error={contact.error} back={back} />
   if (!contact.data) return <Loading />
@@ -70,7 +72,8 @@ export function ContactDetail({ id }: { id: string }) {
         />
         <NotesCard id="sec-cnotes" title={t('contact.notes')} notes={c.notes} />
       </div>
-      {!c.deleted && <Affiliations contact={c} />}
+      {/* Links to members are the Chair's office's: a field laptop does not hold them. */}
+      {!c.deleted && !fieldDevice && <Affiliations contact={c} />}
       {del.dialog}
       {erasing && (
         <ConfirmDialog
