@@ -150,6 +150,6 @@ describe('settings and preferences', () => {
     await p.close()
     const again = await openProfile(p.dir)
     expect(await again.call('settings.get', {})).toMatchObject({ chairMissionName: 'Permanent Mission of Sweden', signatoryName: 'Ingrid Exempelsson' })
-    expect(await again.call('preferences.get', {})).toEqual({ uiLanguage: 'fr', userName: 'Aïssata Diallo', theme: 'dark', importMappings: { organisations: [], contacts: [] } })
+    expect(await again.call('preferences.get', {})).toEqual({ uiLanguage: 'fr', userName: 'Aïssata Diallo', theme: 'dark', importMappings: { organisations: [], contacts: [] }, keepBackups: 10 })
   })
 })
