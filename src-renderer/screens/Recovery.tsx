@@ -2,9 +2,9 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ProfileStatus } from '../../src-main/core/api'
 import { call } from '../api/client'
+import { BackupsTable } from '../components/BackupsTable'
 import { FormAlert } from '../components/FormAlert'
 import { errorMessage } from '../forms/serverErrors'
-import { formatBytes, formatDate, uiLang } from '../lib/format'
 
 type Broken = Exclude<ProfileStatus, { state: 'ok' }>
 
@@ -18,8 +18,7 @@ interface Props {
  * a retry for a locked or unreachable one. Never an empty start, which would hide the user's data.
  */
 export function Recovery({ status, onStatus }: Props) {
-  const { t, i18n } = useTranslation()
-  const lang = uiLang(i18n.language)
+  const { t } = useTranslation()
   const [busy, setBusy] = useState<string | null>(null)
   const [error, setError] = useState<string | null>(null)
 
@@ -66,40 +65,7 @@ export function Recovery({ status, onStatus }: Props) {
         {status.state === 'corrupt' && (
           <section aria-labelledby="sec-backups">
             <h2 id="sec-backups">{t('recovery.backups')}</h2>
-            {backups.length === 0 ? (
-              <p>{t('recovery.noBackups')}</p>
-            ) : (
-              <div className="table-wrap">
-                <table className="table" data-testid="backups-table">
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('recovery.colName')}</th>
-                      <th scope="col">{t('recovery.colDate')}</th>
-                      <th scope="col">{t('recovery.colSize')}</th>
-                      <th scope="col">
-                        <span className="visually-hidden">{t('common.actions')}</span>
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {backups.map((b) => (
-                      <tr key={b.name}>
-                        <td>
-                          <code>{b.name}</code>
-                        </td>
-                        <td>{formatDate(b.createdAt, lang)}</td>
-                        <td>{formatBytes(b.bytes, lang)}</td>
-                        <td className="row-actions">
-                          <button type="button" className="btn btn--primary btn--small" disabled={busy !== null} onClick={() => restore(b.name)}>
-                            {t('recovery.restore')}
-                          </button>
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            )}
+            <BackupsTable backups={backups} restoreLabel={t('recovery.restore')} primary disabled={busy !== null} onRestore={(b) => restore(b.name)} />
           </section>
         )}
 

@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { seriousViolations } from '../support/axe'
-import { appUnderTest } from '../support/e2e'
+import { appUnderTest, callApi } from '../support/e2e'
 import { ROOT } from '../support/profile'
 
 // The everyday desk, in Chromium against the built UI and the real core: lists that sort and
@@ -18,14 +18,7 @@ const nav = (name: string) => app.page.getByRole('navigation').getByRole('button
 const h1 = () => app.page.getByRole('heading', { level: 1 }).textContent()
 
 /** A call to the core, as the page makes it (the loopback host's /api/<method>). */
-async function api<T>(method: string, input: unknown = {}): Promise<T> {
-  const reply = await app.page.evaluate(
-    async ([m, i]) => (await fetch('/api/' + m, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(i) })).json(),
-    [method, input] as const,
-  )
-  if (!reply.ok) throw new Error(reply.error.message)
-  return reply.result as T
-}
+const api = <T>(method: string, input: unknown = {}) => callApi<T>(app.page, method, input)
 
 /** Opens a screen by its address, as a link from outside the page would. */
 async function open(page: Page, hash: string) {

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { seriousViolations } from '../support/axe'
-import { assertBuilt, launchBrowser, newPage, startHost, type Host } from '../support/e2e'
+import { assertBuilt, callApi, type Host, launchBrowser, newPage, startHost } from '../support/e2e'
 
 // Two pages on one loopback host, as two windows on the same data: what one changes appears on
 // the other's open screens without a reload (Server-Sent Events), a form left open on the
@@ -18,14 +18,7 @@ let id: string
 const dataDir = mkdtempSync(join(tmpdir(), 'gfc-e2e-syncforms-'))
 
 /** A call through the page's own door, as the UI makes it. */
-async function api<T = unknown>(page: Page, method: string, input: unknown): Promise<T> {
-  const reply = await page.evaluate(
-    async ([m, i]) => (await fetch('/api/' + m, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(i) })).json(),
-    [method, input] as const,
-  )
-  if (!reply.ok) throw new Error(`${method}: ${reply.error.message}`)
-  return reply.result as T
-}
+const api = callApi
 
 interface ContactRead {
   id: string

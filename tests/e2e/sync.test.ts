@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import type { Browser, Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { seriousViolations } from '../support/axe'
-import { assertBuilt, launchBrowser, newPage, startHost, type Host } from '../support/e2e'
+import { assertBuilt, callApi, type Host, launchBrowser, newPage, startHost } from '../support/e2e'
 
 // The Chair's office and a field laptop, each its own loopback host on its own profile, in
 // Chromium: the office enrols the field laptop from its identity card (fingerprint compared,
@@ -85,14 +85,7 @@ async function setHolderEmail(page: Page, email: string) {
 }
 
 /** A call to the core, as the page makes it (for what the story does not need to click through). */
-async function api<T>(page: Page, method: string, input: unknown): Promise<T> {
-  const reply = await page.evaluate(
-    async ([m, i]) => (await fetch('/api/' + m, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(i) })).json(),
-    [method, input] as const,
-  )
-  if (!reply.ok) throw new Error(reply.error.message)
-  return reply.result as T
-}
+const api = callApi
 
 const monuscoOf = async (page: Page) => {
   const missions = await api<{ id: string; acronym: string }[]>(page, 'missions.list', { search: 'MONUSCO' })

@@ -5,7 +5,7 @@ import readXlsxFile from 'read-excel-file/node'
 import writeXlsxFile from 'write-excel-file/node'
 import { describe, expect, it } from 'vitest'
 import { seriousViolations } from '../support/axe'
-import { appUnderTest } from '../support/e2e'
+import { appUnderTest, callApi } from '../support/e2e'
 import { ROOT } from '../support/profile'
 
 // Spreadsheets in and out, in Chromium against the built UI and the real core: a CSV of contacts
@@ -17,14 +17,7 @@ const WAIT = { timeout: 15_000 }
 const nav = (name: string) => app.page.getByRole('navigation').getByRole('button', { name, exact: true }).click()
 const h1 = () => app.page.getByRole('heading', { level: 1 }).textContent()
 
-async function api<T>(method: string, input: unknown = {}): Promise<T> {
-  const reply = await app.page.evaluate(
-    async ([m, i]) => (await fetch('/api/' + m, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(i) })).json(),
-    [method, input] as const,
-  )
-  if (!reply.ok) throw new Error(reply.error.message)
-  return reply.result as T
-}
+const api = <T>(method: string, input: unknown = {}) => callApi<T>(app.page, method, input)
 
 const wizard = () => app.page.getByTestId('import-wizard')
 const idle = () => expect.poll(() => wizard().getAttribute('aria-busy'), WAIT).toBe('false')

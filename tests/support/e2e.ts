@@ -140,3 +140,13 @@ export function appUnderTest(name: string): AppUnderTest {
     },
   }
 }
+
+/** Calls the contract from inside `page`, as the UI does (the page carries the host's key). */
+export async function callApi<T = unknown>(page: Page, method: string, input: unknown = {}): Promise<T> {
+  const reply = await page.evaluate(
+    async ([m, i]) => (await fetch('/api/' + m, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(i) })).json(),
+    [method, input] as const,
+  )
+  if (!reply.ok) throw new Error(`${method}: ${reply.error.message}`)
+  return reply.result as T
+}

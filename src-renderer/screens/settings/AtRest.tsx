@@ -4,10 +4,11 @@ import { ApiError } from '../../api/client'
 import { useMutate, useQuery } from '../../api/data'
 import { ConfirmDialog } from '../../components/ConfirmDialog'
 import { FieldShell } from '../../components/Field'
+import { BackupsTable } from '../../components/BackupsTable'
 import { FormAlert } from '../../components/FormAlert'
 import { useToast } from '../../components/Toasts'
 import { errorMessage } from '../../forms/serverErrors'
-import { formatBytes, uiLang } from '../../lib/format'
+import { formatDate, uiLang } from '../../lib/format'
 
 // The profile's files on this computer: encrypted with a passphrase or not, and its backups.
 
@@ -78,7 +79,6 @@ export function BackupsSection() {
   const id = useId()
   const list = useQuery('backups.list', {})
   const [restoring, setRestoring] = useState<{ name: string; date: string } | null>(null)
-  const dateTime = (iso: string) => new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso))
 
   const keep = async (n: number) => {
     try {
@@ -113,36 +113,7 @@ export function BackupsSection() {
               </select>
             )}
           </FieldShell>
-          {list.data.backups.length === 0 ? (
-            <p>{t('recovery.noBackups')}</p>
-          ) : (
-            <div className="table-wrap">
-              <table className="table" data-testid="backups-list">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('recovery.colDate')}</th>
-                    <th scope="col">{t('recovery.colSize')}</th>
-                    <th scope="col">
-                      <span className="visually-hidden">{t('common.actions')}</span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {list.data.backups.map((b) => (
-                    <tr key={b.name}>
-                      <td>{dateTime(b.createdAt)}</td>
-                      <td>{formatBytes(b.bytes, lang)}</td>
-                      <td className="cell-actions">
-                        <button type="button" className="btn btn--small" onClick={() => setRestoring({ name: b.name, date: dateTime(b.createdAt) })}>
-                          {t('atRest.restore')}
-                        </button>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
+          <BackupsTable backups={list.data.backups} restoreLabel={t('atRest.restore')} onRestore={(b) => setRestoring({ name: b.name, date: formatDate(b.createdAt, lang) })} />
         </>
       )}
       <div className="form-actions">
