@@ -139,8 +139,8 @@ export interface PreviewRow {
   action: 'add' | 'skip' | 'fill' | 'overwrite'
 }
 
-export interface ImportPreview {
-  type: ImportType
+/** How a spreadsheet file was read: shown to the user beside its rows. */
+export interface SheetRead {
   format: 'csv' | 'xlsx'
   /** How a CSV was read (utf-8, utf-8 with a byte-order mark, utf-16le/be, windows-1252) and what separates its cells. */
   encoding?: string
@@ -149,6 +149,10 @@ export interface ImportPreview {
   sheets: string[]
   sheet: string
   headers: string[]
+}
+
+export interface ImportPreview extends SheetRead {
+  type: ImportType
   /** Per column, the field it fills ('' when ignored), and where that came from. */
   mapping: (ImportField | '')[]
   mappingFrom: 'given' | 'saved' | 'guessed'

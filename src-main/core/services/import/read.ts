@@ -2,7 +2,7 @@ import { unzipSync } from 'fflate'
 import Papa from 'papaparse'
 import readXlsxFile from 'read-excel-file/node'
 import { AppError } from '../../model/errors'
-import { reviveCell } from '../../model/tabular'
+import { reviveCell, type SheetRead } from '../../model/tabular'
 
 // A spreadsheet file as a grid of text cells: CSV in the encodings and separators people's
 // programs write, or the sheets of an .xlsx workbook. A file that cannot be read whole is
@@ -10,13 +10,7 @@ import { reviveCell } from '../../model/tabular'
 
 export const LIMITS = { bytes: 25 * 1024 * 1024, unpacked: 100 * 1024 * 1024, rows: 20_000, columns: 200, cell: 100_000 }
 
-export interface Grid {
-  format: 'csv' | 'xlsx'
-  encoding?: string
-  delimiter?: ',' | ';' | '\t'
-  sheets: string[]
-  sheet: string
-  headers: string[]
+export interface Grid extends SheetRead {
   /** The rows under the header, each with its number in the file. */
   rows: { line: number; cells: string[] }[]
 }
