@@ -215,7 +215,7 @@ export function syncCommands(cli: Command, data: () => string | undefined): void
           if (!s) return
           for (const r of s.reports) printReport(r)
           printLine(`${s.read} bundle(s) read, ${s.written} written in ${s.dir}.`)
-          for (const p of s.problems) printError(`problem: ${p}`)
+          for (const p of s.problems) printError(`problem: ${p.text}`)
           if (!s.ok) process.exitCode = 1
         },
         outShell(dir),

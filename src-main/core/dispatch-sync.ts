@@ -7,7 +7,7 @@ import { AppError } from './model/errors'
 import { listConflicts, resolveConflict } from './services/sync/conflicts'
 import { createDataset, deviceCard, enrolDevice, joinDataset, listDevices, readCard, renameDevice, revokeDevice, showDevice } from './services/sync/devices'
 import { buildBundle, heldBundles, importBundle } from './services/sync/exchange'
-import { MARKER, syncFolder } from './services/sync/folder'
+import { MARKER, syncFolder, UNREACHABLE } from './services/sync/folder'
 import { recordHistory } from './services/sync/history'
 import { readState, updateState } from './services/sync/state'
 import { FILE_MODE } from './store/durable-file'
@@ -74,7 +74,7 @@ export const syncHandlers: HandlerMap<keyof typeof syncInputs> = {
     if (!picked) return null
     const dir = sharedFolder(picked, i.init)
     const status = syncFolder(app.store, dir, { init: i.init })
-    if (!status.problems.some((p) => p.startsWith('the folder is not reachable'))) {
+    if (!status.problems.some((p) => p.key === UNREACHABLE)) {
       updateState(app.store, (s) => {
         if (!s.folder || s.folder.dir !== dir) s.folder = { dir, read: [], written: {}, lastSync: status.lastSync }
       })

@@ -231,13 +231,13 @@ describe('the shared folder', () => {
     const before = (await exported(laptop)).contacts.length
     // Missing (unplugged).
     rmSync(shared, { recursive: true })
-    expect((await laptop.call('sync.folder', {})).problems.join()).toMatch(/not reachable/)
+    expect((await laptop.call('sync.folder', {})).problems.map((p) => p.text).join()).toMatch(/not reachable/)
     // Empty (a new drive mounted in its place).
     mkdirSync(shared)
-    expect((await laptop.call('sync.folder', {})).problems.join()).toMatch(/not set up for GFC Desk/)
+    expect((await laptop.call('sync.folder', {})).problems.map((p) => p.text).join()).toMatch(/not set up for GFC Desk/)
     // Another dataset's folder.
     writeFileSync(join(shared, 'gfc-sync.json'), JSON.stringify({ format: 'gfc-sync-folder', version: 1, dataset: { id: 'other', name: 'Other' } }))
-    expect((await laptop.call('sync.folder', {})).problems.join()).toMatch(/belongs to another dataset/)
+    expect((await laptop.call('sync.folder', {})).problems.map((p) => p.text).join()).toMatch(/belongs to another dataset/)
     expect((await exported(laptop)).contacts.length).toBe(before)
     // Back in place, with a file still being copied.
     rmSync(join(shared, 'gfc-sync.json'))
@@ -249,7 +249,7 @@ describe('the shared folder', () => {
     const file = join(shared, chair.id, readdirSync(join(shared, chair.id)).sort().at(-1)!)
     const whole = readFileSync(file)
     writeFileSync(file, whole.subarray(0, whole.length - 100))
-    expect((await laptop.call('sync.folder', {})).problems.join()).toMatch(/1 file is still being copied/)
+    expect((await laptop.call('sync.folder', {})).problems.map((p) => p.text).join()).toMatch(/1 file is still being copied/)
     writeFileSync(file, whole)
     expect(await laptop.call('sync.folder', {})).toMatchObject({ ok: true })
     expect((await laptop.call('contacts.get', { id: c.id })).notes).toBe('late')
@@ -263,7 +263,7 @@ describe('the shared folder', () => {
     for (const c of contacts.slice(0, Math.ceil(contacts.length / 3))) await chair.call('contacts.delete', { id: c.id })
     await chair.call('sync.folder', {})
     const s = await laptop.call('sync.folder', {})
-    expect(s.problems.join()).toMatch(/would delete \d+ of \d+ contacts: it waits until a person confirms/)
+    expect(s.problems.map((p) => p.text).join()).toMatch(/would delete \d+ of \d+ contacts: it waits until a person confirms/)
     expect((await laptop.call('contacts.list', {})).length).toBe(contacts.length)
     expect((await laptop.call('sync.folder', { confirmDeletions: true })).ok).toBe(true)
     expect((await laptop.call('contacts.list', {})).length).toBe(contacts.length - Math.ceil(contacts.length / 3))

@@ -43,7 +43,7 @@ describe('choosing the shared folder', () => {
     await laptop.call('dataset.create', { name: 'Group of Friends' })
     const reply = await laptop.call('sync.chooseFolder', { init: false })
     expect(reply?.ok).toBe(false)
-    expect(reply?.problems.join(' ')).toMatch(/not reachable/)
+    expect(reply?.problems.map((p) => p.text).join(' ')).toMatch(/not reachable/)
     expect(existsSync(join(drive, 'GFC sync'))).toBe(false)
     expect((await laptop.call('sync.status', {})).folder).toBeNull()
   })

@@ -68,11 +68,20 @@ export interface Joined extends ImportReport {
   enroller: { id: string; name: string; fingerprint: string }
 }
 
+/**
+ * What stood in the way of a folder sync: the core's English (for the CLI) and, as with errors,
+ * the key and values a screen words it with in its own language. No key: only the text says it.
+ */
+export interface FolderProblem {
+  text: string
+  key?: string
+  params?: Record<string, string | number>
+}
+
 export interface FolderStatus {
   dir: string
   ok: boolean
-  /** What stood in the way, in words ("the folder is not reachable"…). */
-  problems: string[]
+  problems: FolderProblem[]
   read: number
   written: number
   /** Files not yet whole (still being copied): tried again next time. */

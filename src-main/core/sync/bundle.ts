@@ -91,13 +91,17 @@ export interface ReadBundle {
   signature: string
 }
 
-const refused = (why: string) => new AppError('validation', `This bundle was refused: ${why}. Nothing was changed.`)
+/** A bundle's refusal: the reason in English, and the key a screen words it by where there is one. */
+export const refused = (why: string, key?: string, params?: Record<string, string>) => new AppError('validation', `This bundle was refused: ${why}. Nothing was changed.`, undefined, key, params)
+
+/** Refusals a file still being copied (or cut short on its way) also gets: a shared folder tries it again later. */
+export const MAYBE_BEING_COPIED: ReadonlySet<string> = new Set(['sync.bundle.cutShort', 'sync.bundle.signature', 'sync.bundle.undecryptable'])
 
 /** The bundle's header, read without trusting it yet. */
 export function readBundle(buf: Buffer): ReadBundle {
-  if (buf.length < MAGIC.length || !buf.subarray(0, MAGIC.length).equals(MAGIC)) throw refused('it is not a GFC Desk bundle (a .gfcsync file)')
+  if (buf.length < MAGIC.length || !buf.subarray(0, MAGIC.length).equals(MAGIC)) throw refused('it is not a GFC Desk bundle (a .gfcsync file)', 'sync.bundle.notBundle')
   const nl = buf.indexOf(0x0a, MAGIC.length)
-  if (nl === -1 || buf.length < nl + 1 + 16 + SIGNATURE_BYTES) throw refused('it is cut short (incomplete, or still being copied)')
+  if (nl === -1 || buf.length < nl + 1 + 16 + SIGNATURE_BYTES) throw refused('it is cut short (incomplete, or still being copied)', 'sync.bundle.cutShort')
   let header: BundleHeader
   try {
     header = Header.parse(JSON.parse(buf.subarray(MAGIC.length, nl).toString('utf8')))
@@ -110,14 +114,14 @@ export function readBundle(buf: Buffer): ReadBundle {
 
 /** Checks the sender's signature, decrypts and parses the payload; any changed byte is refused. */
 export function openBundle(b: ReadBundle, senderSignKey: string, mine: KeyPairs): Payload {
-  if (!verifyBytes(senderSignKey, b.body, b.signature)) throw refused(`its signature does not match device ${b.header.from}: it was changed after it was made, or cut short`)
+  if (!verifyBytes(senderSignKey, b.body, b.signature)) throw refused(`its signature does not match device ${b.header.from}: it was changed after it was made, or cut short`, 'sync.bundle.signature', { device: b.header.from })
   let plain: Buffer
   try {
     plain = brotliDecompressSync(unseal(mine, { ephemeral: b.header.ephemeral, nonce: b.header.nonce, ciphertext: b.ciphertext }, `${b.header.dataset}:${b.header.from}:${b.header.to}`), {
       maxOutputLength: 512 * 1024 * 1024,
     })
   } catch {
-    throw refused('it cannot be decrypted with this device\'s key')
+    throw refused('it cannot be decrypted with this device\'s key', 'sync.bundle.undecryptable')
   }
   let json: unknown
   const text = plain.toString('utf8')

@@ -8,7 +8,7 @@ import { writeFileDurableSync } from '../../store/durable-file'
 import type { LogLine } from '../../store/change-log'
 import type { Store } from '../../store/store'
 import { findBreaches } from '../../sync/breaches'
-import { changeCount, headMessage, openBundle, readBundle, toRun, verifyRun, writeBundle, type Payload, type Run } from '../../sync/bundle'
+import { changeCount, headMessage, openBundle, readBundle, refused, toRun, verifyRun, writeBundle, type Payload, type Run } from '../../sync/bundle'
 import { conflictedFields, fieldStamp, unseenByDelete, type LogEntry, type Op, type TableName } from '../../sync/change'
 import { covered, type VersionVector } from '../../sync/clock'
 import { entryDigest } from '../../sync/digest'
@@ -113,14 +113,13 @@ export function importBundle(store: Store, buf: Buffer, options: { confirmDeleti
   const dataset = requireDataset(store)
   const me = store.device.deviceId
   const b = readBundle(buf)
-  const refuse = (why: string) => new AppError('validation', `This bundle was refused: ${why}. Nothing was changed.`)
-  if (b.header.dataset !== dataset.id) throw refuse(`it belongs to another dataset (${b.header.dataset}), not to “${dataset.name}”`)
-  if (b.header.to !== me) throw refuse(`it was made for device ${b.header.to}, not for this one (${me})`)
+  if (b.header.dataset !== dataset.id) throw refused(`it belongs to another dataset (${b.header.dataset}), not to “${dataset.name}”`, 'sync.bundle.otherDataset', { name: dataset.name })
+  if (b.header.to !== me) throw refused(`it was made for device ${b.header.to}, not for this one (${me})`, 'sync.bundle.notForMe', { device: b.header.to })
   const keys = knownKeys(store)
   const sender = store.record('devices', b.header.from)
-  if (sender?.data.revoked === true) throw refuse(`its sender, device ${b.header.from}, was revoked`)
+  if (sender?.data.revoked === true) throw refused(`its sender, device ${b.header.from}, was revoked`, 'sync.bundle.senderRevoked', { device: String(sender.data.name ?? b.header.from) })
   const senderKey = keys.get(b.header.from)
-  if (!senderKey) throw refuse(`its sender, device ${b.header.from}, is not enrolled in this dataset`)
+  if (!senderKey) throw refused(`its sender, device ${b.header.from}, is not enrolled in this dataset`, 'sync.bundle.senderUnknown', { device: b.header.from })
   const payload = openBundle(b, senderKey, store.identity.keys)
 
   const { verified, unknown } = verifyRuns(payload.runs, dataset.id, keys)
@@ -234,7 +233,7 @@ function verifyRuns(runs: Run[], dataset: string, keys: Map<string, string>): { 
         continue
       }
       const lines = verifyRun(run, dataset, key, run.entries[0].seq)
-      if (!lines) throw new AppError('validation', `This bundle was refused: the changes of device ${run.author} in it do not match that device's signature (changed or cut). Nothing was changed.`)
+      if (!lines) throw refused(`the changes of device ${run.author} in it do not match that device's signature (changed or cut)`)
       verified.set(run.author, lines)
       for (const l of lines) for (const op of l.e.ops) if (op.table === 'devices' && typeof op.set.signKey === 'string') keys.set(op.id, op.set.signKey)
       progress = true

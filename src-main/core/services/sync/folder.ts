@@ -5,7 +5,8 @@ import { AppError } from '../../model/errors'
 import { writeFileDurableSync } from '../../store/durable-file'
 import type { Store } from '../../store/store'
 import { createDataset } from './devices'
-import type { FolderStatus, ImportReport } from '../../model/sync'
+import type { FolderProblem, FolderStatus, ImportReport } from '../../model/sync'
+import { MAYBE_BEING_COPIED } from '../../sync/bundle'
 import { buildBundle, importBundle, requireDataset } from './exchange'
 import { readState, updateState } from './state'
 
@@ -20,10 +21,14 @@ const Marker = z.object({ format: z.literal('gfc-sync-folder'), version: z.liter
 
 const fileName = /^to-([a-z2-7]{16}|[0-9a-f]{16})-(\d+)\.gfcsync$/
 
+/** A problem's key for screens (see FolderProblem): the locale files word it. */
+export const UNREACHABLE = 'sync.problem.unreachable'
+const problem = (text: string, key?: string, params?: FolderProblem['params']): FolderProblem => ({ text, ...(key && { key }), ...(params && { params }) })
+
 export function syncFolder(store: Store, dir: string, options: { init?: boolean; confirmDeletions?: boolean } = {}): FolderStatus {
   const status: FolderStatus = { dir, ok: false, problems: [], read: 0, written: 0, incomplete: 0, reports: [], lastSync: readState(store).folder?.lastSync ?? '' }
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
-    status.problems.push(`the folder is not reachable (${dir}): nothing was changed`)
+    status.problems.push(problem(`the folder is not reachable (${dir}): nothing was changed`, UNREACHABLE))
     return status
   }
   if (options.init && !store.device.dataset) createDataset(store, 'GFC Desk')
@@ -31,7 +36,7 @@ export function syncFolder(store: Store, dir: string, options: { init?: boolean;
   const markerFile = join(dir, MARKER)
   if (!existsSync(markerFile)) {
     if (!options.init) {
-      status.problems.push(`the folder is not set up for GFC Desk (it has no ${MARKER}); set it up once (gfc sync folder DIR --init)`)
+      status.problems.push(problem(`the folder is not set up for GFC Desk (it has no ${MARKER}); set it up once (gfc sync folder DIR --init)`, 'sync.problem.notSetUp'))
       return status
     }
     writeFileSync(markerFile, JSON.stringify({ format: 'gfc-sync-folder', version: 1, dataset }, null, 2) + '\n')
@@ -40,11 +45,11 @@ export function syncFolder(store: Store, dir: string, options: { init?: boolean;
   try {
     marker = Marker.parse(JSON.parse(readFileSync(markerFile, 'utf8')))
   } catch {
-    status.problems.push(`the folder's ${MARKER} is not a GFC Desk marker: nothing was changed`)
+    status.problems.push(problem(`the folder's ${MARKER} is not a GFC Desk marker: nothing was changed`, 'sync.problem.badMarker'))
     return status
   }
   if (marker.dataset.id !== dataset.id) {
-    status.problems.push(`the folder belongs to another dataset (“${marker.dataset.name}”): nothing was changed`)
+    status.problems.push(problem(`the folder belongs to another dataset (“${marker.dataset.name}”): nothing was changed`, 'sync.problem.otherDataset', { name: marker.dataset.name }))
     return status
   }
   updateState(store, (s) => {
@@ -57,7 +62,7 @@ export function syncFolder(store: Store, dir: string, options: { init?: boolean;
   } catch (e) {
     if (e instanceof AppError) throw e
     // Unplugged or gone mid-sync: what was read stays read; the rest is done next time.
-    status.problems.push(`the folder is not reachable (${dir}): ${(e as Error).message}; what was done so far is kept, and the next sync completes it`)
+    status.problems.push(problem(`the folder is not reachable (${dir}): ${(e as Error).message}; what was done so far is kept, and the next sync completes it`, UNREACHABLE))
     return status
   }
   const now = new Date().toISOString()
@@ -87,24 +92,33 @@ function readIncoming(store: Store, dir: string, status: FolderStatus, confirmDe
         report = importBundle(store, readFileSync(join(folder, f)), { confirmDeletions })
       } catch (e) {
         if (!(e instanceof AppError)) throw e
-        if (/cut short|signature does not match|cannot be decrypted/.test(e.message)) {
+        if (e.key && MAYBE_BEING_COPIED.has(e.key)) {
           status.incomplete++
           continue
         }
-        status.problems.push(`${key}: ${e.message}`)
+        status.problems.push(problem(`${key}: ${e.message}`))
         already.add(key)
         continue
       }
       status.reports.push(report)
       if (report.held) {
-        status.problems.push(`a bundle from ${report.fromName} would delete ${report.held.tables.map((t) => `${t.deleting} of ${t.live} ${t.table}`).join(', ')}: it waits until a person confirms`)
+        status.problems.push(
+          problem(
+            `a bundle from ${report.fromName} would delete ${report.held.tables.map((t) => `${t.deleting} of ${t.live} ${t.table}`).join(', ')}: it waits until a person confirms`,
+            'sync.problem.massDeletion',
+            { from: report.fromName },
+          ),
+        )
         continue
       }
       already.add(key)
       status.read++
     }
   }
-  if (status.incomplete) status.problems.push(`${status.incomplete} file${status.incomplete === 1 ? ' is' : 's are'} still being copied (or damaged); they are tried again next time`)
+  if (status.incomplete) {
+    const text = `${status.incomplete} file${status.incomplete === 1 ? ' is' : 's are'} still being copied (or damaged); they are tried again next time`
+    status.problems.push(problem(text, 'sync.problem.copying', { count: status.incomplete }))
+  }
   updateState(store, (s) => {
     if (s.folder) s.folder.read = [...already]
   })
