@@ -181,6 +181,29 @@ describe('the Chair’s office and a field laptop, through the screens', () => {
     await field.screenshot({ path: join(shots, 'sync-field.png'), fullPage: true })
   })
 
+  it('while a window is open it syncs by itself every five minutes, with no click', async () => {
+    // A window of its own on the field laptop, on a clock the test moves (Playwright's fake timers).
+    const { page } = await newPage(browser, hosts[1])
+    await page.clock.install()
+    await page.reload()
+    await openSync(page)
+    const next = await page.getByTestId('next-sync').textContent()
+    expect(next).not.toBe('')
+    const stations = async () => (await monuscoOf(field)).posts.map((p) => p.dutyStation)
+    for (const station of ['Uvira', 'Kalemie']) {
+      const { id } = (await api<{ id: string }[]>(office, 'missions.list', { search: 'MONUSCO' }))[0]
+      await api(office, 'posts.create', { missionId: id, title: 'Corrections Officer', dutyStation: station })
+      await api(office, 'sync.folder', {})
+      await page.clock.fastForward('04:50')
+      expect(await stations()).not.toContain(station) // not yet: five minutes have not passed
+      await page.clock.fastForward('00:15')
+      await expect.poll(stations, WAIT).toContain(station)
+      await expect.poll(() => page.getByTestId('folder-status').textContent(), WAIT).toMatch(/^Synced: 1 file received/)
+    }
+    expect(await page.getByTestId('next-sync').textContent()).not.toBe(next)
+    await page.close()
+  })
+
   it('the field officer changes the post holder and marks it verified; after syncing, the office’s open page shows it', async () => {
     await openMonusco(field)
     await setHolderEmail(field, FIELD_EMAIL)
