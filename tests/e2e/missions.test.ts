@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Locator } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
-import { appUnderTest } from '../support/e2e'
+import { appUnderTest, callApi } from '../support/e2e'
 import { readDocx } from '../support/docs'
 
 // A field corrections officer brings a mission's records up to date, in Chromium against the
@@ -61,6 +61,10 @@ describe('a field officer brings a mission up to date', () => {
     await dialog.getByRole('button', { name: 'Save changes' }).click()
     await expect.poll(() => dialog.count()).toBe(0)
     await expect.poll(() => card.getByTestId('holder-reach').textContent()).toContain(NEW_EMAIL)
+    // Only the e-mail changed: the rest of the person stays, down to the order of their names.
+    expect(holder).toBe('Mr. 李 示范')
+    const [person] = await callApi<{ familyNameFirst: boolean; familyName: string }[]>(app.page, 'contacts.list', { search: NEW_EMAIL })
+    expect(person).toMatchObject({ familyName: '李', familyNameFirst: true })
 
     await card.getByTestId('verified-holders').getByRole('button', { name: /^Mark verified/ }).click()
     // No name on this computer yet: the app asks for it, and offers to remember it.

@@ -99,6 +99,8 @@ export function demoMissions(_orgId: (key: string) => string): { missions: objec
       honorific,
       givenName,
       familyName,
+      // A name in Chinese characters is said family name first (李 示范).
+      familyNameFirst: /\p{Script=Han}/u.test(familyName),
       language,
       emails: [`${slug(`${givenName} ${familyName}`) || key}@example.org`],
       phones: [phone],

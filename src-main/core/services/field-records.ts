@@ -66,7 +66,7 @@ export function holderView(store: Store, rec: StoredRecord, missionOpen: boolean
     ...h,
     contact: {
       id: h.contactId,
-      name: c ? fullName({ honorific: d.honorific ?? '', givenName: d.givenName ?? '', familyName: d.familyName ?? '' }) : '',
+      name: c ? fullName({ honorific: d.honorific ?? '', givenName: d.givenName ?? '', familyName: d.familyName ?? '', familyNameFirst: d.familyNameFirst }) : '',
       emails: d.emails ?? [],
       phones: d.phones ?? [],
       language: d.language ?? 'en',

@@ -3,7 +3,7 @@ import { useId, useMemo } from 'react'
 import { Controller, get, useForm, type FieldErrors, type Resolver, type UseFormReturn } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
-import { fullName, Language, optionalEmail, phone, type Contact } from '../../../src-main/core/model'
+import { ContactFields, fullName, Language, optionalEmail, phone, type Contact, type ContactFieldsInput } from '../../../src-main/core/model'
 import { HolderFields, NewHolder, type HolderView, type PostView } from '../../../src-main/core/model/mission'
 import { useMutate, useQuery } from '../../api/data'
 import { useLoadedStamps, useUpdate } from '../../api/stale'
@@ -327,8 +327,9 @@ function EditHoldingForm({ holder, contact, onClose }: { holder: HolderView; con
       const emails = replaceFirst(contact.emails, person.email)
       const phones = replaceFirst(contact.phones, person.phone)
       if (emails.join('\n') !== contact.emails.join('\n') || phones.join('\n') !== contact.phones.join('\n') || person.language !== contact.language) {
-        const { honorific, givenName, familyName, notes } = contact
-        await update('contacts.update', { id: contact.id, fields: { honorific, givenName, familyName, notes, emails, phones, language: person.language }, seen: contactSeen.current })
+        // An update gives every field: what this form does not show is sent as the contact has it.
+        const kept = Object.fromEntries(ContactFields.keyof().options.map((k) => [k, contact[k]])) as ContactFieldsInput
+        await update('contacts.update', { id: contact.id, fields: { ...kept, emails, phones, language: person.language }, seen: contactSeen.current })
       }
       await update('holders.update', { id: holder.id, fields: holding, seen: holderSeen.current })
       onClose()
