@@ -16,6 +16,7 @@ import { deskHandlers } from './dispatch-desk'
 import { missionHandlers } from './dispatch-missions'
 import { workplanHandlers } from './dispatch-workplan'
 import { syncHandlers } from './dispatch-sync'
+import { publishSelf } from './services/sync/devices'
 import { tabularHandlers } from './dispatch-tabular'
 
 /** Handlers for a set of methods: each area of the contract brings its own (dispatch-*.ts). */
@@ -30,7 +31,11 @@ const handlers: HandlerMap<Method> = {
   'profile.encrypt': (app, i) => app.encrypt(i.passphrase),
   'profile.changePassphrase': (app, i) => app.changePassphrase(i.current, i.passphrase),
   'preferences.get': (app) => app.store.preferences,
-  'preferences.update': (app, i) => (app.store.setPreferences({ ...app.store.preferences, ...i }), app.store.preferences),
+  'preferences.update': (app, i) => {
+    app.store.setPreferences({ ...app.store.preferences, ...i })
+    if (i.userName !== undefined) publishSelf(app.store)
+    return app.store.preferences
+  },
   'settings.get': (app) => getSettings(app.store),
   'settings.update': (app, i) => updateSettings(app.store, i.fields, i.seen),
   'organisations.list': (app, i) => listOrganisations(app.store, i),

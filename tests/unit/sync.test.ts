@@ -137,10 +137,13 @@ describe('changes travelling between devices', () => {
 })
 
 describe('conflicts', () => {
-  it('keeps both values of a field changed on two devices apart, shows who, where and when, and a resolution clears it everywhere', async () => {
+  it('keeps both values of a field changed on two devices apart, shows who (the user each device has now), where and when, and a resolution clears it everywhere', async () => {
     const chair = await office()
     const laptop = await newDevice('Secretary laptop')
     await enrol(chair, laptop)
+    // Who uses each device, set after the enrolment: the other device learns it with the changes.
+    await chair.call('preferences.update', { userName: 'Ingrid Secretary' })
+    await laptop.call('preferences.update', { userName: 'Amaru Quispe' })
     const c = (await chair.call('contacts.list', {}))[0]
     await editContact(chair, c.id, { emails: ['chair@example.org'] })
     await editContact(laptop, c.id, { emails: ['laptop@example.org'] })
@@ -151,9 +154,9 @@ describe('conflicts', () => {
       const [conflict] = await d.call('conflicts.list', {})
       expect(conflict).toMatchObject({ kind: 'field', table: 'contacts', id: c.id, field: 'emails' })
       if (conflict.kind !== 'field') return
-      expect(conflict.values.map((v) => [v.value, v.deviceName]).sort()).toEqual([
-        [['chair@example.org'], 'Chair office'],
-        [['laptop@example.org'], 'Secretary laptop'],
+      expect(conflict.values.map((v) => [v.value, v.deviceName, v.user]).sort()).toEqual([
+        [['chair@example.org'], 'Chair office', 'Ingrid Secretary'],
+        [['laptop@example.org'], 'Secretary laptop', 'Amaru Quispe'],
       ])
       expect(conflict.values.every((v) => /^\d{4}-\d\d-\d\dT/.test(v.at))).toBe(true)
     }

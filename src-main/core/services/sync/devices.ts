@@ -50,12 +50,19 @@ export function showDevice(store: Store): ThisDevice {
 
 export function renameDevice(store: Store, name: string): ThisDevice {
   store.renameDevice(name)
-  const rec = store.record('devices', store.device.deviceId)
-  if (rec) {
-    const op = diffOp('devices', rec, rec.id, { name })
-    if (op) store.commit([op])
-  }
+  publishSelf(store)
   return showDevice(store)
+}
+
+/**
+ * This device's enrolment says the name it goes by and who uses it now: the other devices show
+ * them beside its changes (conflicts, history). A device may change only these two fields of it.
+ */
+export function publishSelf(store: Store): void {
+  const rec = store.record('devices', store.device.deviceId)
+  if (!rec || rec.data.revoked === true) return
+  const op = diffOp('devices', rec, rec.id, { name: store.device.name, user: store.preferences.userName.trim() })
+  if (op) store.commit([op])
 }
 
 /** This device's identity card: its id, name and public keys (never the secret ones). */
@@ -173,6 +180,7 @@ export function joinDataset(store: Store, content: string): Joined {
   })
   if (!current) store.setDataset(e.dataset)
   const report = importBundle(store, Buffer.from(e.bundle, 'base64'), { confirmDeletions: true })
+  publishSelf(store)
   return { ...report, dataset: e.dataset, enroller: { id: e.enroller.id, name: e.enroller.name, fingerprint: fingerprint(e.enroller.signKey, e.enroller.boxKey) } }
 }
 
