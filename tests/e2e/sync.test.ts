@@ -5,6 +5,7 @@ import type { Browser, Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { seriousViolations } from '../support/axe'
 import { assertBuilt, callApi, type Host, launchBrowser, newPage, startHost } from '../support/e2e'
+import { ROOT } from '../support/profile'
 
 // The Chair's office and a field laptop, each its own loopback host on its own profile, in
 // Chromium: the office enrols the field laptop from its identity card (fingerprint compared,
@@ -23,6 +24,8 @@ const files = mkdtempSync(join(tmpdir(), 'gfc-e2e-sync-files-'))
 const shared = join(files, 'GFC sync')
 const dirs = [mkdtempSync(join(tmpdir(), 'gfc-e2e-sync-office-')), mkdtempSync(join(tmpdir(), 'gfc-e2e-sync-field-'))]
 const shots = join(files, 'screenshots')
+/** Where the README's pictures of these screens go: docs/screenshots with GFC_SCREENSHOTS=1 (npm run screenshots). */
+const readmeShots = process.env.GFC_SCREENSHOTS === '1' ? join(ROOT, 'docs/screenshots') : shots
 let browser: Browser
 let hosts: Host[] = []
 let office: Page
@@ -114,6 +117,8 @@ describe('the Chair’s office and a field laptop, through the screens', () => {
     expect(await office.getByLabel('Name of the dataset').inputValue()).toBe('Group of Friends of Corrections')
     await office.getByRole('button', { name: 'Load demo data' }).click()
     await expect.poll(() => office.getByTestId('members-count').textContent(), WAIT).toMatch(/\d+ members/)
+    await api(office, 'device.rename', { name: 'Chair’s office laptop' })
+    await api(office, 'preferences.update', { userName: 'Ingrid Secretary' })
 
     await expect.poll(() => h1(field), WAIT).toBe('Welcome to GFC Desk')
     await field.getByLabel('Device name').fill('Juba field laptop')
@@ -219,7 +224,7 @@ describe('the Chair’s office and a field laptop, through the screens', () => {
     const other = (await newPage(browser, hosts[0])).page
     expect(await syncNow(other)).toMatch(/^Synced: 1 file received/)
     expect(await other.getByTestId('import-summary').textContent()).toMatch(/new changes? from Juba field laptop/)
-    await other.screenshot({ path: join(shots, 'sync-office.png'), fullPage: true })
+    await other.screenshot({ path: join(readmeShots, 'sync-office.png'), fullPage: true, animations: 'disabled', caret: 'hide' })
     await other.close()
     await expect.poll(() => kinshasa(office).getByTestId('holder-reach').textContent(), WAIT).toContain(FIELD_EMAIL)
     await expect.poll(() => kinshasa(office).getByTestId('verified-holders').textContent(), WAIT).toMatch(new RegExp(`by ${OFFICER}`))
@@ -250,7 +255,7 @@ describe('the Chair’s office and a field laptop, through the screens', () => {
       expect(values.join(' | ')).toContain(OFFICE_CLASH)
       expect(values.find((v) => v.includes(FIELD_CLASH))).toMatch(/[Oo]n Juba field laptop/)
     }
-    await office.screenshot({ path: join(shots, 'conflicts.png'), fullPage: true })
+    await office.screenshot({ path: join(readmeShots, 'conflicts.png'), animations: 'disabled', caret: 'hide' })
     // From the conflict to the record, whose history shows both edits, each with its device.
     await office.getByTestId('conflict-record').getByRole('button', { name: /^Open / }).click()
     const history = office.getByTestId('record-history')
