@@ -6,7 +6,7 @@ import type { LogEntry, Op } from '../../src-main/core/sync/change'
 import { encodeHlc } from '../../src-main/core/sync/clock'
 import { headMessage, toRun, writeBundle } from '../../src-main/core/sync/bundle'
 import { chainNext, entryDigest, GENESIS } from '../../src-main/core/sync/digest'
-import { signBytes } from '../../src-main/core/sync/keys'
+import { deviceIdOf, generateKeys, signBytes } from '../../src-main/core/sync/keys'
 import { openProfile, tempDir } from '../support/profile'
 import { bundle, editContact, enrol, exported, missionId, newDevice, office, receive, send, type Device } from '../support/sync'
 
@@ -267,5 +267,36 @@ describe('the shared folder', () => {
     expect((await laptop.call('contacts.list', {})).length).toBe(contacts.length)
     expect((await laptop.call('sync.folder', { confirmDeletions: true })).ok).toBe(true)
     expect((await laptop.call('contacts.list', {})).length).toBe(contacts.length - Math.ceil(contacts.length / 3))
+  })
+})
+
+describe('a crafted bundle from an enrolled device', () => {
+  /** A bundle `from` signs for `to`, holding the runs given. */
+  const forge = (from: Device, to: Device, runs: ReturnType<typeof toRun>[]) =>
+    writeBundle({ vv: {}, runs, reveals: [] }, { dataset: from.app.store.device.dataset!.id, from: from.id, to: to.id, changes: runs.reduce((n, r) => n + r.entries.length, 0) }, from.app.store.identity.keys, to.app.store.device.boxKey)
+
+  it('cannot make a device up: a field device enrolling one (refused) gives it no key here, so nothing it signs is taken', async () => {
+    const chair = await office()
+    const field = await newDevice('field')
+    await enrol(chair, field, { kind: 'missions', missionIds: [await missionId(chair, 'MINUSCA')] })
+    const diplomat = (await chair.call('contacts.list', {})).find((c) => c.affiliations.length > 0)!
+    const dataset = field.app.store.device.dataset!.id
+    // The field device writes an enrolment of a device whose keys it holds…
+    const ghost = generateKeys()
+    const ghostId = deviceIdOf(ghost.signKey)
+    const { prev, lines } = field.app.store.logRun(field.id, 0)
+    const enrolGhost: LogEntry = { v: 2, device: field.id, seq: lines.length + 1, hlc: encodeHlc(Date.now(), 0), ops: [{ table: 'devices', id: ghostId, set: { name: 'ghost', signKey: ghost.signKey, boxKey: ghost.boxKey, scope: { kind: 'full' } } }] }
+    const own = [...lines, { h: chainNext(lines.at(-1)?.h ?? prev, entryDigest(enrolGhost)), e: enrolGhost }]
+    const ownHead = own.at(-1)!
+    // …and signs, as that device, a change no field device may make.
+    const forged: LogEntry = { v: 2, device: ghostId, seq: 1, hlc: encodeHlc(Date.now(), 0), ops: [{ table: 'contacts', id: diplomat.id, set: { notes: 'written by a made-up device' } }] }
+    const h = chainNext(GENESIS, entryDigest(forged))
+    const bytes = forge(field, chair, [
+      toRun(field.id, prev, own, { seq: ownHead.e.seq, chain: ownHead.h, sig: signBytes(field.app.store.identity.keys, headMessage(dataset, field.id, ownHead.e.seq, ownHead.h)) }),
+      toRun(ghostId, GENESIS, [{ h, e: forged }], { seq: 1, chain: h, sig: signBytes(ghost, headMessage(dataset, ghostId, 1, h)) }),
+    ])
+    await receive(chair, bytes)
+    expect((await chair.call('contacts.get', { id: diplomat.id })).notes).not.toBe('written by a made-up device')
+    expect(chair.app.store.record('devices', ghostId)).toBeUndefined()
   })
 })

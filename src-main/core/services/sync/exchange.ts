@@ -122,7 +122,7 @@ export function importBundle(store: Store, buf: Buffer, options: { confirmDeleti
   if (!senderKey) throw refused(`its sender, device ${b.header.from}, is not enrolled in this dataset`, 'sync.bundle.senderUnknown', { device: b.header.from })
   const payload = openBundle(b, senderKey, store.identity.keys)
 
-  const { verified, unknown } = verifyRuns(payload.runs, dataset.id, keys)
+  const { verified, unknown } = verifyRuns(payload.runs, dataset.id, keys, enrollersOf(store))
   const report: ImportReport = {
     from: b.header.from,
     fromName: String(sender?.data.name ?? b.header.from),
@@ -215,12 +215,27 @@ function knownKeys(store: Store): Map<string, string> {
   return keys
 }
 
+/** Per device that may enrol others (full scope), the last of its changes that may: all of
+ *  them, unless it was revoked. */
+function enrollersOf(store: Store): Map<string, number> {
+  const out = new Map<string, number>()
+  const anchor = readState(store).anchor
+  if (anchor) out.set(anchor.id, Infinity)
+  for (const rec of Object.values(store.tables.devices)) {
+    if ((rec.data.scope as Scope | undefined)?.kind === 'full') out.set(rec.id, rec.data.revoked === true ? Number(rec.data.revokedAfter ?? 0) : Infinity)
+    else out.delete(rec.id)
+  }
+  return out
+}
+
 /**
  * Checks each author's run against the author's signed head. An author may be enrolled by a
- * change inside the same bundle: its key is learnt from a run already checked. Runs whose
- * author stays unknown are left out.
+ * change inside the same bundle: its key is learnt from a run already checked, and only from a
+ * change of a device that may enrol (else a field device could enrol a device of its own making,
+ * which, never enrolled here, would count as full scope). Runs whose author stays unknown are
+ * left out.
  */
-function verifyRuns(runs: Run[], dataset: string, keys: Map<string, string>): { verified: Map<string, LogLine[]>; unknown: string[] } {
+function verifyRuns(runs: Run[], dataset: string, keys: Map<string, string>, enrollers: Map<string, number>): { verified: Map<string, LogLine[]>; unknown: string[] } {
   const verified = new Map<string, LogLine[]>()
   let left = [...runs]
   for (let progress = true; progress && left.length; ) {
@@ -235,7 +250,16 @@ function verifyRuns(runs: Run[], dataset: string, keys: Map<string, string>): { 
       const lines = verifyRun(run, dataset, key, run.entries[0].seq)
       if (!lines) throw refused(`the changes of device ${run.author} in it do not match that device's signature (changed or cut)`)
       verified.set(run.author, lines)
-      for (const l of lines) for (const op of l.e.ops) if (op.table === 'devices' && typeof op.set.signKey === 'string') keys.set(op.id, op.set.signKey)
+      for (const l of lines) {
+        if (l.e.seq > (enrollers.get(run.author) ?? 0)) continue
+        for (const op of l.e.ops) {
+          if (op.table !== 'devices') continue
+          if (typeof op.set.signKey === 'string') keys.set(op.id, op.set.signKey)
+          const scope = op.set.scope as Scope | undefined
+          if (scope?.kind === 'full') enrollers.set(op.id, Infinity)
+          else if (scope) enrollers.delete(op.id)
+        }
+      }
       progress = true
     }
     left = next
