@@ -299,4 +299,26 @@ describe('a crafted bundle from an enrolled device', () => {
     expect((await chair.call('contacts.get', { id: diplomat.id })).notes).not.toBe('written by a made-up device')
     expect(chair.app.store.record('devices', ghostId)).toBeUndefined()
   })
+
+  it('cannot slip changes into another device’s run by restarting its chain: a relay forging the office’s changes is refused', async () => {
+    const chair = await office()
+    const laptop = await newDevice('office laptop')
+    await enrol(chair, laptop)
+    const field = await newDevice('field')
+    await enrol(chair, field, { kind: 'missions', missionIds: [await missionId(chair, 'MINUSCA')] })
+    await send(chair, laptop)
+    const diplomat = (await chair.call('contacts.list', {})).find((c) => c.affiliations.length > 0)!
+    await editContact(chair, diplomat.id, { notes: 'one' })
+    await editContact(chair, diplomat.id, { notes: 'two' })
+    await send(chair, field)
+    // The field device holds the office's changes (partly, as hashes) and its signature of their head.
+    const { lines } = field.app.store.logRun(chair.id, 0)
+    const from = laptop.app.store.receivedVector[chair.id]
+    const last = lines.at(-1)!
+    expect(last.e.seq).toBeGreaterThan(from + 1)
+    const forged = lines.slice(from, -1).map((l) => ({ h: l.h, e: { ...l.e, r: undefined, d: undefined, ops: [{ table: 'contacts' as const, id: diplomat.id, set: { notes: 'forged by a relay' } }] } }))
+    const run = toRun(chair.id, lines[from - 1].h, [...forged, { ...last, p: lines.at(-2)!.h }], { seq: last.e.seq, chain: last.h, sig: last.s! })
+    await refusedUnchanged(laptop, forge(field, laptop, [run]), /do not match that device's signature/)
+    expect((await laptop.call('contacts.get', { id: diplomat.id })).notes).not.toBe('forged by a relay')
+  })
 })

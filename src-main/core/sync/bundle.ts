@@ -153,7 +153,10 @@ export function verifyRun(run: Run, dataset: string, signKey: string, firstSeq: 
     const p = c.p
     delete c.p
     const e = Object.assign(c, { v: 2 as const, device: run.author }) as LogEntry
-    if (e.seq !== seq && !(e.kind === 'base' && e.lost?.[0] === seq && e.seq === e.lost[1] + 1)) return null
+    const closesGap = e.kind === 'base' && e.lost?.[0] === seq && e.seq === e.lost[1] + 1
+    if (e.seq !== seq && !closesGap) return null
+    // Anywhere else, a chain that starts again would leave the changes before it unsigned.
+    if (p !== undefined && !closesGap) return null
     entries.push(e)
     gaps.push(p)
     seq = e.seq + 1
