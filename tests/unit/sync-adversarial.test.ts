@@ -322,3 +322,26 @@ describe('a crafted bundle from an enrolled device', () => {
     expect((await laptop.call('contacts.get', { id: diplomat.id })).notes).not.toBe('forged by a relay')
   })
 })
+
+describe('a bundle received twice', () => {
+  it('brings back no value the field device replaced since: a contact revealed by the first copy, edited, then the copy again', async () => {
+    const chair = await office()
+    const field = await newDevice('field')
+    const minusca = await missionId(chair, 'MINUSCA')
+    await enrol(chair, field, { kind: 'missions', missionIds: [minusca] })
+    const diplomat = (await chair.call('contacts.list', {})).find((c) => c.affiliations.length > 0)!
+    await editContact(chair, diplomat.id, { notes: 'from the office' })
+    await send(chair, field)
+    await send(field, chair)
+    // The diplomat now holds a post of the field device's mission: the next bundle reveals the contact.
+    const post = (await chair.call('missions.get', { id: minusca })).posts[0]
+    await chair.call('holders.create', { postId: post.id, contactId: diplomat.id, start: '2026-01-01', closePrevious: true })
+    const b = await bundle(chair, field)
+    await receive(field, b)
+    expect((await field.call('contacts.get', { id: diplomat.id })).notes).toBe('from the office')
+    await editContact(field, diplomat.id, { notes: 'from the field' })
+    await receive(field, b)
+    expect((await field.call('contacts.get', { id: diplomat.id })).notes).toBe('from the field')
+    expect((await field.call('conflicts.list', {})).filter((c) => c.kind === 'field')).toEqual([])
+  })
+})
