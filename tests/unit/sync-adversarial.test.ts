@@ -345,3 +345,29 @@ describe('a bundle received twice', () => {
     expect((await field.call('conflicts.list', {})).filter((c) => c.kind === 'field')).toEqual([])
   })
 })
+
+describe('changes held for a gap', () => {
+  it('that turn out not to follow on (another history of their device) are dropped, and never stop later bundles', async () => {
+    const { chair, laptop, contactId } = await pair()
+    const keys = laptop.app.store.identity.keys
+    const dataset = laptop.app.store.device.dataset!.id
+    // The laptop signs changes after a gap, on a chain that is not its log's.
+    const n = laptop.app.store.logRun(laptop.id, 0).lines.length
+    const lines = []
+    let h = GENESIS
+    for (let seq = n + 1; seq <= n + 3; seq++) {
+      const e: LogEntry = { v: 2, device: laptop.id, seq, hlc: encodeHlc(Date.now(), 0), ops: [{ table: 'contacts', id: contactId, set: { notes: `another history ${seq}` } }] }
+      h = chainNext(h, entryDigest(e))
+      lines.push({ h, e })
+    }
+    const run = toRun(laptop.id, GENESIS, lines, { seq: n + 3, chain: h, sig: signBytes(keys, headMessage(dataset, laptop.id, n + 3, h)) })
+    const r = await receive(chair, writeBundle({ vv: {}, runs: [run], reveals: [] }, { dataset, from: laptop.id, to: chair.id, changes: 3 }, keys, chair.app.store.device.boxKey))
+    expect(r.waiting.join()).toMatch(/wait for its changes/)
+    // The laptop's real changes arrive: they apply, and the held ones, another history, go.
+    expect((await send(laptop, chair)).changed).toBe(1)
+    expect((await chair.call('contacts.get', { id: contactId })).notes).toBe('from the laptop')
+    await editContact(laptop, contactId, { notes: 'later from the laptop' })
+    await send(laptop, chair)
+    expect((await chair.call('contacts.get', { id: contactId })).notes).toBe('later from the laptop')
+  })
+})

@@ -11,7 +11,7 @@ import { findBreaches } from '../../sync/breaches'
 import { changeCount, headMessage, openBundle, readBundle, refused, toRun, verifyRun, writeBundle, type Payload, type Run } from '../../sync/bundle'
 import { conflictedFields, fieldStamp, unseenByDelete, type LogEntry, type Op, type TableName } from '../../sync/change'
 import { covered, type VersionVector } from '../../sync/clock'
-import { entryDigest } from '../../sync/digest'
+import { chainNext, entryDigest } from '../../sync/digest'
 import { signBytes } from '../../sync/keys'
 import { hiddenHeads, newcomers, partialFor } from '../../sync/partial'
 import { ScopeView } from '../../sync/scope'
@@ -310,7 +310,9 @@ function holdRun(store: Store, author: string, lines: LogLine[]): void {
   writeFileDurableSync(join(heldDir(store), `run-${author}-${lines[0].e.seq}-${lines.at(-1)!.e.seq}.json`), JSON.stringify(lines))
 }
 
-/** Runs held for a gap, tried again: those that now follow on are added; the rest keep waiting. */
+/** Runs held for a gap, tried again: those that now follow on are added; the rest keep waiting;
+ *  one that does not follow on from its author's changes that filled the gap (another history
+ *  of that device) is dropped, as it would have been refused had it come after them. */
 function retryHeld(store: Store) {
   const dir = heldDir(store)
   if (!existsSync(dir)) return []
@@ -324,7 +326,7 @@ function retryHeld(store: Store) {
       const end = store.receivedVector[author] ?? 0
       if (lines[0].e.seq > end + 1) continue
       const newer = lines.filter((l) => l.e.seq > end)
-      if (newer.length) out.push(...store.receive(new Map([[author, newer]])))
+      if (newer.length && newer[0].h === chainNext(newer[0].p ?? store.logRun(author, end).prev, entryDigest(newer[0].e))) out.push(...store.receive(new Map([[author, newer]])))
       unlinkSync(join(dir, name))
       progress = true
     }
