@@ -371,3 +371,43 @@ describe('changes held for a gap', () => {
     expect((await chair.call('contacts.get', { id: contactId })).notes).toBe('later from the laptop')
   })
 })
+
+describe('a bundle holding another history of a device', () => {
+  it('is refused whole before anything is written, even when other devices’ changes come first in it', async () => {
+    const { chair, laptop } = await pair()
+    const third = await newDevice('third')
+    await enrol(chair, third)
+    await send(chair, laptop)
+    const c = (await third.call('contacts.list', {}))[1]
+    await editContact(third, c.id, { notes: 'from the third' })
+    await send(third, laptop)
+    const keys = laptop.app.store.identity.keys
+    const dataset = laptop.app.store.device.dataset!.id
+    const relayed = laptop.app.store.logRun(third.id, 0)
+    const last = relayed.lines.at(-1)!
+    // The laptop's own changes, on a chain that is not the one the office holds.
+    const { lines } = laptop.app.store.logRun(laptop.id, 0)
+    const other = (seq: number) => ({ v: 2 as const, device: laptop.id, seq, hlc: encodeHlc(Date.now(), 0), ops: [{ table: 'contacts' as const, id: c.id, set: { notes: `another history ${seq}` } }] })
+    const start = chainNext(GENESIS, entryDigest(other(0)))
+    let h = start
+    const forked = lines.map((l) => {
+      const e = other(l.e.seq)
+      h = chainNext(h, entryDigest(e))
+      return { h, e }
+    })
+    const bytes = writeBundle(
+      {
+        vv: {},
+        runs: [
+          toRun(third.id, relayed.prev, relayed.lines, { seq: last.e.seq, chain: last.h, sig: last.s! }),
+          toRun(laptop.id, start, forked, { seq: forked.at(-1)!.e.seq, chain: h, sig: signBytes(keys, headMessage(dataset, laptop.id, forked.at(-1)!.e.seq, h)) }),
+        ],
+        reveals: [],
+      },
+      { dataset, from: laptop.id, to: chair.id, changes: relayed.lines.length + forked.length },
+      keys,
+      chair.app.store.device.boxKey,
+    )
+    await refusedUnchanged(chair, bytes, /do not follow on/)
+  })
+})

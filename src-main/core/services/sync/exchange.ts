@@ -141,18 +141,25 @@ export function importBundle(store: Store, buf: Buffer, options: { confirmDeleti
   // this device's copy waits (held) for the changes between.
   const received = store.receivedVector
   const fresh = new Map<string, LogLine[]>()
+  const gaps: [string, LogLine[]][] = []
   for (const [author, lines] of verified) {
     if (author === me) continue
     const end = received[author] ?? 0
     const first = lines[0].e
     if (first.seq > end + 1 && !(first.kind === 'base' && first.lost?.[0] === end + 1)) {
-      holdRun(store, author, lines)
+      gaps.push([author, lines])
       report.waiting.push(`changes ${first.seq}–${lines.at(-1)!.e.seq} of device ${author} wait for its changes ${end + 1}–${first.seq - 1}`)
       continue
     }
     const newer = lines.filter((l) => l.e.seq > end)
     if (newer.length) fresh.set(author, newer)
   }
+  for (const [author, [first]] of fresh) {
+    if (first.h !== chainNext(first.p ?? store.logRun(author, received[author] ?? 0).prev, entryDigest(first.e))) {
+      throw refused(`the changes of device ${author} in it do not follow on from those this device holds (another history of that device)`)
+    }
+  }
+  for (const [author, lines] of gaps) holdRun(store, author, lines)
 
   const massive = massDeletion(store, fresh)
   if (massive.length && !options.confirmDeletions) {
