@@ -5,7 +5,7 @@ import { logPath, readLog } from '../../src-main/core/store/change-log'
 import type { LogEntry, Op } from '../../src-main/core/sync/change'
 import { encodeHlc } from '../../src-main/core/sync/clock'
 import { headMessage, toRun, writeBundle } from '../../src-main/core/sync/bundle'
-import { chainNext, entryDigest, GENESIS } from '../../src-main/core/sync/digest'
+import { canonical, chainNext, entryDigest, GENESIS } from '../../src-main/core/sync/digest'
 import { deviceIdOf, generateKeys, signBytes } from '../../src-main/core/sync/keys'
 import { openProfile, tempDir } from '../support/profile'
 import { bundle, editContact, enrol, exported, missionId, newDevice, office, receive, send, type Device } from '../support/sync'
@@ -409,5 +409,30 @@ describe('a bundle holding another history of a device', () => {
       chair.app.store.device.boxKey,
     )
     await refusedUnchanged(chair, bytes, /do not follow on/)
+  })
+})
+
+describe('an enrolment file', () => {
+  it('made by a device not enrolled in the dataset is refused by a device that joined it already, and changes nothing', async () => {
+    const chair = await office()
+    const field = await newDevice('field')
+    await enrol(chair, field, { kind: 'missions', missionIds: [await missionId(chair, 'MINUSCA')] })
+    const dataset = field.app.store.device.dataset!
+    const c = (await field.call('contacts.list', {}))[0]
+    // Someone who knows the dataset's id (in every bundle's header) and the device's makes one.
+    const evil = generateKeys()
+    const evilId = deviceIdOf(evil.signKey)
+    const e: LogEntry = { v: 2, device: evilId, seq: 1, hlc: encodeHlc(Date.now(), 0), ops: [{ table: 'contacts', id: c.id, set: { notes: 'from a stranger' } }] }
+    const h = chainNext(GENESIS, entryDigest(e))
+    const run = toRun(evilId, GENESIS, [{ h, e }], { seq: 1, chain: h, sig: signBytes(evil, headMessage(dataset.id, evilId, 1, h)) })
+    const bytes = writeBundle({ vv: {}, runs: [run], reveals: [] }, { dataset: dataset.id, from: evilId, to: field.id, changes: 1 }, evil, field.app.store.device.boxKey)
+    const body = { format: 'gfc-enrolment', version: 1, dataset, device: field.id, scope: { kind: 'full' }, enroller: { id: evilId, name: 'Chair office', signKey: evil.signKey, boxKey: evil.boxKey }, bundle: bytes.toString('base64') }
+    const file = JSON.stringify({ ...body, sig: signBytes(evil, canonical(body)) })
+    await field.app.store.snapshot()
+    const before = filesOf(field.dir)
+    const err = await field.fail('device.join', { content: Buffer.from(file).toString('base64') })
+    expect(err.message).toMatch(/not enrolled in this dataset/)
+    expect(filesOf(field.dir)).toEqual(before)
+    expect((await field.call('contacts.get', { id: c.id })).notes).not.toBe('from a stranger')
   })
 })
