@@ -321,6 +321,29 @@ describe('a crafted bundle from an enrolled device', () => {
     await refusedUnchanged(laptop, forge(field, laptop, [run]), /do not match that device's signature/)
     expect((await laptop.call('contacts.get', { id: diplomat.id })).notes).not.toBe('forged by a relay')
   })
+  it('cannot name a device so that its log is written outside the profile folder, even from an office device', async () => {
+    const { chair, laptop } = await pair()
+    const dataset = laptop.app.store.device.dataset!.id
+    const escape = `../../gfc-escape-${process.pid}-${Date.now()}`
+    const outside = join(chair.dir, 'changes', `${escape}.jsonl`)
+    const ghost = generateKeys()
+    const { prev, lines } = laptop.app.store.logRun(laptop.id, 0)
+    const enrolIt: LogEntry = { v: 2, device: laptop.id, seq: lines.length + 1, hlc: encodeHlc(Date.now(), 0), ops: [{ table: 'devices', id: escape, set: { signKey: ghost.signKey } }] }
+    const own = [...lines, { h: chainNext(lines.at(-1)?.h ?? prev, entryDigest(enrolIt)), e: enrolIt }]
+    const ownHead = own.at(-1)!
+    const e: LogEntry = { v: 2, device: escape, seq: 1, hlc: encodeHlc(Date.now(), 0), ops: [] }
+    const h = chainNext(GENESIS, entryDigest(e))
+    await receive(
+      chair,
+      forge(laptop, chair, [
+        toRun(laptop.id, prev, own, { seq: ownHead.e.seq, chain: ownHead.h, sig: signBytes(laptop.app.store.identity.keys, headMessage(dataset, laptop.id, ownHead.e.seq, ownHead.h)) }),
+        toRun(escape, GENESIS, [{ h, e }], { seq: 1, chain: h, sig: signBytes(ghost, headMessage(dataset, escape, 1, h)) }),
+      ]),
+    )
+    const written = existsSync(outside)
+    rmSync(outside, { force: true })
+    expect(written).toBe(false)
+  })
 })
 
 describe('a bundle received twice', () => {

@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, unlinkSync } from 'no
 import { join } from 'node:path'
 import type { Scope } from '../../model/device'
 import type { ImportReport } from '../../model/sync'
+import { idProblem } from '../../model/entities'
 import { AppError } from '../../model/errors'
 import { writeFileDurableSync } from '../../store/durable-file'
 import type { LogLine } from '../../store/change-log'
@@ -260,7 +261,8 @@ function verifyRuns(runs: Run[], dataset: string, keys: Map<string, string>, enr
       for (const l of lines) {
         if (l.e.seq > (enrollers.get(run.author) ?? 0)) continue
         for (const op of l.e.ops) {
-          if (op.table !== 'devices') continue
+          // The id names the device's log file: only a device id, never a path.
+          if (op.table !== 'devices' || idProblem('devices', op.id)) continue
           if (typeof op.set.signKey === 'string') keys.set(op.id, op.set.signKey)
           const scope = op.set.scope as Scope | undefined
           if (scope?.kind === 'full') enrollers.set(op.id, Infinity)
