@@ -344,6 +344,32 @@ describe('a crafted bundle from an enrolled device', () => {
     rmSync(outside, { force: true })
     expect(written).toBe(false)
   })
+  it('cannot give an enrolled device another key: an office laptop cannot sign changes as the Chair’s device', async () => {
+    const { chair, laptop } = await pair()
+    const other = await newDevice('other office laptop')
+    await enrol(chair, other)
+    await send(chair, laptop)
+    const diplomat = (await chair.call('contacts.list', {})).find((c) => c.affiliations.length > 0)!
+    const dataset = laptop.app.store.device.dataset!.id
+    const fake = generateKeys()
+    const { prev, lines } = laptop.app.store.logRun(laptop.id, 0)
+    const rekey: LogEntry = { v: 2, device: laptop.id, seq: lines.length + 1, hlc: encodeHlc(Date.now(), 0), ops: [{ table: 'devices', id: chair.id, set: { signKey: fake.signKey } }] }
+    const own = [...lines, { h: chainNext(lines.at(-1)?.h ?? prev, entryDigest(rekey)), e: rekey }]
+    const ownHead = own.at(-1)!
+    // The Chair's changes, after those the other laptop holds, signed with the new key.
+    const from = other.app.store.receivedVector[chair.id]
+    const start = laptop.app.store.logRun(chair.id, from).prev
+    const e: LogEntry = { v: 2, device: chair.id, seq: from + 1, hlc: encodeHlc(Date.now(), 0), ops: [{ table: 'contacts', id: diplomat.id, set: { notes: 'not from the Chair' } }] }
+    const h = chainNext(start, entryDigest(e))
+    await receive(
+      other,
+      forge(laptop, other, [
+        toRun(laptop.id, prev, own, { seq: ownHead.e.seq, chain: ownHead.h, sig: signBytes(laptop.app.store.identity.keys, headMessage(dataset, laptop.id, ownHead.e.seq, ownHead.h)) }),
+        toRun(chair.id, start, [{ h, e }], { seq: from + 1, chain: h, sig: signBytes(fake, headMessage(dataset, chair.id, from + 1, h)) }),
+      ]),
+    ).catch(() => null)
+    expect((await other.call('contacts.get', { id: diplomat.id })).notes).not.toBe('not from the Chair')
+  })
 })
 
 describe('a bundle received twice', () => {

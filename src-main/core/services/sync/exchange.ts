@@ -263,7 +263,8 @@ function verifyRuns(runs: Run[], dataset: string, keys: Map<string, string>, enr
         for (const op of l.e.ops) {
           // The id names the device's log file: only a device id, never a path.
           if (op.table !== 'devices' || idProblem('devices', op.id)) continue
-          if (typeof op.set.signKey === 'string') keys.set(op.id, op.set.signKey)
+          // A device's keys are fixed once it is enrolled (so no one signs as another).
+          if (typeof op.set.signKey === 'string' && !keys.has(op.id)) keys.set(op.id, op.set.signKey)
           const scope = op.set.scope as Scope | undefined
           if (scope?.kind === 'full') enrollers.set(op.id, Infinity)
           else if (scope) enrollers.delete(op.id)
