@@ -255,6 +255,24 @@ describe('the shared folder', () => {
     expect((await laptop.call('contacts.get', { id: c.id })).notes).toBe('late')
   })
 
+  it('a file found empty or barely begun (its copy just started) is read once it is whole', async () => {
+    const { shared, chair, laptop } = await folderPair()
+    await chair.call('sync.chooseFolder', { init: true })
+    await laptop.call('sync.chooseFolder', { init: false })
+    const c = (await laptop.call('contacts.list', {}))[0]
+    await editContact(laptop, c.id, { notes: 'copied slowly' })
+    await laptop.call('sync.folder', {})
+    const file = join(shared, laptop.id, readdirSync(join(shared, laptop.id)).sort().at(-1)!)
+    const whole = readFileSync(file)
+    for (const begun of [0, 4]) {
+      writeFileSync(file, whole.subarray(0, begun))
+      expect((await chair.call('sync.folder', {})).problems.map((p) => p.key)).toEqual(['sync.problem.copying'])
+    }
+    writeFileSync(file, whole)
+    expect(await chair.call('sync.folder', {})).toMatchObject({ ok: true, read: 1 })
+    expect((await chair.call('contacts.get', { id: c.id })).notes).toBe('copied slowly')
+  })
+
   it('a bundle that would delete more than a fifth of a list waits until a person confirms', async () => {
     const { chair, laptop } = await folderPair()
     await chair.call('sync.chooseFolder', { init: true })
