@@ -283,8 +283,10 @@ describe('the shared folder', () => {
     const s = await laptop.call('sync.folder', {})
     expect(s.problems.map((p) => p.text).join()).toMatch(/would delete \d+ of \d+ contacts: it waits until a person confirms/)
     expect((await laptop.call('contacts.list', {})).length).toBe(contacts.length)
+    expect((await laptop.call('sync.status', {})).held).toBe(1)
     expect((await laptop.call('sync.folder', { confirmDeletions: true })).ok).toBe(true)
     expect((await laptop.call('contacts.list', {})).length).toBe(contacts.length - Math.ceil(contacts.length / 3))
+    expect((await laptop.call('sync.status', {})).held).toBe(0)
   })
 })
 

@@ -163,9 +163,10 @@ export function importBundle(store: Store, buf: Buffer, options: { confirmDeleti
   for (const [author, lines] of gaps) holdRun(store, author, lines)
 
   const massive = massDeletion(store, fresh)
+  const heldFile = join(heldDir(store), `bundle-${createHash('sha256').update(buf).digest('hex').slice(0, 16)}.gfcsync`)
   if (massive.length && !options.confirmDeletions) {
     mkdirSync(heldDir(store), { recursive: true, mode: 0o700 })
-    writeFileDurableSync(join(heldDir(store), `bundle-${createHash('sha256').update(buf).digest('hex').slice(0, 16)}.gfcsync`), buf)
+    writeFileDurableSync(heldFile, buf)
     return { ...report, held: { reason: 'it would delete a large share of some lists', tables: massive } }
   }
 
@@ -205,6 +206,8 @@ export function importBundle(store: Store, buf: Buffer, options: { confirmDeleti
   updateState(store, (s) => {
     s.peers[b.header.from] = { vv: payload.vv, heardAt: new Date().toISOString() }
   })
+  // Held for a person's confirmation before, and now applied: it no longer waits.
+  if (existsSync(heldFile)) unlinkSync(heldFile)
   return report
 }
 
