@@ -1,4 +1,4 @@
-import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { logPath, readLog } from '../../src-main/core/store/change-log'
@@ -271,6 +271,29 @@ describe('the shared folder', () => {
     writeFileSync(file, whole)
     expect(await chair.call('sync.folder', {})).toMatchObject({ ok: true, read: 1 })
     expect((await chair.call('contacts.get', { id: c.id })).notes).toBe('copied slowly')
+  })
+
+  it('a file from a device not yet known here is read again once its enrolment has arrived', async () => {
+    const { shared, chair, laptop } = await folderPair()
+    await chair.call('sync.chooseFolder', { init: true })
+    await laptop.call('sync.chooseFolder', { init: false })
+    const late = await newDevice('late', shared)
+    await enrol(chair, late)
+    await chair.call('sync.folder', {})
+    await late.call('sync.chooseFolder', { init: false })
+    const c = (await late.call('contacts.list', {}))[0]
+    await editContact(late, c.id, { notes: 'from the late device' })
+    await late.call('sync.folder', {})
+    // The laptop finds the late device's file before the office's that enrols it (still on its way).
+    const office = join(shared, chair.id)
+    const away = tempDir('gfc-away-')
+    for (const f of readdirSync(office)) renameSync(join(office, f), join(away, f))
+    expect((await laptop.call('sync.folder', {})).problems.map((p) => p.text).join()).toMatch(/not enrolled in this dataset/)
+    for (const f of readdirSync(away)) renameSync(join(away, f), join(office, f))
+    // Read in the folder's order, the late device's file may come before the office's again: then it is the next sync's.
+    await laptop.call('sync.folder', {})
+    await laptop.call('sync.folder', {})
+    expect((await laptop.call('contacts.get', { id: c.id })).notes).toBe('from the late device')
   })
 
   it('a bundle that would delete more than a fifth of a list waits until a person confirms', async () => {
