@@ -315,10 +315,17 @@ export class Store {
    * Fields of an earlier change of `device` that came into this device's scope: kept beside the
    * logs and folded in now (beside what each field holds) if the change is folded in already.
    */
-  reveal(device: string, entry: LogEntry, ops: Op[]): void {
+  reveal(device: string, entry: LogEntry, revealed: Op[]): void {
     this.assertWritable()
-    appendRevealed(this.dir, device, entry.seq, ops, this.sealer)
     const k = `${device}:${entry.seq}`
+    // A field revealed before (the same bundle again, or another made before its sender heard
+    // back) is not added again: a write here may have replaced it since.
+    const before = new Set((this.revealed.get(k) ?? []).flatMap((op) => Object.keys(op.set).map((f) => `${op.table}/${op.id}/${f}`)))
+    const ops = revealed
+      .map((op) => ({ ...op, set: Object.fromEntries(Object.entries(op.set).filter(([f]) => !before.has(`${op.table}/${op.id}/${f}`))) }))
+      .filter((op) => Object.keys(op.set).length > 0)
+    if (ops.length === 0) return
+    appendRevealed(this.dir, device, entry.seq, ops, this.sealer)
     this.revealed.set(k, [...(this.revealed.get(k) ?? []), ...ops])
     if ((this.applied[device] ?? 0) >= entry.seq) {
       foldRevealed(this.db.data.tables, entry, ops)

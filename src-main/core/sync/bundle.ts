@@ -99,6 +99,8 @@ export const MAYBE_BEING_COPIED: ReadonlySet<string> = new Set(['sync.bundle.cut
 
 /** The bundle's header, read without trusting it yet. */
 export function readBundle(buf: Buffer): ReadBundle {
+  // An empty file, or one holding only the start of the mark, is a copy that has just begun.
+  if (buf.length < MAGIC.length && MAGIC.subarray(0, buf.length).equals(buf)) throw refused('it is cut short (incomplete, or still being copied)', 'sync.bundle.cutShort')
   if (buf.length < MAGIC.length || !buf.subarray(0, MAGIC.length).equals(MAGIC)) throw refused('it is not a GFC Desk bundle (a .gfcsync file)', 'sync.bundle.notBundle')
   const nl = buf.indexOf(0x0a, MAGIC.length)
   if (nl === -1 || buf.length < nl + 1 + 16 + SIGNATURE_BYTES) throw refused('it is cut short (incomplete, or still being copied)', 'sync.bundle.cutShort')
@@ -153,7 +155,10 @@ export function verifyRun(run: Run, dataset: string, signKey: string, firstSeq: 
     const p = c.p
     delete c.p
     const e = Object.assign(c, { v: 2 as const, device: run.author }) as LogEntry
-    if (e.seq !== seq && !(e.kind === 'base' && e.lost?.[0] === seq && e.seq === e.lost[1] + 1)) return null
+    const closesGap = e.kind === 'base' && e.lost?.[0] === seq && e.seq === e.lost[1] + 1
+    if (e.seq !== seq && !closesGap) return null
+    // Anywhere else, a chain that starts again would leave the changes before it unsigned.
+    if (p !== undefined && !closesGap) return null
     entries.push(e)
     gaps.push(p)
     seq = e.seq + 1

@@ -175,6 +175,9 @@ export function joinDataset(store: Store, content: string): Joined {
   if (!current && EXPORTED_TABLES.some((t) => Object.keys(store.tables[t]).length > 0)) {
     throw new AppError('conflict', 'This profile already holds data: a device joins a dataset with a new, empty profile (gfc --data NEW_FOLDER init).')
   }
+  if (current && !mayEnrolHere(store, e.enroller)) {
+    throw new AppError('validation', `This enrolment file was made by device ${e.enroller.id}, which is not enrolled in this dataset with full scope: it is refused.`, 'file')
+  }
   updateState(store, (s) => {
     s.anchor = { id: e.enroller.id, signKey: e.enroller.signKey, boxKey: e.enroller.boxKey }
   })
@@ -182,6 +185,17 @@ export function joinDataset(store: Store, content: string): Joined {
   const report = importBundle(store, Buffer.from(e.bundle, 'base64'), { confirmDeletions: true })
   publishSelf(store)
   return { ...report, dataset: e.dataset, enroller: { id: e.enroller.id, name: e.enroller.name, fingerprint: fingerprint(e.enroller.signKey, e.enroller.boxKey) } }
+}
+
+/** Whether a device that joined already takes an enrolment from `enroller` (a wider scope, a
+ *  join finished): the device that enrolled it, or another office device, never a stranger who
+ *  would become its trust anchor. */
+function mayEnrolHere(store: Store, enroller: { id: string; signKey: string }): boolean {
+  const rec = store.record('devices', enroller.id)
+  if (rec?.data.revoked === true) return false
+  const anchor = readState(store).anchor
+  if (anchor?.id === enroller.id && anchor.signKey === enroller.signKey) return true
+  return !!rec && rec.data.signKey === enroller.signKey && (rec.data.scope as Scope).kind === 'full'
 }
 
 export function listDevices(store: Store): DeviceView[] {

@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, unlinkSync } from 'no
 import { join } from 'node:path'
 import type { Scope } from '../../model/device'
 import type { ImportReport } from '../../model/sync'
+import { idProblem } from '../../model/entities'
 import { AppError } from '../../model/errors'
 import { writeFileDurableSync } from '../../store/durable-file'
 import type { LogLine } from '../../store/change-log'
@@ -11,7 +12,7 @@ import { findBreaches } from '../../sync/breaches'
 import { changeCount, headMessage, openBundle, readBundle, refused, toRun, verifyRun, writeBundle, type Payload, type Run } from '../../sync/bundle'
 import { conflictedFields, fieldStamp, unseenByDelete, type LogEntry, type Op, type TableName } from '../../sync/change'
 import { covered, type VersionVector } from '../../sync/clock'
-import { entryDigest } from '../../sync/digest'
+import { chainNext, entryDigest } from '../../sync/digest'
 import { signBytes } from '../../sync/keys'
 import { hiddenHeads, newcomers, partialFor } from '../../sync/partial'
 import { ScopeView } from '../../sync/scope'
@@ -122,7 +123,7 @@ export function importBundle(store: Store, buf: Buffer, options: { confirmDeleti
   if (!senderKey) throw refused(`its sender, device ${b.header.from}, is not enrolled in this dataset`, 'sync.bundle.senderUnknown', { device: b.header.from })
   const payload = openBundle(b, senderKey, store.identity.keys)
 
-  const { verified, unknown } = verifyRuns(payload.runs, dataset.id, keys)
+  const { verified, unknown } = verifyRuns(payload.runs, dataset.id, keys, enrollersOf(store))
   const report: ImportReport = {
     from: b.header.from,
     fromName: String(sender?.data.name ?? b.header.from),
@@ -141,23 +142,31 @@ export function importBundle(store: Store, buf: Buffer, options: { confirmDeleti
   // this device's copy waits (held) for the changes between.
   const received = store.receivedVector
   const fresh = new Map<string, LogLine[]>()
+  const gaps: [string, LogLine[]][] = []
   for (const [author, lines] of verified) {
     if (author === me) continue
     const end = received[author] ?? 0
     const first = lines[0].e
     if (first.seq > end + 1 && !(first.kind === 'base' && first.lost?.[0] === end + 1)) {
-      holdRun(store, author, lines)
+      gaps.push([author, lines])
       report.waiting.push(`changes ${first.seq}–${lines.at(-1)!.e.seq} of device ${author} wait for its changes ${end + 1}–${first.seq - 1}`)
       continue
     }
     const newer = lines.filter((l) => l.e.seq > end)
     if (newer.length) fresh.set(author, newer)
   }
+  for (const [author, [first]] of fresh) {
+    if (first.h !== chainNext(first.p ?? store.logRun(author, received[author] ?? 0).prev, entryDigest(first.e))) {
+      throw refused(`the changes of device ${author} in it do not follow on from those this device holds (another history of that device)`)
+    }
+  }
+  for (const [author, lines] of gaps) holdRun(store, author, lines)
 
   const massive = massDeletion(store, fresh)
+  const heldFile = join(heldDir(store), `bundle-${createHash('sha256').update(buf).digest('hex').slice(0, 16)}.gfcsync`)
   if (massive.length && !options.confirmDeletions) {
     mkdirSync(heldDir(store), { recursive: true, mode: 0o700 })
-    writeFileDurableSync(join(heldDir(store), `bundle-${createHash('sha256').update(buf).digest('hex').slice(0, 16)}.gfcsync`), buf)
+    writeFileDurableSync(heldFile, buf)
     return { ...report, held: { reason: 'it would delete a large share of some lists', tables: massive } }
   }
 
@@ -197,6 +206,8 @@ export function importBundle(store: Store, buf: Buffer, options: { confirmDeleti
   updateState(store, (s) => {
     s.peers[b.header.from] = { vv: payload.vv, heardAt: new Date().toISOString() }
   })
+  // Held for a person's confirmation before, and now applied: it no longer waits.
+  if (existsSync(heldFile)) unlinkSync(heldFile)
   return report
 }
 
@@ -215,12 +226,27 @@ function knownKeys(store: Store): Map<string, string> {
   return keys
 }
 
+/** Per device that may enrol others (full scope), the last of its changes that may: all of
+ *  them, unless it was revoked. */
+function enrollersOf(store: Store): Map<string, number> {
+  const out = new Map<string, number>()
+  const anchor = readState(store).anchor
+  if (anchor) out.set(anchor.id, Infinity)
+  for (const rec of Object.values(store.tables.devices)) {
+    if ((rec.data.scope as Scope | undefined)?.kind === 'full') out.set(rec.id, rec.data.revoked === true ? Number(rec.data.revokedAfter ?? 0) : Infinity)
+    else out.delete(rec.id)
+  }
+  return out
+}
+
 /**
  * Checks each author's run against the author's signed head. An author may be enrolled by a
- * change inside the same bundle: its key is learnt from a run already checked. Runs whose
- * author stays unknown are left out.
+ * change inside the same bundle: its key is learnt from a run already checked, and only from a
+ * change of a device that may enrol (else a field device could enrol a device of its own making,
+ * which, never enrolled here, would count as full scope). Runs whose author stays unknown are
+ * left out.
  */
-function verifyRuns(runs: Run[], dataset: string, keys: Map<string, string>): { verified: Map<string, LogLine[]>; unknown: string[] } {
+function verifyRuns(runs: Run[], dataset: string, keys: Map<string, string>, enrollers: Map<string, number>): { verified: Map<string, LogLine[]>; unknown: string[] } {
   const verified = new Map<string, LogLine[]>()
   let left = [...runs]
   for (let progress = true; progress && left.length; ) {
@@ -235,7 +261,18 @@ function verifyRuns(runs: Run[], dataset: string, keys: Map<string, string>): { 
       const lines = verifyRun(run, dataset, key, run.entries[0].seq)
       if (!lines) throw refused(`the changes of device ${run.author} in it do not match that device's signature (changed or cut)`)
       verified.set(run.author, lines)
-      for (const l of lines) for (const op of l.e.ops) if (op.table === 'devices' && typeof op.set.signKey === 'string') keys.set(op.id, op.set.signKey)
+      for (const l of lines) {
+        if (l.e.seq > (enrollers.get(run.author) ?? 0)) continue
+        for (const op of l.e.ops) {
+          // The id names the device's log file: only a device id, never a path.
+          if (op.table !== 'devices' || idProblem('devices', op.id)) continue
+          // A device's keys are fixed once it is enrolled (so no one signs as another).
+          if (typeof op.set.signKey === 'string' && !keys.has(op.id)) keys.set(op.id, op.set.signKey)
+          const scope = op.set.scope as Scope | undefined
+          if (scope?.kind === 'full') enrollers.set(op.id, Infinity)
+          else if (scope) enrollers.delete(op.id)
+        }
+      }
       progress = true
     }
     left = next
@@ -286,7 +323,9 @@ function holdRun(store: Store, author: string, lines: LogLine[]): void {
   writeFileDurableSync(join(heldDir(store), `run-${author}-${lines[0].e.seq}-${lines.at(-1)!.e.seq}.json`), JSON.stringify(lines))
 }
 
-/** Runs held for a gap, tried again: those that now follow on are added; the rest keep waiting. */
+/** Runs held for a gap, tried again: those that now follow on are added; the rest keep waiting;
+ *  one that does not follow on from its author's changes that filled the gap (another history
+ *  of that device) is dropped, as it would have been refused had it come after them. */
 function retryHeld(store: Store) {
   const dir = heldDir(store)
   if (!existsSync(dir)) return []
@@ -300,7 +339,7 @@ function retryHeld(store: Store) {
       const end = store.receivedVector[author] ?? 0
       if (lines[0].e.seq > end + 1) continue
       const newer = lines.filter((l) => l.e.seq > end)
-      if (newer.length) out.push(...store.receive(new Map([[author, newer]])))
+      if (newer.length && newer[0].h === chainNext(newer[0].p ?? store.logRun(author, end).prev, entryDigest(newer[0].e))) out.push(...store.receive(new Map([[author, newer]])))
       unlinkSync(join(dir, name))
       progress = true
     }

@@ -97,7 +97,8 @@ function readIncoming(store: Store, dir: string, status: FolderStatus, confirmDe
           continue
         }
         status.problems.push(problem(`${key}: ${e.message}`))
-        already.add(key)
+        // A sender not enrolled here yet may be once the office's file enrolling it is read: tried again next time.
+        if (e.key !== 'sync.bundle.senderUnknown') already.add(key)
         continue
       }
       status.reports.push(report)
