@@ -147,13 +147,15 @@ export function eraseFromFiles(dir: string, sealer: Sealer | null, targets: Set<
     const file = join(backups, name)
     const buf = readFileSync(file)
     const plain = isSealedFile(buf) ? (sealer ? sealer.openFile(buf, file) : buf) : buf
-    if (!ids.some((id) => plain.includes(id))) continue
     if (name.endsWith('.jsonl')) {
       // A log kept aside (damaged, torn, before a migration): its lines erased like the log's.
-      const text = plain.toString('utf8').split('\n').map((t) => (t ? eraseLine(t, targets, sealer) : t)).join('\n')
-      writeFileDurableSync(file, isSealedFile(buf) && sealer ? sealer.sealFile(text) : text)
+      // (Its lines may be sealed one by one, so the ids are looked for in them, not in the file.)
+      const before = plain.toString('utf8')
+      const text = before.split('\n').map((t) => (t ? eraseLine(t, targets, sealer) : t)).join('\n')
+      if (text !== before) writeFileDurableSync(file, isSealedFile(buf) && sealer ? sealer.sealFile(text) : text)
       continue
     }
+    if (!ids.some((id) => plain.includes(id))) continue
     const doc = readDoc(file, sealer)
     if (doc?.tables) writeDoc(file, (eraseDoc(doc, targets, records), doc), isSealedFile(buf) ? sealer : null)
     else unlinkSync(file) // a damaged copy that still names the person: it goes too
