@@ -92,6 +92,23 @@ describe('erase for good', () => {
     }
   })
 
+  it('reaches the unfinished last change of a log kept aside, when it names the person', async () => {
+    const p = await openProfile()
+    await p.call('demo.load', {})
+    const { id, needles } = victim(JSON.parse(await p.call('data.export', {})))
+    const device = (await p.call('device.show', {})).id
+    await p.close()
+    // A crash cut short an edit of the person's phone: the next open keeps the log aside in backups/.
+    const phone = '+41 22 555 0177'
+    appendFileSync(join(p.dir, 'changes', `${device}.jsonl`), `{"h":"${'A'.repeat(43)}","e":{"v":2,"device":"${device}","seq":9999,"hlc":"1796687863991-0000","ops":[{"table":"contacts","id":"${id}","set":{"phones":["${phone}"]`)
+    const again = await openProfile(p.dir)
+    expect(again.app.status()).toMatchObject({ state: 'ok', notices: [expect.stringMatching(/unfinished last change/)] })
+    expect(found(p.dir, [phone])).toHaveLength(1)
+    await again.call('contacts.erase', { id })
+    await again.close()
+    expect(found(p.dir, [phone, ...needles])).toEqual([])
+  })
+
   it('reaches a log kept aside in an encrypted profile (an unfinished last change set aside at an open)', async () => {
     const p = await openProfile()
     await p.call('demo.load', {})

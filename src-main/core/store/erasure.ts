@@ -84,6 +84,14 @@ function eraseLine(text: string, targets: Set<string>, sealer: Sealer | null): s
   return sealer ? sealer.sealLine(out) : out
 }
 
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text)
+  } catch {
+    return undefined
+  }
+}
+
 function eraseRevealedLine(text: string, targets: Set<string>, sealer: Sealer | null): string {
   const json = isSealedLine(text) ? sealer?.openLine(text) : text
   if (json == null) return text
@@ -150,8 +158,14 @@ export function eraseFromFiles(dir: string, sealer: Sealer | null, targets: Set<
     if (name.endsWith('.jsonl')) {
       // A log kept aside (damaged, torn, before a migration): its lines erased like the log's.
       // (Its lines may be sealed one by one, so the ids are looked for in them, not in the file.)
+      // A line there that is not a whole change (cut short by a crash) and names the person goes.
+      const unreadable = (t: string) => !isSealedLine(t) && !LogLine.safeParse(safeJson(t)).success
       const before = plain.toString('utf8')
-      const text = before.split('\n').map((t) => (t ? eraseLine(t, targets, sealer) : t)).join('\n')
+      const text = before
+        .split('\n')
+        .filter((t) => !(unreadable(t) && ids.some((id) => t.includes(id))))
+        .map((t) => (t ? eraseLine(t, targets, sealer) : t))
+        .join('\n')
       if (text !== before) writeFileDurableSync(file, isSealedFile(buf) && sealer ? sealer.sealFile(text) : text)
       continue
     }
