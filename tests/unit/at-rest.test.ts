@@ -172,3 +172,18 @@ describe('encryption at rest', () => {
     await gap.close()
   })
 })
+
+describe('a damaged key file', () => {
+  it('is refused in words, whatever its scrypt parameters say', async () => {
+    const p = await openProfile()
+    await p.call('profile.encrypt', { passphrase: PASS })
+    await p.close()
+    const file = join(p.dir, 'encryption.json')
+    const kf = JSON.parse(readFileSync(file, 'utf8'))
+    for (const kdf of [{ N: 3 }, { N: 2 ** 40 }, { r: 0 }, { p: -1 }]) {
+      writeFileSync(file, JSON.stringify({ ...kf, kdf: { ...kf.kdf, ...kdf } }))
+      const app = await App.open(p.dir, undefined, PASS)
+      expect(app.status(), JSON.stringify(kdf)).toMatchObject({ state: 'corrupt', message: expect.stringMatching(/key file .* is damaged/) })
+    }
+  })
+})

@@ -78,6 +78,7 @@ describe('backup archives', () => {
       // Made to match their manifest, but not what a profile holds: refused too, not a profile that will not open.
       ['climbing.gfcbackup', crafted(entries, { 'templates/..': Buffer.from('x') }), /names a file GFC Desk does not put in a profile \(templates\/\.\.\)/],
       ['data.gfcbackup', crafted(entries, { 'gfc.json': Buffer.from('garbage') }), /gfc.json in it is not a GFC Desk data file/],
+      ['key.gfcbackup', crafted(entries, { 'encryption.json': Buffer.from(JSON.stringify({ v: 1, kdf: { alg: 'scrypt', N: 3, r: 8, p: 1, salt: 'AAAA' }, key: 'AAAA' })) }), /encryption.json in it is not the key file of an encrypted profile/],
       ['device.gfcbackup', crafted(entries, { 'device.json': Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(entries['device.json']).toString()), preferences: { keepBackups: -5 } })) }), /device.json in it is not a GFC Desk device file/],
     ]
     for (const [name, bytes, why] of cases) {

@@ -7,7 +7,7 @@ import { AppError } from '../model/errors'
 import { LOG_DIR } from './change-log'
 import { DIR_MODE, fsyncDirSync, writeFileDurableSync } from './durable-file'
 import { DeviceFile } from './device'
-import { isSealedFile, KEY_FILE } from './encryption'
+import { isKeyFile, isSealedFile, KEY_FILE } from './encryption'
 import { parseSnapshot, SCHEMA_VERSION, versionOf } from './snapshot'
 
 // A backup a person can carry: one file holding what makes the profile (the data file, every
@@ -93,6 +93,7 @@ export function readArchive(bytes: Uint8Array, file: string): { manifest: z.infe
   // so a restore never leaves a profile that will not open.
   const text = (path: string) => Buffer.from(files[path]).toString('utf8')
   if (!DeviceFile.safeParse(safeJson(text('device.json'))).success) throw refuse(file, 'device.json in it is not a GFC Desk device file')
+  if (files[KEY_FILE] && !isKeyFile(text(KEY_FILE))) throw refuse(file, `${KEY_FILE} in it is not the key file of an encrypted profile`)
   if (!isSealedFile(Buffer.from(files['gfc.json']))) {
     try {
       const raw = JSON.parse(text('gfc.json'))
