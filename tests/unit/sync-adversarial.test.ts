@@ -200,6 +200,28 @@ describe('changes refused one by one, the rest applied', () => {
     await receive(chair, first)
     expect((await chair.call('contacts.get', { id: c.id })).notes).toBe('second')
   })
+
+  it.each([false, true])('changes waiting for a gap are kept encrypted in an encrypted profile (encrypted after they came: %s)', async (encryptAfter) => {
+    const chair = await office()
+    const laptop = await newDevice('laptop')
+    await enrol(chair, laptop)
+    if (!encryptAfter) await chair.call('profile.encrypt', { passphrase: 'a long passphrase' })
+    const c = (await laptop.call('contacts.list', {}))[0]
+    await editContact(laptop, c.id, { notes: 'first' })
+    const first = await bundle(laptop, chair)
+    const state = JSON.parse(readFileSync(join(laptop.dir, 'sync.json'), 'utf8'))
+    state.peers[chair.id] = { vv: { ...laptop.app.store.receivedVector }, heardAt: new Date().toISOString() }
+    writeFileSync(join(laptop.dir, 'sync.json'), JSON.stringify(state))
+    await editContact(laptop, c.id, { notes: 'Met the minister in Bangui' })
+    expect((await receive(chair, await bundle(laptop, chair))).waiting.join()).toMatch(/wait for its changes/)
+    if (encryptAfter) await chair.call('profile.encrypt', { passphrase: 'a long passphrase' })
+    const walk = (d: string): string[] => readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(d, e.name)) : [join(d, e.name)]))
+    const found = (needle: string) => walk(chair.dir).filter((f) => readFileSync(f).toString('latin1').includes(needle))
+    expect(found('Met the minister in Bangui')).toEqual([])
+    expect(found(JSON.stringify(c.familyName))).toEqual([])
+    await receive(chair, first)
+    expect((await chair.call('contacts.get', { id: c.id })).notes).toBe('Met the minister in Bangui')
+  })
 })
 
 describe('the shared folder', () => {
