@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, readFileSync, unlinkSync } from 'node:fs'
 import { join } from 'node:path'
+import { z } from 'zod'
 import { ENTITIES, TABLES, type TableName } from '../model/entities'
 import type { LogEntry, Op, StoredRecord, Tables } from '../sync/change'
 import { entryDigest, leafHash } from '../sync/digest'
@@ -21,6 +22,7 @@ import { isSealedFile, isSealedLine, plainContent, type Sealer } from './encrypt
 const KEPT = new Set(['deleted', 'erased'])
 const REVEALED = join('changes', '.revealed.jsonl')
 const DATA_FILE = 'gfc.json'
+const HELD_DIR = 'held'
 
 /** `table:id` of a record. */
 export const recordKey = (table: string, id: string) => `${table}:${id}`
@@ -173,6 +175,23 @@ export function eraseFromFiles(dir: string, sealer: Sealer | null, targets: Set<
     const doc = readDoc(file, sealer)
     if (doc?.tables) writeDoc(file, (eraseDoc(doc, targets, records), doc), isSealedFile(buf) ? sealer : null)
     else unlinkSync(file) // a damaged copy that still names the person: it goes too
+  }
+
+  // Other devices' changes held for a gap (services/sync/exchange.ts): erased like the logs, so
+  // their digests, and so their chains and signatures, stay what they were.
+  const held = join(dir, HELD_DIR)
+  for (const name of existsSync(held) ? readdirSync(held).filter((n) => n.startsWith('run-')) : []) {
+    const file = join(held, name)
+    const buf = readFileSync(file)
+    let lines: LogLine[]
+    try {
+      lines = z.array(LogLine).parse(JSON.parse(plainContent(buf, sealer, file).toString('utf8')))
+    } catch {
+      continue // not readable as changes: it is never applied either
+    }
+    if (!lines.some((l) => eraseEntry(l.e, targets))) continue
+    const text = JSON.stringify(lines.map((l) => ({ ...l, e: eraseEntry(l.e, targets) ?? l.e })))
+    writeFileDurableSync(file, isSealedFile(buf) && sealer ? sealer.sealFile(text) : text)
   }
 
   const data = join(dir, DATA_FILE)
