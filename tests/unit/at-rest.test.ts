@@ -187,3 +187,19 @@ describe('a damaged key file', () => {
     }
   })
 })
+
+describe('what a crash leaves', () => {
+  it('a temp file a crash left beside the logs is gone once the profile opens, so an encryption leaves no plain copy', async () => {
+    const p = await demoProfile()
+    const needles = await personalStrings(p.call)
+    const device = (await p.call('device.show', {})).id
+    await p.close()
+    // As a crash in the middle of rewriting a log (an erasure, an encryption) leaves it.
+    const log = join(p.dir, 'changes', `${device}.jsonl`)
+    writeFileSync(join(p.dir, 'changes', `.${device}.jsonl.4242.tmp`), readFileSync(log))
+    const again = await openProfile(p.dir)
+    await again.call('profile.encrypt', { passphrase: PASS })
+    await again.close()
+    expect(found(p.dir, needles)).toEqual([])
+  })
+})
