@@ -91,6 +91,31 @@ describe('enrolling a field device', () => {
     expect(again.app.status()).toMatchObject({ state: 'ok' })
     expect(await exported(again as never)).toEqual(before)
   })
+
+  it('a reveal cut short by a crash is taken again whole when the bundle is read again', async () => {
+    const chair = await office()
+    const field = await newDevice('laptop')
+    const minusca = await missionId(chair, 'MINUSCA')
+    await enrol(chair, field, { kind: 'missions', missionIds: [minusca] })
+    await send(field, chair)
+    const [all, mine] = [await exported(chair), await exported(field)]
+    const outsider = all.contacts.find((c: { id: string }) => !mine.contacts.some((m: { id: string }) => m.id === c.id))
+    const post = all.posts.find((p: { missionId: string }) => p.missionId === minusca)
+    await chair.call('holders.create', { postId: post.id, contactId: outsider.id, start: '1990-01-01', end: '1990-06-30' })
+    const b = await bundle(chair, field)
+    await receive(field, b)
+    await field.close()
+    // The crash came while the revealed fields were being written: the data file never saw them.
+    const revealed = join(field.dir, 'changes', '.revealed.jsonl')
+    const whole = readFileSync(revealed)
+    writeFileSync(revealed, whole.subarray(0, whole.length >> 1))
+    const again = await openProfile(field.dir)
+    await again.call('sync.importBundle', { contentBase64: b.toString('base64'), confirmDeletions: false })
+    const seen = (await exported(again as never)).contacts.find((c: { id: string }) => c.id === outsider.id)
+    await again.close()
+    expect(checkProfile(field.dir).problems).toEqual([])
+    expect(seen).toMatchObject({ familyName: outsider.familyName })
+  })
 })
 
 describe('changes travelling between devices', () => {
