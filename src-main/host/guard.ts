@@ -11,7 +11,11 @@ import type { IncomingHttpHeaders } from 'node:http'
 /** The largest request body the door reads: a whole dataset or a Word template fits well below. */
 export const MAX_BODY_BYTES = 50 * 1024 * 1024
 
-const equal = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b))
+/** Compared as bytes: a string of the same length in other characters is simply not equal. */
+const equal = (a: string, b: string) => {
+  const [x, y] = [Buffer.from(a), Buffer.from(b)]
+  return x.length === y.length && timingSafeEqual(x, y)
+}
 
 export class DoorGuard {
   /** Sent once, in the address `npm run host` prints; exchanged for the cookie on first use. */

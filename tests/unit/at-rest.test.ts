@@ -172,3 +172,34 @@ describe('encryption at rest', () => {
     await gap.close()
   })
 })
+
+describe('a damaged key file', () => {
+  it('is refused in words, whatever its scrypt parameters say', async () => {
+    const p = await openProfile()
+    await p.call('profile.encrypt', { passphrase: PASS })
+    await p.close()
+    const file = join(p.dir, 'encryption.json')
+    const kf = JSON.parse(readFileSync(file, 'utf8'))
+    for (const kdf of [{ N: 3 }, { N: 2 ** 40 }, { r: 0 }, { p: -1 }]) {
+      writeFileSync(file, JSON.stringify({ ...kf, kdf: { ...kf.kdf, ...kdf } }))
+      const app = await App.open(p.dir, undefined, PASS)
+      expect(app.status(), JSON.stringify(kdf)).toMatchObject({ state: 'corrupt', message: expect.stringMatching(/key file .* is damaged/) })
+    }
+  })
+})
+
+describe('what a crash leaves', () => {
+  it('a temp file a crash left beside the logs is gone once the profile opens, so an encryption leaves no plain copy', async () => {
+    const p = await demoProfile()
+    const needles = await personalStrings(p.call)
+    const device = (await p.call('device.show', {})).id
+    await p.close()
+    // As a crash in the middle of rewriting a log (an erasure, an encryption) leaves it.
+    const log = join(p.dir, 'changes', `${device}.jsonl`)
+    writeFileSync(join(p.dir, 'changes', `.${device}.jsonl.4242.tmp`), readFileSync(log))
+    const again = await openProfile(p.dir)
+    await again.call('profile.encrypt', { passphrase: PASS })
+    await again.close()
+    expect(found(p.dir, needles)).toEqual([])
+  })
+})

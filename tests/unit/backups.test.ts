@@ -10,6 +10,13 @@ import { gfc, openProfile, tempDir } from '../support/profile'
 
 const ks = () => ({ GFC_KEYSTORE: tempDir('gfc-other-computer-keys-') })
 
+/** An archive with some files replaced, its manifest made to match them. */
+function crafted(entries: Record<string, Uint8Array>, replaced: Record<string, Uint8Array>): Uint8Array {
+  const manifest = JSON.parse(Buffer.from(entries['gfc-archive.json']).toString('utf8'))
+  for (const [path, bytes] of Object.entries(replaced)) manifest.files[path] = { sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.length }
+  return zipSync({ ...entries, ...replaced, 'gfc-archive.json': Buffer.from(JSON.stringify(manifest)) })
+}
+
 describe('backup archives', () => {
   it('gfc backup --out, then gfc restore on another computer: the same data, a new device id', async () => {
     const p = await openProfile()
@@ -68,6 +75,11 @@ describe('backup archives', () => {
       ['text.gfcbackup', Buffer.from('just text'), /not a GFC Desk backup archive/],
       ['edited.gfcbackup', zipSync({ ...entries, 'gfc.json': Buffer.concat([entries['gfc.json'], Buffer.from(' ')]) }), /gfc.json in it is damaged/],
       ['stray.gfcbackup', zipSync({ ...entries, '../evil.sh': Buffer.from('rm -rf /') }), /does not list/],
+      // Made to match their manifest, but not what a profile holds: refused too, not a profile that will not open.
+      ['climbing.gfcbackup', crafted(entries, { 'templates/..': Buffer.from('x') }), /names a file GFC Desk does not put in a profile \(templates\/\.\.\)/],
+      ['data.gfcbackup', crafted(entries, { 'gfc.json': Buffer.from('garbage') }), /gfc.json in it is not a GFC Desk data file/],
+      ['key.gfcbackup', crafted(entries, { 'encryption.json': Buffer.from(JSON.stringify({ v: 1, kdf: { alg: 'scrypt', N: 3, r: 8, p: 1, salt: 'AAAA' }, key: 'AAAA' })) }), /encryption.json in it is not the key file of an encrypted profile/],
+      ['device.gfcbackup', crafted(entries, { 'device.json': Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(entries['device.json']).toString()), preferences: { keepBackups: -5 } })) }), /device.json in it is not a GFC Desk device file/],
     ]
     for (const [name, bytes, why] of cases) {
       writeFileSync(join(dir, name), bytes)

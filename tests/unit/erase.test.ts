@@ -1,5 +1,5 @@
 import { createInterface } from 'node:readline'
-import { readdirSync, readFileSync } from 'node:fs'
+import { appendFileSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { App } from '../../src-main/core/app'
@@ -88,6 +88,46 @@ describe('erase for good', () => {
     for (const f of filesUnder(p.dir)) {
       const buf = readFileSync(f)
       const text = buf.subarray(0, 9).toString() === 'GFCSEAL1\n' ? sealer.openFile(buf, f).toString() : buf.toString().split('\n').map((l) => (l.startsWith('~') ? sealer.openLine(l) : l)).join('\n')
+      for (const n of needles) expect(text.includes(n), `${n} in ${f}`).toBe(false)
+    }
+  })
+
+  it('reaches the unfinished last change of a log kept aside, when it names the person', async () => {
+    const p = await openProfile()
+    await p.call('demo.load', {})
+    const { id, needles } = victim(JSON.parse(await p.call('data.export', {})))
+    const device = (await p.call('device.show', {})).id
+    await p.close()
+    // A crash cut short an edit of the person's phone: the next open keeps the log aside in backups/.
+    const phone = '+41 22 555 0177'
+    appendFileSync(join(p.dir, 'changes', `${device}.jsonl`), `{"h":"${'A'.repeat(43)}","e":{"v":2,"device":"${device}","seq":9999,"hlc":"1796687863991-0000","ops":[{"table":"contacts","id":"${id}","set":{"phones":["${phone}"]`)
+    const again = await openProfile(p.dir)
+    expect(again.app.status()).toMatchObject({ state: 'ok', notices: [expect.stringMatching(/unfinished last change/)] })
+    expect(found(p.dir, [phone])).toHaveLength(1)
+    await again.call('contacts.erase', { id })
+    await again.close()
+    expect(found(p.dir, [phone, ...needles])).toEqual([])
+  })
+
+  it('reaches a log kept aside in an encrypted profile (an unfinished last change set aside at an open)', async () => {
+    const p = await openProfile()
+    await p.call('demo.load', {})
+    const { id, needles } = victim(JSON.parse(await p.call('data.export', {})))
+    await p.call('profile.encrypt', { passphrase: 'erase me please' })
+    const device = (await p.call('device.show', {})).id
+    await p.close()
+    // A crash cut the last change short: the next open keeps the log aside in backups/.
+    appendFileSync(join(p.dir, 'changes', `${device}.jsonl`), '~AAAA')
+    const app = await App.open(p.dir, undefined, 'erase me please')
+    expect(app.status()).toMatchObject({ state: 'ok' })
+    expect((await dispatch(app, 'contacts.erase', { id })).ok).toBe(true)
+    await app.close()
+    expect(readdirSync(join(p.dir, 'backups')).some((n) => n.startsWith('torn-'))).toBe(true)
+    const sealer = unlockProfile(p.dir, passphraseKey(p.dir, 'erase me please'))
+    for (const f of filesUnder(p.dir)) {
+      const buf = readFileSync(f)
+      const plain = buf.subarray(0, 9).toString() === 'GFCSEAL1\n' ? sealer.openFile(buf, f) : buf
+      const text = plain.toString().split('\n').map((l) => (l.startsWith('~') ? sealer.openLine(l) : l)).join('\n')
       for (const n of needles) expect(text.includes(n), `${n} in ${f}`).toBe(false)
     }
   })

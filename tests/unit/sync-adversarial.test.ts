@@ -200,6 +200,49 @@ describe('changes refused one by one, the rest applied', () => {
     await receive(chair, first)
     expect((await chair.call('contacts.get', { id: c.id })).notes).toBe('second')
   })
+
+  it('erasing a person reaches the changes held for a gap', async () => {
+    const chair = await office()
+    const laptop = await newDevice('laptop')
+    await enrol(chair, laptop)
+    const c = (await laptop.call('contacts.list', {}))[0]
+    await editContact(laptop, c.id, { notes: 'first' })
+    const first = await bundle(laptop, chair)
+    const state = JSON.parse(readFileSync(join(laptop.dir, 'sync.json'), 'utf8'))
+    state.peers[chair.id] = { vv: { ...laptop.app.store.receivedVector }, heardAt: new Date().toISOString() }
+    writeFileSync(join(laptop.dir, 'sync.json'), JSON.stringify(state))
+    await editContact(laptop, c.id, { notes: 'Met the minister in Bangui' })
+    expect((await receive(chair, await bundle(laptop, chair))).waiting.join()).toMatch(/wait for its changes/)
+    await chair.call('contacts.erase', { id: c.id })
+    const walk = (d: string): string[] => readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(d, e.name)) : [join(d, e.name)]))
+    expect(walk(chair.dir).filter((f) => readFileSync(f).toString('utf8').includes('Met the minister in Bangui'))).toEqual([])
+    // The gap closes later: the held changes still follow on, and the person stays erased.
+    await receive(chair, first)
+    expect(await chair.fail('contacts.get', { id: c.id })).toMatchObject({ message: expect.stringMatching(/erased for good/) })
+    expect(chair.app.store.waiting.size).toBe(0)
+  })
+
+  it.each([false, true])('changes waiting for a gap are kept encrypted in an encrypted profile (encrypted after they came: %s)', async (encryptAfter) => {
+    const chair = await office()
+    const laptop = await newDevice('laptop')
+    await enrol(chair, laptop)
+    if (!encryptAfter) await chair.call('profile.encrypt', { passphrase: 'a long passphrase' })
+    const c = (await laptop.call('contacts.list', {}))[0]
+    await editContact(laptop, c.id, { notes: 'first' })
+    const first = await bundle(laptop, chair)
+    const state = JSON.parse(readFileSync(join(laptop.dir, 'sync.json'), 'utf8'))
+    state.peers[chair.id] = { vv: { ...laptop.app.store.receivedVector }, heardAt: new Date().toISOString() }
+    writeFileSync(join(laptop.dir, 'sync.json'), JSON.stringify(state))
+    await editContact(laptop, c.id, { notes: 'Met the minister in Bangui' })
+    expect((await receive(chair, await bundle(laptop, chair))).waiting.join()).toMatch(/wait for its changes/)
+    if (encryptAfter) await chair.call('profile.encrypt', { passphrase: 'a long passphrase' })
+    const walk = (d: string): string[] => readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(d, e.name)) : [join(d, e.name)]))
+    const found = (needle: string) => walk(chair.dir).filter((f) => readFileSync(f).toString('latin1').includes(needle))
+    expect(found('Met the minister in Bangui')).toEqual([])
+    expect(found(JSON.stringify(c.familyName))).toEqual([])
+    await receive(chair, first)
+    expect((await chair.call('contacts.get', { id: c.id })).notes).toBe('Met the minister in Bangui')
+  })
 })
 
 describe('the shared folder', () => {

@@ -2,11 +2,12 @@ import { spawnSync } from 'node:child_process'
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { checkProfile } from '../../src-main/core/services/check'
 import { listLogs } from '../../src-main/core/store/change-log'
 import { findBreaches } from '../../src-main/core/sync/breaches'
 import { emptyTables } from '../../src-main/core/sync/change'
 import { editContact, enrol, exported, meet, missionId, newDevice, office, receive, send, bundle } from '../support/sync'
-import { gfc, ROOT, tempDir } from '../support/profile'
+import { gfc, openProfile, ROOT, tempDir } from '../support/profile'
 
 // Devices meeting offline, as the Chair's office, a field officer and a secretary use them:
 // real profiles in temp folders, bundles written to files and read back.
@@ -68,6 +69,52 @@ describe('enrolling a field device', () => {
     const e = await field.fail('missions.create', { acronym: 'NEW', nameEn: 'A new mission', location: 'Somewhere', kind: 'political' })
     expect(e.message).toContain('may change only the records of its missions')
     expect(await field.fail('organisations.create', { kind: 'state', countryCode: 'FR' })).toMatchObject({ message: expect.stringContaining('outside them') })
+  })
+
+  it('opens again after a person came into its scope (their earlier fields kept beside the logs), and gfc check is green', async () => {
+    const chair = await office()
+    const field = await newDevice('laptop')
+    const minusca = await missionId(chair, 'MINUSCA')
+    await enrol(chair, field, { kind: 'missions', missionIds: [minusca] })
+    await send(field, chair)
+    const [all, mine] = [await exported(chair), await exported(field)]
+    const outsider = all.contacts.find((c: { id: string }) => !mine.contacts.some((m: { id: string }) => m.id === c.id))
+    const post = all.posts.find((p: { missionId: string }) => p.missionId === minusca)
+    await chair.call('holders.create', { postId: post.id, contactId: outsider.id, start: '1990-01-01', end: '1990-06-30' })
+    await send(chair, field)
+    expect(existsSync(join(field.dir, 'changes', '.revealed.jsonl'))).toBe(true)
+    const before = await exported(field)
+    expect(before.contacts.map((c: { id: string }) => c.id)).toContain(outsider.id)
+    await field.close()
+    expect(checkProfile(field.dir).problems).toEqual([])
+    const again = await openProfile(field.dir)
+    expect(again.app.status()).toMatchObject({ state: 'ok' })
+    expect(await exported(again as never)).toEqual(before)
+  })
+
+  it('a reveal cut short by a crash is taken again whole when the bundle is read again', async () => {
+    const chair = await office()
+    const field = await newDevice('laptop')
+    const minusca = await missionId(chair, 'MINUSCA')
+    await enrol(chair, field, { kind: 'missions', missionIds: [minusca] })
+    await send(field, chair)
+    const [all, mine] = [await exported(chair), await exported(field)]
+    const outsider = all.contacts.find((c: { id: string }) => !mine.contacts.some((m: { id: string }) => m.id === c.id))
+    const post = all.posts.find((p: { missionId: string }) => p.missionId === minusca)
+    await chair.call('holders.create', { postId: post.id, contactId: outsider.id, start: '1990-01-01', end: '1990-06-30' })
+    const b = await bundle(chair, field)
+    await receive(field, b)
+    await field.close()
+    // The crash came while the revealed fields were being written: the data file never saw them.
+    const revealed = join(field.dir, 'changes', '.revealed.jsonl')
+    const whole = readFileSync(revealed)
+    writeFileSync(revealed, whole.subarray(0, whole.length >> 1))
+    const again = await openProfile(field.dir)
+    await again.call('sync.importBundle', { contentBase64: b.toString('base64'), confirmDeletions: false })
+    const seen = (await exported(again as never)).contacts.find((c: { id: string }) => c.id === outsider.id)
+    await again.close()
+    expect(checkProfile(field.dir).problems).toEqual([])
+    expect(seen).toMatchObject({ familyName: outsider.familyName })
   })
 })
 

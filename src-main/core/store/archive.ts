@@ -6,7 +6,9 @@ import { z } from 'zod'
 import { AppError } from '../model/errors'
 import { LOG_DIR } from './change-log'
 import { DIR_MODE, fsyncDirSync, writeFileDurableSync } from './durable-file'
-import { KEY_FILE } from './encryption'
+import { DeviceFile } from './device'
+import { isKeyFile, isSealedFile, KEY_FILE } from './encryption'
+import { parseSnapshot, SCHEMA_VERSION, versionOf } from './snapshot'
 
 // A backup a person can carry: one file holding what makes the profile (the data file, every
 // change log, the revealed fields, the Word templates, device.json for the preferences, and
@@ -28,7 +30,7 @@ const Manifest = z.object({
 })
 
 /** The paths an archive may hold: anything else (`../`, an absolute path, a stray file) is refused. */
-const ALLOWED = /^(gfc\.json|device\.json|encryption\.json|changes\/[a-z0-9]{16}\.jsonl|changes\/\.revealed\.jsonl|templates\/[^/\\]+)$/
+const ALLOWED = /^(gfc\.json|device\.json|encryption\.json|changes\/[a-z0-9]{16}\.jsonl|changes\/\.revealed\.jsonl|templates\/(?!\.\.?$)[^/\\]+)$/
 
 const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex')
 
@@ -87,7 +89,28 @@ export function readArchive(bytes: Uint8Array, file: string): { manifest: z.infe
   }
   for (const path of Object.keys(entries)) if (path !== MANIFEST && !files[path]) throw refuse(file, `it holds a file its manifest does not list (${path})`)
   if (!files['gfc.json'] || !files['device.json']) throw refuse(file, 'it holds no data file')
+  // Its checksums only say the files are as the archive was made: what they hold is checked too,
+  // so a restore never leaves a profile that will not open.
+  const text = (path: string) => Buffer.from(files[path]).toString('utf8')
+  if (!DeviceFile.safeParse(safeJson(text('device.json'))).success) throw refuse(file, 'device.json in it is not a GFC Desk device file')
+  if (files[KEY_FILE] && !isKeyFile(text(KEY_FILE))) throw refuse(file, `${KEY_FILE} in it is not the key file of an encrypted profile`)
+  if (!isSealedFile(Buffer.from(files['gfc.json']))) {
+    try {
+      const raw = JSON.parse(text('gfc.json'))
+      if (versionOf(raw, 'gfc.json') === SCHEMA_VERSION) parseSnapshot(raw, 'gfc.json')
+    } catch (e) {
+      throw refuse(file, `gfc.json in it is not a GFC Desk data file${e instanceof AppError ? ` (${e.message})` : ''}`)
+    }
+  }
   return { manifest, files }
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text)
+  } catch {
+    return undefined
+  }
 }
 
 /**

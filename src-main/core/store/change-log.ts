@@ -29,8 +29,9 @@ export function logDevice(file: string): string {
 export function listLogs(profileDir: string): string[] {
   const dir = join(profileDir, LOG_DIR)
   if (!existsSync(dir)) return []
+  // Not `.revealed.jsonl` beside them (sync/revealed.ts): it holds fields, not a device's changes.
   return readdirSync(dir)
-    .filter((f) => f.endsWith('.jsonl'))
+    .filter((f) => f.endsWith('.jsonl') && !f.startsWith('.'))
     .sort()
     .map((f) => join(dir, f))
 }

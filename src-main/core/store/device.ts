@@ -16,7 +16,7 @@ import { writeFileDurableSync } from './durable-file'
 
 const DatasetRef = z.object({ id: z.string().min(1), name: z.string() })
 
-const DeviceFile = z.object({
+export const DeviceFile = z.object({
   deviceId: z.string().regex(/^[a-z2-7]{16}$|^[0-9a-f]{16}$/),
   name: z.string(),
   createdAt: z.string(),

@@ -24,9 +24,14 @@ const LINE_MARK = '~'
 const NONCE = 12
 const TAG = 16
 
+/** Parameters scrypt accepts within its memory limit (N a power of two; what OpenSSL allocates
+ *  for them under maxmem): anything else is a damaged key file, not a crash in node:crypto. */
+const scryptParams = ({ N, r, p }: { N: number; r: number; p: number }) =>
+  N > 1 && Number.isInteger(Math.log2(N)) && r > 0 && p > 0 && 128 * r * (N + 2 + p) <= SCRYPT.maxmem
+
 const KeyFile = z.object({
   v: z.literal(1),
-  kdf: z.object({ alg: z.literal('scrypt'), N: z.number().int(), r: z.number().int(), p: z.number().int(), salt: z.string() }),
+  kdf: z.object({ alg: z.literal('scrypt'), N: z.number().int(), r: z.number().int(), p: z.number().int(), salt: z.string() }).refine(scryptParams),
   /** The profile key, sealed with the passphrase key. */
   key: z.string(),
 })
@@ -98,6 +103,15 @@ export function isEncrypted(dir: string): boolean {
 
 export function needsPassphrase(where: string): AppError {
   return new AppError('encrypted', `The profile in ${where} is encrypted: give its passphrase (GFC_PASSPHRASE, or when asked).`)
+}
+
+/** Whether `text` is a key file this version opens (a restored archive's, checked before it is written). */
+export function isKeyFile(text: string): boolean {
+  try {
+    return KeyFile.safeParse(JSON.parse(text)).success
+  } catch {
+    return false
+  }
 }
 
 function readKeyFile(dir: string): KeyFile {

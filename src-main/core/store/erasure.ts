@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, readFileSync, unlinkSync } from 'node:fs'
 import { join } from 'node:path'
+import { z } from 'zod'
 import { ENTITIES, TABLES, type TableName } from '../model/entities'
 import type { LogEntry, Op, StoredRecord, Tables } from '../sync/change'
 import { entryDigest, leafHash } from '../sync/digest'
@@ -21,6 +22,7 @@ import { isSealedFile, isSealedLine, plainContent, type Sealer } from './encrypt
 const KEPT = new Set(['deleted', 'erased'])
 const REVEALED = join('changes', '.revealed.jsonl')
 const DATA_FILE = 'gfc.json'
+const HELD_DIR = 'held'
 
 /** `table:id` of a record. */
 export const recordKey = (table: string, id: string) => `${table}:${id}`
@@ -82,6 +84,14 @@ function eraseLine(text: string, targets: Set<string>, sealer: Sealer | null): s
   if (!e) return text
   const out = JSON.stringify({ ...line, e })
   return sealer ? sealer.sealLine(out) : out
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text)
+  } catch {
+    return undefined
+  }
 }
 
 function eraseRevealedLine(text: string, targets: Set<string>, sealer: Sealer | null): string {
@@ -147,16 +157,41 @@ export function eraseFromFiles(dir: string, sealer: Sealer | null, targets: Set<
     const file = join(backups, name)
     const buf = readFileSync(file)
     const plain = isSealedFile(buf) ? (sealer ? sealer.openFile(buf, file) : buf) : buf
-    if (!ids.some((id) => plain.includes(id))) continue
     if (name.endsWith('.jsonl')) {
       // A log kept aside (damaged, torn, before a migration): its lines erased like the log's.
-      const text = plain.toString('utf8').split('\n').map((t) => (t ? eraseLine(t, targets, sealer) : t)).join('\n')
-      writeFileDurableSync(file, isSealedFile(buf) && sealer ? sealer.sealFile(text) : text)
+      // (Its lines may be sealed one by one, so the ids are looked for in them, not in the file.)
+      // A line there that is not a whole change (cut short by a crash) and names the person goes.
+      const unreadable = (t: string) => !isSealedLine(t) && !LogLine.safeParse(safeJson(t)).success
+      const before = plain.toString('utf8')
+      const text = before
+        .split('\n')
+        .filter((t) => !(unreadable(t) && ids.some((id) => t.includes(id))))
+        .map((t) => (t ? eraseLine(t, targets, sealer) : t))
+        .join('\n')
+      if (text !== before) writeFileDurableSync(file, isSealedFile(buf) && sealer ? sealer.sealFile(text) : text)
       continue
     }
+    if (!ids.some((id) => plain.includes(id))) continue
     const doc = readDoc(file, sealer)
     if (doc?.tables) writeDoc(file, (eraseDoc(doc, targets, records), doc), isSealedFile(buf) ? sealer : null)
     else unlinkSync(file) // a damaged copy that still names the person: it goes too
+  }
+
+  // Other devices' changes held for a gap (services/sync/exchange.ts): erased like the logs, so
+  // their digests, and so their chains and signatures, stay what they were.
+  const held = join(dir, HELD_DIR)
+  for (const name of existsSync(held) ? readdirSync(held).filter((n) => n.startsWith('run-')) : []) {
+    const file = join(held, name)
+    const buf = readFileSync(file)
+    let lines: LogLine[]
+    try {
+      lines = z.array(LogLine).parse(JSON.parse(plainContent(buf, sealer, file).toString('utf8')))
+    } catch {
+      continue // not readable as changes: it is never applied either
+    }
+    if (!lines.some((l) => eraseEntry(l.e, targets))) continue
+    const text = JSON.stringify(lines.map((l) => ({ ...l, e: eraseEntry(l.e, targets) ?? l.e })))
+    writeFileDurableSync(file, isSealedFile(buf) && sealer ? sealer.sealFile(text) : text)
   }
 
   const data = join(dir, DATA_FILE)

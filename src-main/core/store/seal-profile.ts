@@ -7,14 +7,15 @@ import { isSealedFile, isSealedLine, type Sealer } from './encryption'
 import type { Snapshot } from './snapshot'
 
 // Turning a plain profile into an encrypted one, file by file, each file replaced whole (temp,
-// fsync, rename): the logs, the revealed fields, the backups, and the data file last, with the
-// logs' new byte positions. A crash in between leaves files each wholly plain or wholly sealed;
-// the next open with the passphrase finishes the job (an encrypted profile reads both). A data
-// file whose log positions went stale meanwhile is put right at open, which finds each log's
-// folded change by its number and chain.
+// fsync, rename): the logs, the revealed fields, the backups and the changes held for a gap, and
+// the data file last, with the logs' new byte positions. A crash in between leaves files each
+// wholly plain or wholly sealed; the next open with the passphrase finishes the job (an encrypted
+// profile reads both). A data file whose log positions went stale meanwhile is put right at open,
+// which finds each log's folded change by its number and chain.
 
 const DATA_FILE = 'gfc.json'
 const REVEALED = join('changes', '.revealed.jsonl')
+const HELD_DIR = 'held'
 
 function firstBytes(file: string, n: number): Buffer {
   const fd = openSync(file, 'r')
@@ -30,12 +31,18 @@ function firstBytes(file: string, n: number): Buffer {
 export function hasPlainFiles(dir: string): boolean {
   const plainLines = (f: string) => existsSync(f) && firstBytes(f, 1).length > 0 && !isSealedLine(firstBytes(f, 1).toString())
   const plainFile = (f: string) => existsSync(f) && !isSealedFile(firstBytes(f, 16))
-  return listLogs(dir).some(plainLines) || plainLines(join(dir, REVEALED)) || plainFile(join(dir, DATA_FILE)) || backupFiles(dir).some(plainFile)
+  return listLogs(dir).some(plainLines) || plainLines(join(dir, REVEALED)) || plainFile(join(dir, DATA_FILE)) || wholeFiles(dir).some(plainFile)
 }
 
-function backupFiles(dir: string): string[] {
+function wholeFiles(dir: string): string[] {
   const d = join(dir, BACKUP_DIR)
-  return existsSync(d) ? readdirSync(d).filter((n) => !n.startsWith('.')).map((n) => join(d, n)) : []
+  const held = join(dir, HELD_DIR)
+  // And the changes held for a gap (services/sync/exchange.ts), opened: the held bundles beside
+  // them are encrypted for this device already.
+  return [
+    ...(existsSync(d) ? readdirSync(d).filter((n) => !n.startsWith('.')).map((n) => join(d, n)) : []),
+    ...(existsSync(held) ? readdirSync(held).filter((n) => n.startsWith('run-')).map((n) => join(held, n)) : []),
+  ]
 }
 
 /** Seals every plain file of the profile in `dir` (its lock held by the caller). */
@@ -47,7 +54,7 @@ export function sealProfileFiles(dir: string, sealer: Sealer): void {
   }
   const revealed = join(dir, REVEALED)
   if (existsSync(revealed) && firstBytes(revealed, 1).length && !isSealedLine(firstBytes(revealed, 1).toString())) rewriteLines(revealed, seal)
-  for (const f of backupFiles(dir)) {
+  for (const f of wholeFiles(dir)) {
     const buf = readFileSync(f)
     if (!isSealedFile(buf)) writeFileDurableSync(f, sealer.sealFile(buf))
   }

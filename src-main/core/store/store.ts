@@ -123,6 +123,7 @@ export class Store {
     if (!readOnly) {
       ownerOnly(dir)
       removeStaleTemps(dir)
+      removeStaleTemps(join(dir, LOG_DIR))
       removeStaleTemps(backupDir(dir))
     }
     let sealer: Sealer | null = null

@@ -1,4 +1,4 @@
-import { appendFileSync, closeSync, existsSync, fdatasyncSync, openSync, readFileSync } from 'node:fs'
+import { appendFileSync, closeSync, existsSync, fdatasyncSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs'
 import { join } from 'node:path'
 import { FILE_MODE } from '../store/durable-file'
 import { LOG_DIR } from '../store/change-log'
@@ -32,10 +32,14 @@ export function readRevealed(dir: string, sealer: Sealer | null): Revealed {
 
 export function appendRevealed(dir: string, device: string, seq: number, ops: Op[], sealer: Sealer | null): void {
   const f = file(dir)
-  const fd = openSync(f, 'a', FILE_MODE)
+  const fd = openSync(f, 'a+', FILE_MODE)
   try {
+    // After a line cut short by a crash, on a line of its own (else both would be unreadable).
+    const size = fstatSync(fd).size
+    const last = Buffer.alloc(1)
+    const torn = size > 0 && readSync(fd, last, 0, 1, size - 1) === 1 && last[0] !== 0x0a
     const text = JSON.stringify({ device, seq, ops })
-    appendFileSync(fd, (sealer ? sealer.sealLine(text) : text) + '\n')
+    appendFileSync(fd, (torn ? '\n' : '') + (sealer ? sealer.sealLine(text) : text) + '\n')
     fdatasyncSync(fd)
   } finally {
     closeSync(fd)

@@ -6,6 +6,7 @@ import type { ImportReport } from '../../model/sync'
 import { idProblem } from '../../model/entities'
 import { AppError } from '../../model/errors'
 import { writeFileDurableSync } from '../../store/durable-file'
+import { plainContent } from '../../store/encryption'
 import type { LogLine } from '../../store/change-log'
 import type { Store } from '../../store/store'
 import { findBreaches } from '../../sync/breaches'
@@ -320,7 +321,9 @@ function applyReveals(store: Store, payload: Payload): void {
 
 function holdRun(store: Store, author: string, lines: LogLine[]): void {
   mkdirSync(heldDir(store), { recursive: true, mode: 0o700 })
-  writeFileDurableSync(join(heldDir(store), `run-${author}-${lines[0].e.seq}-${lines.at(-1)!.e.seq}.json`), JSON.stringify(lines))
+  // Opened changes: in an encrypted profile they are sealed like its logs.
+  const text = JSON.stringify(lines)
+  writeFileDurableSync(join(heldDir(store), `run-${author}-${lines[0].e.seq}-${lines.at(-1)!.e.seq}.json`), store.sealer ? store.sealer.sealFile(text) : text)
 }
 
 /** Runs held for a gap, tried again: those that now follow on are added; the rest keep waiting;
@@ -334,13 +337,14 @@ function retryHeld(store: Store) {
   while (progress) {
     progress = false
     for (const name of readdirSync(dir).filter((n) => n.startsWith('run-')).sort()) {
-      const lines = JSON.parse(readFileSync(join(dir, name), 'utf8')) as LogLine[]
+      const file = join(dir, name)
+      const lines = JSON.parse(plainContent(readFileSync(file), store.sealer, file).toString('utf8')) as LogLine[]
       const author = lines[0].e.device
       const end = store.receivedVector[author] ?? 0
       if (lines[0].e.seq > end + 1) continue
       const newer = lines.filter((l) => l.e.seq > end)
       if (newer.length && newer[0].h === chainNext(newer[0].p ?? store.logRun(author, end).prev, entryDigest(newer[0].e))) out.push(...store.receive(new Map([[author, newer]])))
-      unlinkSync(join(dir, name))
+      unlinkSync(file)
       progress = true
     }
   }
