@@ -220,6 +220,15 @@ describe('checking, fixing and importing', () => {
     expect((await p.fail('import.undo', { records: [{ table: 'contacts', id: '__proto__', fields: [] }] })).message).toMatch(/not the undo of an import/)
   })
 
+  it('imports a file whose header holds a line break (Alt+Enter in Excel), and the profile opens again', async () => {
+    const p = await profile()
+    const file = b64('"Given\nname","Family\r\nname",E-mail\r\nJo,Doe,jo@example.org\r\n')
+    expect(await p.call('import.commit', { type: 'contacts', format: 'csv', contentBase64: file })).toMatchObject({ added: 1 })
+    await p.close()
+    const again = await openProfile(p.dir)
+    expect((await again.call('contacts.list', {})).map((c) => c.familyName)).toEqual(['Doe'])
+  })
+
   it('saves the mapping for the next file with the same headers', async () => {
     const p = await profile()
     const file = b64('Surname,Forename,Mail\r\nDoe,Jo,jo@example.org\r\n')
