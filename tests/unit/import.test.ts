@@ -66,6 +66,14 @@ describe('reading CSV files', () => {
     expect(r.rows.flatMap((x) => x.issues)).toEqual([])
   })
 
+  it('numbers each row as the file does, across empty rows', async () => {
+    const p = await profile()
+    // Excel keeps empty rows (";" alone) and blank lines; row 5 of the sheet is row 5 in the preview.
+    const r = await p.call('import.preview', { type: 'contacts', format: 'csv', contentBase64: b64('Nom;Courriel\r\n\r\nAnn;ann@example.org\r\n;\r\nBo;not-an-email\r\n') })
+    expect(r.rows.map((x) => [x.line, x.values.familyName])).toEqual([[3, 'Ann'], [5, 'Bo']])
+    expect((await p.fail('import.commit', { type: 'contacts', format: 'csv', contentBase64: b64('Nom;Courriel\r\n\r\nAnn;ann@example.org\r\n;\r\nBo;not-an-email\r\n') })).message).toMatch(/row 5, emails/)
+  })
+
   it('keeps a line break inside a quoted cell', async () => {
     const p = await profile()
     const r = await p.call('import.preview', csv('contacts', 'contacts-quoted-newline.csv'))

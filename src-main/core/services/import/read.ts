@@ -49,8 +49,9 @@ export function readCsv(bytes: Uint8Array): Grid {
   if (isZip(bytes)) throw refuse('This is a workbook (.xlsx), not a CSV file: choose XLSX.')
   const { text, encoding } = decodeText(bytes)
   if (BINARY.test(text.slice(0, 64 * 1024))) throw refuse('This is not a text (CSV) file: it holds binary data.')
-  const parsed = Papa.parse<string[]>(text, { delimitersToGuess: [',', ';', '\t'], skipEmptyLines: 'greedy' })
-  const delimiter = parsed.meta.delimiter as ',' | ';' | '\t'
+  // The separator is guessed without the empty rows; the rows are then read with them, so that each keeps its number in the file.
+  const delimiter = Papa.parse<string[]>(text, { delimitersToGuess: [',', ';', '\t'], skipEmptyLines: 'greedy', preview: 10 }).meta.delimiter as ',' | ';' | '\t'
+  const parsed = Papa.parse<string[]>(text, { delimiter })
   const fatal = parsed.errors.find((e) => e.type === 'Quotes')
   if (fatal) throw refuse(`Row ${(fatal.row ?? 0) + 1}: a quoted cell is not closed (${fatal.message}).`)
   return grid({ format: 'csv', encoding, delimiter: [',', ';', '\t'].includes(delimiter) ? delimiter : ',', sheets: [], sheet: '' }, parsed.data)
