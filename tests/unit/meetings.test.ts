@@ -246,6 +246,25 @@ describe('issuing invitations', () => {
     await p.close()
   })
 
+  it('addresses the letter with the position the addressee holds now, not one they left', async () => {
+    const p = await profile(false)
+    const sweden = await p.call('organisations.create', { kind: 'state', countryCode: 'SE' })
+    await p.call('organisations.create', { kind: 'state', countryCode: 'GH' })
+    // Counsellor at the mission until 2025, its Permanent Representative since.
+    const anna = await p.call('contacts.create', { contact: { honorific: 'H.E. Ms.', givenName: 'Anna', familyName: 'Exempel' } })
+    await p.call('affiliations.create', { contactId: anna.id, organisationId: sweden.id, role: 'other', position: 'Counsellor', start: '2019-01-01', end: '2024-12-31' })
+    await p.call('affiliations.create', { contactId: anna.id, organisationId: sweden.id, role: 'permanent-representative', position: 'Permanent Representative', start: '2025-01-01' })
+    const m = await p.call('meetings.create', meeting)
+    expect(m.invitees.find((i) => i.organisationId === sweden.id)!.addressee?.id).toBe(anna.id)
+    const job = await p.call('invitations.issue', { meetingId: m.id, form: 'letter' })
+    const done = await p.app.jobs.wait(job!.id)
+    const file = join(done!.folder, done!.files.find((f) => /Sweden/.test(f))!)
+    const text = Object.values(await readDocx([file]))[0].paragraphs.map((x) => x.text)
+    expect(text, text.join('\n')).toContain('Permanent Representative of Sweden to the United Nations')
+    expect(text.join('\n')).not.toContain('Counsellor')
+    await p.close()
+  })
+
   it('refuses a Word template with an unknown placeholder, naming it', async () => {
     const p = await profile()
     const fixture = join(import.meta.dirname, '../fixtures/templates/letterhead.docx')
