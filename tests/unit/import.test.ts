@@ -1,4 +1,4 @@
-import { zipSync } from 'fflate'
+import { unzipSync, zipSync } from 'fflate'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -134,6 +134,23 @@ describe('hostile files', () => {
         expect(e.message).toMatch(message)
         expect(e.message).toMatch(/Nothing was imported/)
       }
+    }
+    expect(p.snapshot()).toBe(before)
+  })
+  it('refuses a zip bomb whose directory lies about the sizes, as one that tells them', async () => {
+    const p = await withSweden()
+    const before = p.snapshot()
+    const files = unzipSync(fixture('members-dates.xlsx'))
+    const sheet = Buffer.from(files['xl/worksheets/sheet1.xml']).toString()
+    files['xl/worksheets/sheet1.xml'] = Buffer.from(sheet.replace('</worksheet>', `${' '.repeat(110 * 1024 * 1024)}</worksheet>`))
+    const zip = Buffer.from(zipSync(files, { level: 6 }))
+    // The central directory (which a zip's reader may trust) says the sheet unpacks to 949 bytes.
+    for (let at = zip.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02])); at >= 0; at = zip.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]), at + 4)) {
+      if (zip.toString('latin1', at + 46, at + 46 + zip.readUInt16LE(at + 28)) === 'xl/worksheets/sheet1.xml') zip.writeUInt32LE(949, at + 24)
+    }
+    for (const method of ['import.preview', 'import.commit']) {
+      const e = await p.fail(method, { type: 'organisations', format: 'xlsx', contentBase64: b64(zip) })
+      expect(e.message).toMatch(/unpack to more than 100 MB.*Nothing was imported/)
     }
     expect(p.snapshot()).toBe(before)
   })
