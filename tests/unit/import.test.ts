@@ -74,6 +74,15 @@ describe('reading CSV files', () => {
     expect((await p.fail('import.commit', { type: 'contacts', format: 'csv', contentBase64: b64('Nom;Courriel\r\n\r\nAnn;ann@example.org\r\n;\r\nBo;not-an-email\r\n') })).message).toMatch(/row 5, emails/)
   })
 
+  it('reads a file whose rows end in many empty cells (a used range wider than the data), and refuses one with too many filled columns', async () => {
+    const p = await profile()
+    const empty = ';'.repeat(250)
+    const r = await p.call('import.preview', { type: 'contacts', format: 'csv', contentBase64: b64(`Nom;Courriel${empty}\r\nRoe;ann@example.org${empty}\r\n`) })
+    expect(r.rows.map((x) => x.values)).toEqual([{ familyName: 'Roe', emails: 'ann@example.org' }])
+    const wide = Array.from({ length: 201 }, (_, i) => `c${i}`).join(';')
+    expect((await p.fail('import.preview', { type: 'contacts', format: 'csv', contentBase64: b64(`${wide}\r\n${wide}\r\n`) })).message).toMatch(/Row 1 has 201 cells; at most 200 columns/)
+  })
+
   it('keeps a line break inside a quoted cell', async () => {
     const p = await profile()
     const r = await p.call('import.preview', csv('contacts', 'contacts-quoted-newline.csv'))

@@ -116,7 +116,10 @@ function cellText(v: unknown): string {
 }
 
 function grid(meta: Omit<Grid, 'headers' | 'rows'>, data: string[][]): Grid {
-  const nonEmpty = data.map((cells, i) => ({ line: i + 1, cells })).filter((r) => r.cells.some((c) => c.trim() !== ''))
+  const filled = data.map((cells, i) => ({ line: i + 1, cells })).filter((r) => r.cells.some((c) => c.trim() !== ''))
+  // The columns are those that hold something: a spreadsheet writes empty cells as far as its used range goes.
+  const width = filled.reduce((n, r) => Math.max(n, r.cells.findLastIndex((c) => c.trim() !== '') + 1), 0)
+  const nonEmpty = filled.map((r) => ({ line: r.line, cells: r.cells.slice(0, width) }))
   if (nonEmpty.length === 0) throw refuse('The file is empty.')
   if (nonEmpty.length - 1 > LIMITS.rows) throw refuse(`The file has ${nonEmpty.length - 1} rows; at most ${LIMITS.rows} can be imported at once.`)
   for (const r of nonEmpty) {
