@@ -292,6 +292,10 @@ describe('the rules', () => {
     expect(code('Atlantis')).toBeUndefined()
   })
 
+  it('finds a Member State written with a typographic apostrophe, as UN documents write it', () => {
+    expect(['Côte d’Ivoire', 'Cote d’ivoire', 'Côte d‘Ivoire'].map((s) => findMemberState(s)?.iso2)).toEqual(['CI', 'CI', 'CI'])
+  })
+
   it('names the closed choices as the UI does, in English and French', () => {
     for (const lang of ['en', 'fr'] as const) {
       const ui = JSON.parse(readFileSync(join(ROOT, `src-renderer/i18n/${lang}.json`), 'utf8'))
