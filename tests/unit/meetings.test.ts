@@ -265,6 +265,21 @@ describe('issuing invitations', () => {
     await p.close()
   })
 
+  it('tables two written comments of one member under that member once, and counts members, not comments', async () => {
+    const p = await profile(false)
+    const norway = await p.call('organisations.create', { kind: 'state', countryCode: 'NO' })
+    const m = await p.call('meetings.create', meeting)
+    await p.call('comments.create', { meetingId: m.id, organisationId: norway.id, text: 'Norway welcomes the draft.', received: '2027-06-01' })
+    await p.call('comments.create', { meetingId: m.id, organisationId: norway.id, text: 'Norway adds a note on item 1.', received: '2027-06-03' })
+    const saved = await p.call('meetings.saveDocument', { meetingId: m.id, kind: 'comments', language: 'en' })
+    const text = Object.values(await readDocx([saved!.path]))[0].paragraphs.map((x) => x.text.replace(/\u00a0/g, ' '))
+    expect(text).toContain('The Chair tables below the written comments of the one member of the Group who was unable to attend the meeting.')
+    expect(text.filter((t) => /^\d+\.\s+Norway$/.test(t))).toEqual(['1.  Norway'])
+    expect(text).toContain('Norway welcomes the draft.')
+    expect(text).toContain('Norway adds a note on item 1.')
+    await p.close()
+  })
+
   it('refuses a Word template with an unknown placeholder, naming it', async () => {
     const p = await profile()
     const fixture = join(import.meta.dirname, '../fixtures/templates/letterhead.docx')
