@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process'
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -5,7 +6,7 @@ import { App } from '../../src-main/core/app'
 import { dispatch } from '../../src-main/core/dispatch'
 import type { Shell } from '../../src-main/core/shell'
 import { readDocx } from '../support/docs'
-import { gfc, tempDir } from '../support/profile'
+import { ROOT, gfc, tempDir } from '../support/profile'
 import type { Input, Method, Results } from '../../src-main/core/api'
 
 /** A profile whose "save" dialogs answer with paths in a temp folder. */
@@ -278,6 +279,20 @@ describe('issuing invitations', () => {
     expect(text).toContain('Norway welcomes the draft.')
     expect(text).toContain('Norway adds a note on item 1.')
     await p.close()
+  })
+
+  it('dates the letters with the day where the secretary is: 8.30 p.m. in New York is still 8 December', async () => {
+    const p = await profile(false)
+    await p.call('organisations.create', { kind: 'state', countryCode: 'GH' })
+    const m = await p.call('meetings.create', meeting)
+    await p.close()
+    const out = tempDir('gfc-out-')
+    // 20:30 in New York is 01:30 the next day in UTC.
+    const r = spawnSync('faketime', ['-f', '@2026-12-08 20:30:00', process.execPath, join(ROOT, 'bin/gfc.js'), '--data', p.dir, 'invitations', '--meeting', m.id, '--out', out], { encoding: 'utf8', env: { ...process.env, TZ: 'America/New_York' } })
+    expect(r.status, r.stderr).toBe(0)
+    const file = join(out, readdirSync(out).find((f) => f.endsWith('.docx'))!)
+    const text = Object.values(await readDocx([file]))[0].paragraphs.map((x) => x.text.replace(/\u00a0/g, ' '))
+    expect(text.slice(0, 2)).toEqual(['GFC/2026/001', 'New York, 8 December 2026'])
   })
 
   it('refuses a Word template with an unknown placeholder, naming it', async () => {
