@@ -1,4 +1,4 @@
-import { zipSync } from 'fflate'
+import { unzipSync, zipSync } from 'fflate'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -66,6 +66,23 @@ describe('reading CSV files', () => {
     expect(r.rows.flatMap((x) => x.issues)).toEqual([])
   })
 
+  it('numbers each row as the file does, across empty rows', async () => {
+    const p = await profile()
+    // Excel keeps empty rows (";" alone) and blank lines; row 5 of the sheet is row 5 in the preview.
+    const r = await p.call('import.preview', { type: 'contacts', format: 'csv', contentBase64: b64('Nom;Courriel\r\n\r\nAnn;ann@example.org\r\n;\r\nBo;not-an-email\r\n') })
+    expect(r.rows.map((x) => [x.line, x.values.familyName])).toEqual([[3, 'Ann'], [5, 'Bo']])
+    expect((await p.fail('import.commit', { type: 'contacts', format: 'csv', contentBase64: b64('Nom;Courriel\r\n\r\nAnn;ann@example.org\r\n;\r\nBo;not-an-email\r\n') })).message).toMatch(/row 5, emails/)
+  })
+
+  it('reads a file whose rows end in many empty cells (a used range wider than the data), and refuses one with too many filled columns', async () => {
+    const p = await profile()
+    const empty = ';'.repeat(250)
+    const r = await p.call('import.preview', { type: 'contacts', format: 'csv', contentBase64: b64(`Nom;Courriel${empty}\r\nRoe;ann@example.org${empty}\r\n`) })
+    expect(r.rows.map((x) => x.values)).toEqual([{ familyName: 'Roe', emails: 'ann@example.org' }])
+    const wide = Array.from({ length: 201 }, (_, i) => `c${i}`).join(';')
+    expect((await p.fail('import.preview', { type: 'contacts', format: 'csv', contentBase64: b64(`${wide}\r\n${wide}\r\n`) })).message).toMatch(/Row 1 has 201 cells; at most 200 columns/)
+  })
+
   it('keeps a line break inside a quoted cell', async () => {
     const p = await profile()
     const r = await p.call('import.preview', csv('contacts', 'contacts-quoted-newline.csv'))
@@ -126,6 +143,23 @@ describe('hostile files', () => {
         expect(e.message).toMatch(message)
         expect(e.message).toMatch(/Nothing was imported/)
       }
+    }
+    expect(p.snapshot()).toBe(before)
+  })
+  it('refuses a zip bomb whose directory lies about the sizes, as one that tells them', async () => {
+    const p = await withSweden()
+    const before = p.snapshot()
+    const files = unzipSync(fixture('members-dates.xlsx'))
+    const sheet = Buffer.from(files['xl/worksheets/sheet1.xml']).toString()
+    files['xl/worksheets/sheet1.xml'] = Buffer.from(sheet.replace('</worksheet>', `${' '.repeat(110 * 1024 * 1024)}</worksheet>`))
+    const zip = Buffer.from(zipSync(files, { level: 6 }))
+    // The central directory (which a zip's reader may trust) says the sheet unpacks to 949 bytes.
+    for (let at = zip.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02])); at >= 0; at = zip.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]), at + 4)) {
+      if (zip.toString('latin1', at + 46, at + 46 + zip.readUInt16LE(at + 28)) === 'xl/worksheets/sheet1.xml') zip.writeUInt32LE(949, at + 24)
+    }
+    for (const method of ['import.preview', 'import.commit']) {
+      const e = await p.fail(method, { type: 'organisations', format: 'xlsx', contentBase64: b64(zip) })
+      expect(e.message).toMatch(/unpack to more than 100 MB.*Nothing was imported/)
     }
     expect(p.snapshot()).toBe(before)
   })
@@ -220,6 +254,15 @@ describe('checking, fixing and importing', () => {
     expect((await p.fail('import.undo', { records: [{ table: 'contacts', id: '__proto__', fields: [] }] })).message).toMatch(/not the undo of an import/)
   })
 
+  it('imports a file whose header holds a line break (Alt+Enter in Excel), and the profile opens again', async () => {
+    const p = await profile()
+    const file = b64('"Given\nname","Family\r\nname",E-mail\r\nJo,Doe,jo@example.org\r\n')
+    expect(await p.call('import.commit', { type: 'contacts', format: 'csv', contentBase64: file })).toMatchObject({ added: 1 })
+    await p.close()
+    const again = await openProfile(p.dir)
+    expect((await again.call('contacts.list', {})).map((c) => c.familyName)).toEqual(['Doe'])
+  })
+
   it('saves the mapping for the next file with the same headers', async () => {
     const p = await profile()
     const file = b64('Surname,Forename,Mail\r\nDoe,Jo,jo@example.org\r\n')
@@ -247,6 +290,10 @@ describe('the rules', () => {
     expect(['Suède', 'sweden', 'SE', 'swe'].map(code)).toEqual(['SE', 'SE', 'SE', 'SE'])
     expect(['Netherlands', 'Pays-Bas', 'Bolivia', "Cote d'Ivoire"].map(code)).toEqual(['NL', 'NL', 'BO', 'CI'])
     expect(code('Atlantis')).toBeUndefined()
+  })
+
+  it('finds a Member State written with a typographic apostrophe, as UN documents write it', () => {
+    expect(['Côte d’Ivoire', 'Cote d’ivoire', 'Côte d‘Ivoire'].map((s) => findMemberState(s)?.iso2)).toEqual(['CI', 'CI', 'CI'])
   })
 
   it('names the closed choices as the UI does, in English and French', () => {

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process'
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -5,7 +6,7 @@ import { App } from '../../src-main/core/app'
 import { dispatch } from '../../src-main/core/dispatch'
 import type { Shell } from '../../src-main/core/shell'
 import { readDocx } from '../support/docs'
-import { gfc, tempDir } from '../support/profile'
+import { ROOT, gfc, tempDir } from '../support/profile'
 import type { Input, Method, Results } from '../../src-main/core/api'
 
 /** A profile whose "save" dialogs answer with paths in a temp folder. */
@@ -244,6 +245,54 @@ describe('issuing invitations', () => {
     const rows = Object.values(await readDocx([fr!.path]))[0].tables[0]
     expect(rows.find((r) => r.cells[0] === 'Norvège')?.cells[1].replace(/\u00a0/g, ' ')).toBe('S. E. Mme Kari Eksempelsen')
     await p.close()
+  })
+
+  it('addresses the letter with the position the addressee holds now, not one they left', async () => {
+    const p = await profile(false)
+    const sweden = await p.call('organisations.create', { kind: 'state', countryCode: 'SE' })
+    await p.call('organisations.create', { kind: 'state', countryCode: 'GH' })
+    // Counsellor at the mission until 2025, its Permanent Representative since.
+    const anna = await p.call('contacts.create', { contact: { honorific: 'H.E. Ms.', givenName: 'Anna', familyName: 'Exempel' } })
+    await p.call('affiliations.create', { contactId: anna.id, organisationId: sweden.id, role: 'other', position: 'Counsellor', start: '2019-01-01', end: '2024-12-31' })
+    await p.call('affiliations.create', { contactId: anna.id, organisationId: sweden.id, role: 'permanent-representative', position: 'Permanent Representative', start: '2025-01-01' })
+    const m = await p.call('meetings.create', meeting)
+    expect(m.invitees.find((i) => i.organisationId === sweden.id)!.addressee?.id).toBe(anna.id)
+    const job = await p.call('invitations.issue', { meetingId: m.id, form: 'letter' })
+    const done = await p.app.jobs.wait(job!.id)
+    const file = join(done!.folder, done!.files.find((f) => /Sweden/.test(f))!)
+    const text = Object.values(await readDocx([file]))[0].paragraphs.map((x) => x.text)
+    expect(text, text.join('\n')).toContain('Permanent Representative of Sweden to the United Nations')
+    expect(text.join('\n')).not.toContain('Counsellor')
+    await p.close()
+  })
+
+  it('tables two written comments of one member under that member once, and counts members, not comments', async () => {
+    const p = await profile(false)
+    const norway = await p.call('organisations.create', { kind: 'state', countryCode: 'NO' })
+    const m = await p.call('meetings.create', meeting)
+    await p.call('comments.create', { meetingId: m.id, organisationId: norway.id, text: 'Norway welcomes the draft.', received: '2027-06-01' })
+    await p.call('comments.create', { meetingId: m.id, organisationId: norway.id, text: 'Norway adds a note on item 1.', received: '2027-06-03' })
+    const saved = await p.call('meetings.saveDocument', { meetingId: m.id, kind: 'comments', language: 'en' })
+    const text = Object.values(await readDocx([saved!.path]))[0].paragraphs.map((x) => x.text.replace(/\u00a0/g, ' '))
+    expect(text).toContain('The Chair tables below the written comments of the one member of the Group who was unable to attend the meeting.')
+    expect(text.filter((t) => /^\d+\.\s+Norway$/.test(t))).toEqual(['1.  Norway'])
+    expect(text).toContain('Norway welcomes the draft.')
+    expect(text).toContain('Norway adds a note on item 1.')
+    await p.close()
+  })
+
+  it('dates the letters with the day where the secretary is: 8.30 p.m. in New York is still 8 December', async () => {
+    const p = await profile(false)
+    await p.call('organisations.create', { kind: 'state', countryCode: 'GH' })
+    const m = await p.call('meetings.create', meeting)
+    await p.close()
+    const out = tempDir('gfc-out-')
+    // 20:30 in New York is 01:30 the next day in UTC.
+    const r = spawnSync('faketime', ['-f', '@2026-12-08 20:30:00', process.execPath, join(ROOT, 'bin/gfc.js'), '--data', p.dir, 'invitations', '--meeting', m.id, '--out', out], { encoding: 'utf8', env: { ...process.env, TZ: 'America/New_York' } })
+    expect(r.status, r.stderr).toBe(0)
+    const file = join(out, readdirSync(out).find((f) => f.endsWith('.docx'))!)
+    const text = Object.values(await readDocx([file]))[0].paragraphs.map((x) => x.text.replace(/\u00a0/g, ' '))
+    expect(text.slice(0, 2)).toEqual(['GFC/2026/001', 'New York, 8 December 2026'])
   })
 
   it('refuses a Word template with an unknown placeholder, naming it', async () => {

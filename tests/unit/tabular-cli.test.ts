@@ -3,7 +3,9 @@ import { join } from 'node:path'
 import Papa from 'papaparse'
 import readXlsxFile from 'read-excel-file/node'
 import { describe, expect, it } from 'vitest'
+import { STATUS_NAMES } from '../../src-main/core/documents/workplan-wording'
 import { CHOICE_NAMES } from '../../src-main/core/model/choices'
+import { FUNCTION_NAMES } from '../../src-main/core/model/workplan'
 import { ROOT, gfc, openProfile, tempDir } from '../support/profile'
 
 // `gfc import csv|xlsx` and `gfc export csv|xlsx` as a user runs them, and the files read back
@@ -77,6 +79,32 @@ describe('gfc export csv|xlsx', { timeout: 180_000 }, () => {
     const semi = join(out, 'contacts-fr.csv')
     gfc(['--data', dir, 'export', 'csv', '--semicolon', '--lang', 'fr', '--type', 'contacts', '--out', semi])
     expect(readFileSync(semi, 'utf8').split('\r\n')[0]).toBe('\ufeffTitre;Prénom;Nom;Membre;Rôle;Fonction;Courriel;Téléphone;Langue;Notes')
+  })
+
+  it('names the work plan\'s functions and statuses and the missions\' status in the file\'s language, as the lists show them', async () => {
+    const dir = profileWithDemo()
+    const saveTo = { path: '' }
+    const { call } = await openProfile(dir, { chooseFolder: async () => null, chooseSaveFile: async () => saveTo.path })
+    await call('missions.addReference', {})
+    const read = async (list: 'activities' | 'missions', language: 'en' | 'fr') => {
+      saveTo.path = join(tempDir(), `${list}-${language}.csv`)
+      await call('lists.export', { list, format: 'csv', language })
+      return Papa.parse<string[]>(readFileSync(saveTo.path, 'utf8').slice(1), { skipEmptyLines: true }).data.slice(1)
+    }
+    for (const lang of ['en', 'fr'] as const) {
+      const rows = await read('activities', lang)
+      expect(rows.length).toBeGreaterThan(0)
+      for (const r of rows) {
+        expect(Object.values(FUNCTION_NAMES).map((n) => n[lang])).toContain(r[0])
+        expect(Object.values(STATUS_NAMES).map((n) => n[lang])).toContain(r[7])
+      }
+    }
+    const missions = { en: ['Open', 'Closed'], fr: ['Ouverte', 'Fermée'] }
+    for (const lang of ['en', 'fr'] as const) {
+      const rows = await read('missions', lang)
+      expect(rows.length).toBeGreaterThan(0)
+      for (const r of rows) expect(missions[lang]).toContain(r[3])
+    }
   })
 
   it('writes a workbook that reads back, with dates as dates', async () => {

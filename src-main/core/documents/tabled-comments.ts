@@ -51,19 +51,24 @@ export async function buildTabledComments(input: MeetingDocInput & { comments: C
     spacer(18),
   ]
   const comments = byMember(input.comments.filter((c) => c.text.trim()), lang)
+  const members = [...new Set(comments.map((c) => memberLabel(c.organisation, lang)))]
   if (!comments.length) {
     children.push(para(lang === 'fr' ? 'Aucune observation écrite n’a été reçue.' : 'No written comments were received.', {}, { italics: true }))
   } else {
-    children.push(para(commentsIntro(comments.length, lang), { alignment: AlignmentType.JUSTIFIED, spacing: { after: 240 } }))
+    children.push(para(commentsIntro(members.length, lang), { alignment: AlignmentType.JUSTIFIED, spacing: { after: 240 } }))
   }
   comments.forEach((c, i) => {
-    children.push(
-      para(`${i + 1}.  ${memberLabel(c.organisation, lang)}`, {
-        keepNext: true,
-        spacing: { before: 240, after: 40 },
-        border: { bottom: { style: BorderStyle.SINGLE, size: 4, color: 'A6A6A6', space: 2 } },
-      }, { bold: true }),
-    )
+    // A member that sent several comments has one part, with each of them in it.
+    const member = memberLabel(c.organisation, lang)
+    if (i === 0 || memberLabel(comments[i - 1].organisation, lang) !== member) {
+      children.push(
+        para(`${members.indexOf(member) + 1}.  ${member}`, {
+          keepNext: true,
+          spacing: { before: 240, after: 40 },
+          border: { bottom: { style: BorderStyle.SINGLE, size: 4, color: 'A6A6A6', space: 2 } },
+        }, { bold: true }),
+      )
+    }
     const received = /^\d{4}-\d{2}-\d{2}$/.test(c.received) ? formatDate(c.received, lang) : ''
     if (received) children.push(para(lang === 'fr' ? `Reçues le ${received}` : `Received on ${received}`, { keepNext: true, spacing: { after: 120 } }, { italics: true, size: PT(10.5), color: '404040' }))
     children.push(...textParagraphs(c.text))

@@ -6,7 +6,8 @@ import type { InviteeView, IssuanceView, MeetingSummary, MemberRef } from './mee
 import type { FieldContactView, MissionSummary } from './mission'
 import type { Organisation } from './organisation'
 import type { ListName } from './tabular'
-import type { ActivityView } from './workplan'
+import { FUNCTION_NAMES, type ActivityView } from './workplan'
+import { STATUS_NAMES } from '../documents/workplan-wording'
 
 // The columns of each list as a spreadsheet export writes them: the header in English and
 // French, and the cell of a row. Dates are ISO dates, written as dates in a workbook.
@@ -21,6 +22,8 @@ export interface ListColumn<T> {
 const L = (en: string, fr: string) => ({ en, fr })
 const member = (m: MemberRef | undefined, lang: Language) => (m ? m[lang] || m.en : '')
 const current = (c: Contact) => c.affiliations.filter((a) => a.current)
+/** A mission's status as the missions register names it. */
+const MISSION_STATUS = { open: L('Open', 'Ouverte'), closed: L('Closed', 'Fermée') }
 
 export interface ListRows {
   organisations: Organisation
@@ -101,21 +104,21 @@ export const LIST_COLUMNS: { [K in ListName]: ListColumn<ListRows[K]>[] } = {
     { label: L('Notes', 'Notes'), value: (c) => c.notes },
   ],
   activities: [
-    { label: L('Function', 'Fonction'), value: (a) => a.function },
+    { label: L('Function', 'Fonction'), value: (a, lang) => FUNCTION_NAMES[a.function][lang] },
     { label: L('Activity', 'Activité'), value: (a, lang) => (lang === 'fr' && a.titleFr ? a.titleFr : a.title) },
     { label: L('Lead', 'Chef de file'), value: (a, lang) => a.leads.map((m) => member(m, lang)).join('; ') },
     { label: L('Supporting', 'En appui'), value: (a, lang) => a.supporters.map((m) => member(m, lang)).join('; ') },
     { label: L('Missions', 'Missions'), value: (a) => a.missions.map((m) => m.acronym).join('; ') },
     { label: L('Start', 'Début'), value: (a) => a.start },
     { label: L('End', 'Fin'), value: (a) => a.end },
-    { label: L('Status', 'Statut'), value: (a) => a.status },
+    { label: L('Status', 'Statut'), value: (a, lang) => STATUS_NAMES[a.status][lang] },
     { label: L('Description', 'Description'), value: (a) => a.description },
   ],
   missions: [
     { label: L('Acronym', 'Sigle'), value: (m) => m.acronym },
     { label: L('Name', 'Nom'), value: (m, lang) => (lang === 'fr' && m.nameFr ? m.nameFr : m.nameEn) },
     { label: L('Location', 'Lieu'), value: (m) => m.location },
-    { label: L('Status', 'Statut'), value: (m) => m.status },
+    { label: L('Status', 'Statut'), value: (m, lang) => MISSION_STATUS[m.status][lang] },
     { label: L('Posts', 'Postes'), value: (m) => m.posts },
     { label: L('Filled', 'Pourvus'), value: (m) => m.filled },
     { label: L('Verified on', 'Vérifiée le'), value: (m) => m.verifiedOn, date: true },

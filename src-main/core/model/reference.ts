@@ -63,7 +63,8 @@ let byName: [Map<string, MemberStateRef>, Map<string, MemberStateRef>] | undefin
  * exact choice, and what a spreadsheet's country column is matched with.
  */
 export function findMemberState(text: string): MemberStateRef | undefined {
-  const q = fold(text.trim())
+  // "Côte d’Ivoire" as UN documents and word processors write it: the list has a straight apostrophe.
+  const q = fold(text.trim()).replace(/[‘’ʼ]/g, "'")
   if (!q) return undefined
   if (!byName) {
     const exact = new Map<string, MemberStateRef>()

@@ -19,7 +19,7 @@ import {
   safeFileNamePart,
 } from '../documents'
 import type { ChairInfo, InvitationInput, MeetingDocInput, RecipientOrganisation } from '../documents/types'
-import type { AffiliationFields, ContactFields } from '../model/contact'
+import { isCurrent, type AffiliationFields, type ContactFields } from '../model/contact'
 import type { IssueSelection, JobStatus, ParticipantsMode, Preview } from '../model/documents'
 import { AppError } from '../model/errors'
 import type { Language } from '../model/fields'
@@ -57,9 +57,9 @@ function recipient(store: Store, organisationId: string): RecipientOrganisation 
 function addressee(store: Store, inv: InviteeView): InvitationInput['addressee'] {
   if (!inv.addressee) return null
   const c = store.record('contacts', inv.addressee.id)!.data as ContactFields
-  const link = (contactIndex(store).affiliations().byContact.get(inv.addressee.id) ?? []).find(
-    (a: AffiliationFields) => a.organisationId === inv.organisationId,
-  )
+  const links = (contactIndex(store).affiliations().byContact.get(inv.addressee.id) ?? []).filter((a: AffiliationFields) => a.organisationId === inv.organisationId)
+  // The position held now: a link that has ended (the counsellor since made Permanent Representative) is history.
+  const link = links.find((a) => isCurrent(a, today())) ?? links[0]
   return {
     honorific: c.honorific,
     givenName: c.givenName,

@@ -118,5 +118,9 @@ export function setDeleted(store: Store, table: TableName, id: string, what: str
   return rec
 }
 
-/** Today's date in UTC, "2027-03-15". */
-export const today = () => new Date().toISOString().slice(0, 10)
+/** Today's date where this computer is, "2027-03-15": at 8.30 p.m. in New York, still New York's day (UTC is already at the next). */
+export const today = () => {
+  const d = new Date()
+  const p = (n: number) => String(n).padStart(2, '0')
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`
+}

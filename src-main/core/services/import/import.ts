@@ -5,7 +5,7 @@ import { fieldProblem, idProblem } from '../../model/entities'
 import { AppError } from '../../model/errors'
 import { validationText } from '../../model/messages'
 import { fold } from '../../model/search'
-import { guessMapping, IMPORT_FIELDS, type ImportField, type ImportPreview, type ImportResult, type ImportType, type ImportUndo, type PreviewRow, type SavedMapping } from '../../model/tabular'
+import { guessMapping, IMPORT_FIELDS, type ImportField, type ImportPreview, type ImportResult, type ImportType, type ImportUndo, type PreviewRow, SavedMapping } from '../../model/tabular'
 import type { Store } from '../../store/store'
 import type { Op } from '../../sync/change'
 import { contactIndex } from '../indexes'
@@ -233,7 +233,11 @@ export async function commitImport(store: Store, req: Request & { saveMapping: b
   }
   store.commit(ops)
   if (req.saveMapping) {
-    const saved: SavedMapping = preview.headers.flatMap((header, i) => (preview.mapping[i] && header ? [{ header, field: preview.mapping[i] }] : []))
+    // A header the preferences cannot hold (a line break, over 200 characters) is not saved: the profile must open again.
+    const saved: SavedMapping = preview.headers.flatMap((header, i) => {
+      const entry = { header, field: preview.mapping[i] }
+      return entry.field && header && SavedMapping.element.safeParse(entry).success ? [entry] : []
+    })
     store.setPreferences({ ...store.preferences, importMappings: { ...store.preferences.importMappings, [req.type]: saved } })
   }
   return { ...result, undo }

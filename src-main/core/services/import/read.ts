@@ -1,4 +1,4 @@
-import { unzipSync } from 'fflate'
+import { Unzip, UnzipInflate, unzipSync } from 'fflate'
 import Papa from 'papaparse'
 import readXlsxFile from 'read-excel-file/node'
 import { AppError } from '../../model/errors'
@@ -49,8 +49,9 @@ export function readCsv(bytes: Uint8Array): Grid {
   if (isZip(bytes)) throw refuse('This is a workbook (.xlsx), not a CSV file: choose XLSX.')
   const { text, encoding } = decodeText(bytes)
   if (BINARY.test(text.slice(0, 64 * 1024))) throw refuse('This is not a text (CSV) file: it holds binary data.')
-  const parsed = Papa.parse<string[]>(text, { delimitersToGuess: [',', ';', '\t'], skipEmptyLines: 'greedy' })
-  const delimiter = parsed.meta.delimiter as ',' | ';' | '\t'
+  // The separator is guessed without the empty rows; the rows are then read with them, so that each keeps its number in the file.
+  const delimiter = Papa.parse<string[]>(text, { delimitersToGuess: [',', ';', '\t'], skipEmptyLines: 'greedy', preview: 10 }).meta.delimiter as ',' | ';' | '\t'
+  const parsed = Papa.parse<string[]>(text, { delimiter })
   const fatal = parsed.errors.find((e) => e.type === 'Quotes')
   if (fatal) throw refuse(`Row ${(fatal.row ?? 0) + 1}: a quoted cell is not closed (${fatal.message}).`)
   return grid({ format: 'csv', encoding, delimiter: [',', ';', '\t'].includes(delimiter) ? delimiter : ',', sheets: [], sheet: '' }, parsed.data)
@@ -68,6 +69,8 @@ export async function readXlsx(bytes: Uint8Array, sheet?: string): Promise<Grid>
     throw refuse(`The workbook cannot be read (${(e as Error).message}).`)
   }
   if (unpacked > LIMITS.unpacked) throw refuse(`The workbook would unpack to ${(unpacked / 1024 / 1024).toFixed(0)} MB; at most ${LIMITS.unpacked / 1024 / 1024} MB can be read.`)
+  // Those sizes may lie (the reader goes by the files' own headers): what the files really unpack to is counted too.
+  if (unpacksBeyond(bytes, LIMITS.unpacked)) throw refuse(`The workbook would unpack to more than ${LIMITS.unpacked / 1024 / 1024} MB; at most that can be read.`)
   let sheets: { sheet: string; data: unknown[][] }[]
   try {
     sheets = (await readXlsxFile(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength))) as never
@@ -81,6 +84,28 @@ export async function readXlsx(bytes: Uint8Array, sheet?: string): Promise<Grid>
   return grid({ format: 'xlsx', sheets: sheets.map((s) => s.sheet), sheet: chosen.sheet }, cells)
 }
 
+/** Whether a zip's files, unpacked, come to more than `limit` bytes: counted as they unpack, never kept, and stopped past the limit. */
+function unpacksBeyond(bytes: Uint8Array, limit: number): boolean {
+  const SLICE = 16 * 1024 // fed a slice at a time, so that one slice unpacks to at most about 16 MB
+  let total = 0
+  let failure: Error | null = null
+  const unzip = new Unzip((file) => {
+    file.ondata = (err, chunk) => {
+      if (err) failure ??= err
+      else total += chunk.length
+    }
+    file.start()
+  })
+  unzip.register(UnzipInflate)
+  try {
+    for (let at = 0; at < bytes.length && total <= limit && !failure; at += SLICE) unzip.push(bytes.subarray(at, at + SLICE), at + SLICE >= bytes.length)
+  } catch (e) {
+    failure ??= e as Error
+  }
+  if (failure) throw refuse(`The workbook cannot be read (${(failure as Error).message}).`)
+  return total > limit
+}
+
 function cellText(v: unknown): string {
   if (v === null || v === undefined) return ''
   if (v instanceof Date) {
@@ -91,7 +116,10 @@ function cellText(v: unknown): string {
 }
 
 function grid(meta: Omit<Grid, 'headers' | 'rows'>, data: string[][]): Grid {
-  const nonEmpty = data.map((cells, i) => ({ line: i + 1, cells })).filter((r) => r.cells.some((c) => c.trim() !== ''))
+  const filled = data.map((cells, i) => ({ line: i + 1, cells })).filter((r) => r.cells.some((c) => c.trim() !== ''))
+  // The columns are those that hold something: a spreadsheet writes empty cells as far as its used range goes.
+  const width = filled.reduce((n, r) => Math.max(n, r.cells.findLastIndex((c) => c.trim() !== '') + 1), 0)
+  const nonEmpty = filled.map((r) => ({ line: r.line, cells: r.cells.slice(0, width) }))
   if (nonEmpty.length === 0) throw refuse('The file is empty.')
   if (nonEmpty.length - 1 > LIMITS.rows) throw refuse(`The file has ${nonEmpty.length - 1} rows; at most ${LIMITS.rows} can be imported at once.`)
   for (const r of nonEmpty) {
