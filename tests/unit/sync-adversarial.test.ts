@@ -1,5 +1,5 @@
 import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { join, sep } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { logPath, readLog } from '../../src-main/core/store/change-log'
 import type { LogEntry, Op } from '../../src-main/core/sync/change'
@@ -13,18 +13,11 @@ import { bundle, editContact, enrol, exported, missionId, newDevice, office, rec
 // Attacks and accidents on sync, each on its own: a refused bundle changes nothing (every file of
 // the profile is byte for byte the same), a refused change never stops the rest.
 
-const filesOf = (dir: string): Record<string, string> => {
-  const out: Record<string, string> = {}
-  const walk = (d: string) => {
-    for (const e of readdirSync(d, { withFileTypes: true })) {
-      const p = join(d, e.name)
-      if (e.isDirectory()) walk(p)
-      else if (e.name !== '.lock') out[p] = readFileSync(p).toString('base64')
-    }
-  }
-  walk(dir)
-  return out
-}
+const filesUnder = (d: string): string[] => readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesUnder(join(d, e.name)) : [join(d, e.name)]))
+
+/** Every file of a profile but its lock, with its bytes. */
+const filesOf = (dir: string): Record<string, string> =>
+  Object.fromEntries(filesUnder(dir).filter((p) => !p.endsWith(`${sep}.lock`)).map((p) => [p, readFileSync(p).toString('base64')]))
 
 async function refusedUnchanged(d: Device, bytes: Buffer, why: RegExp) {
   await d.app.store.snapshot()
@@ -56,6 +49,28 @@ async function craft(d: Device, ops: Op[], hlc?: string): Promise<Device> {
   return { ...d, ...again }
 }
 
+
+/** The office holds the laptop's second edit of a contact (its notes: `note`), waiting for the first: `first`, not sent yet. */
+async function heldForAGap(note: string, beforeEdits?: (chair: Device) => Promise<unknown>) {
+  const chair = await office()
+  const laptop = await newDevice('laptop')
+  await enrol(chair, laptop)
+  await beforeEdits?.(chair)
+  const c = (await laptop.call('contacts.list', {}))[0]
+  await editContact(laptop, c.id, { notes: 'first' })
+  const first = await bundle(laptop, chair)
+  believeDelivered(laptop, chair)
+  await editContact(laptop, c.id, { notes: note })
+  expect((await receive(chair, await bundle(laptop, chair))).waiting.join()).toMatch(/wait for its changes/)
+  return { chair, laptop, c, first }
+}
+
+/** `from` believes `to` holds all it has (as if told so): its next bundle to `to` holds only what follows, a gap if `to` lacks the last. */
+function believeDelivered(from: Device, to: Device): void {
+  const state = JSON.parse(readFileSync(join(from.dir, 'sync.json'), 'utf8'))
+  state.peers[to.id] = { vv: { ...from.app.store.receivedVector }, heardAt: new Date().toISOString() }
+  writeFileSync(join(from.dir, 'sync.json'), JSON.stringify(state))
+}
 describe('a bundle changed, cut or misdirected', () => {
   it('is refused when any part is changed: header, ciphertext, signature, last byte', async () => {
     const { chair, laptop } = await pair()
@@ -182,40 +197,16 @@ describe('changes refused one by one, the rest applied', () => {
   })
 
   it('a gap in a device’s changes: later ones wait until the missing ones arrive, then all apply', async () => {
-    const chair = await office()
-    const laptop = await newDevice('laptop')
-    await enrol(chair, laptop)
-    const c = (await laptop.call('contacts.list', {}))[0]
-    await editContact(laptop, c.id, { notes: 'first' })
-    const first = await bundle(laptop, chair)
-    // The laptop believes the office has the first bundle (as if told so): the next holds only what follows.
-    const state = JSON.parse(readFileSync(join(laptop.dir, 'sync.json'), 'utf8'))
-    state.peers[chair.id] = { vv: { ...laptop.app.store.receivedVector }, heardAt: new Date().toISOString() }
-    writeFileSync(join(laptop.dir, 'sync.json'), JSON.stringify(state))
-    await editContact(laptop, c.id, { notes: 'second' })
-    const second = await bundle(laptop, chair)
-    const r = await receive(chair, second)
-    expect(r.waiting.join()).toMatch(/wait for its changes/)
+    const { chair, c, first } = await heldForAGap('second')
     expect((await chair.call('contacts.get', { id: c.id })).notes).not.toBe('second')
     await receive(chair, first)
     expect((await chair.call('contacts.get', { id: c.id })).notes).toBe('second')
   })
 
   it('erasing a person reaches the changes held for a gap', async () => {
-    const chair = await office()
-    const laptop = await newDevice('laptop')
-    await enrol(chair, laptop)
-    const c = (await laptop.call('contacts.list', {}))[0]
-    await editContact(laptop, c.id, { notes: 'first' })
-    const first = await bundle(laptop, chair)
-    const state = JSON.parse(readFileSync(join(laptop.dir, 'sync.json'), 'utf8'))
-    state.peers[chair.id] = { vv: { ...laptop.app.store.receivedVector }, heardAt: new Date().toISOString() }
-    writeFileSync(join(laptop.dir, 'sync.json'), JSON.stringify(state))
-    await editContact(laptop, c.id, { notes: 'Met the minister in Bangui' })
-    expect((await receive(chair, await bundle(laptop, chair))).waiting.join()).toMatch(/wait for its changes/)
+    const { chair, c, first } = await heldForAGap('Met the minister in Bangui')
     await chair.call('contacts.erase', { id: c.id })
-    const walk = (d: string): string[] => readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(d, e.name)) : [join(d, e.name)]))
-    expect(walk(chair.dir).filter((f) => readFileSync(f).toString('utf8').includes('Met the minister in Bangui'))).toEqual([])
+    expect(filesUnder(chair.dir).filter((f) => readFileSync(f).toString('utf8').includes('Met the minister in Bangui'))).toEqual([])
     // The gap closes later: the held changes still follow on, and the person stays erased.
     await receive(chair, first)
     expect(await chair.fail('contacts.get', { id: c.id })).toMatchObject({ message: expect.stringMatching(/erased for good/) })
@@ -223,21 +214,10 @@ describe('changes refused one by one, the rest applied', () => {
   })
 
   it.each([false, true])('changes waiting for a gap are kept encrypted in an encrypted profile (encrypted after they came: %s)', async (encryptAfter) => {
-    const chair = await office()
-    const laptop = await newDevice('laptop')
-    await enrol(chair, laptop)
-    if (!encryptAfter) await chair.call('profile.encrypt', { passphrase: 'a long passphrase' })
-    const c = (await laptop.call('contacts.list', {}))[0]
-    await editContact(laptop, c.id, { notes: 'first' })
-    const first = await bundle(laptop, chair)
-    const state = JSON.parse(readFileSync(join(laptop.dir, 'sync.json'), 'utf8'))
-    state.peers[chair.id] = { vv: { ...laptop.app.store.receivedVector }, heardAt: new Date().toISOString() }
-    writeFileSync(join(laptop.dir, 'sync.json'), JSON.stringify(state))
-    await editContact(laptop, c.id, { notes: 'Met the minister in Bangui' })
-    expect((await receive(chair, await bundle(laptop, chair))).waiting.join()).toMatch(/wait for its changes/)
-    if (encryptAfter) await chair.call('profile.encrypt', { passphrase: 'a long passphrase' })
-    const walk = (d: string): string[] => readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(d, e.name)) : [join(d, e.name)]))
-    const found = (needle: string) => walk(chair.dir).filter((f) => readFileSync(f).toString('latin1').includes(needle))
+    const encrypt = (chair: Device) => chair.call('profile.encrypt', { passphrase: 'a long passphrase' })
+    const { chair, c, first } = await heldForAGap('Met the minister in Bangui', encryptAfter ? undefined : encrypt)
+    if (encryptAfter) await encrypt(chair)
+    const found = (needle: string) => filesUnder(chair.dir).filter((f) => readFileSync(f).toString('latin1').includes(needle))
     expect(found('Met the minister in Bangui')).toEqual([])
     expect(found(JSON.stringify(c.familyName))).toEqual([])
     await receive(chair, first)
