@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import { formatBytes, formatDate, uiLang } from '../lib/format'
+import { ActionsHeader, DataTable } from './DataTable'
 
 interface Backup {
   name: string
@@ -14,31 +15,28 @@ export function BackupsTable({ backups, restoreLabel, primary, disabled, onResto
   const lang = uiLang(i18n.language)
   if (backups.length === 0) return <p>{t('recovery.noBackups')}</p>
   return (
-    <div className="table-wrap">
-      <table className="table" data-testid="backups-table">
-        <thead>
-          <tr>
-            <th scope="col">{t('recovery.colDate')}</th>
-            <th scope="col">{t('recovery.colSize')}</th>
-            <th scope="col">
-              <span className="visually-hidden">{t('common.actions')}</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {backups.map((b) => (
-            <tr key={b.name}>
-              <td>{formatDate(b.createdAt, lang)}</td>
-              <td>{formatBytes(b.bytes, lang)}</td>
-              <td className="row-actions">
-                <button type="button" className={`btn btn--small${primary ? ' btn--primary' : ''}`} disabled={disabled} onClick={() => onRestore(b)}>
-                  {restoreLabel}
-                </button>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      testId="backups-table"
+      columns={3}
+      head={
+        <>
+          <th scope="col">{t('recovery.colDate')}</th>
+          <th scope="col">{t('recovery.colSize')}</th>
+          <ActionsHeader />
+        </>
+      }
+    >
+      {backups.map((b) => (
+        <tr key={b.name}>
+          <td>{formatDate(b.createdAt, lang)}</td>
+          <td>{formatBytes(b.bytes, lang)}</td>
+          <td className="row-actions">
+            <button type="button" className={`btn btn--small${primary ? ' btn--primary' : ''}`} disabled={disabled} onClick={() => onRestore(b)}>
+              {restoreLabel}
+            </button>
+          </td>
+        </tr>
+      ))}
+    </DataTable>
   )
 }

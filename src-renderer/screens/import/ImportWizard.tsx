@@ -5,6 +5,8 @@ import { parseMessage } from '../../../src-main/core/model/messages'
 import { IMPORT_FIELDS, type DuplicateAction, type ImportField, type ImportPreview, type ImportResult, type ImportType, type PreviewRow } from '../../../src-main/core/model/tabular'
 import { call } from '../../api/client'
 import { useMutate } from '../../api/data'
+import { readBase64 } from '../../lib/files'
+import { DataTable } from '../../components/DataTable'
 import { Dialog } from '../../components/Dialog'
 import { FormAlert } from '../../components/FormAlert'
 import { useToast } from '../../components/Toasts'
@@ -25,15 +27,6 @@ interface Chosen {
 
 /** Rows with nothing to decide are listed up to this many; problems and duplicates always. */
 const QUIET_ROWS = 100
-
-function readBase64(file: File): Promise<string> {
-  return new Promise((ok, fail) => {
-    const r = new FileReader()
-    r.onload = () => ok(String(r.result).replace(/^data:[^,]*,/, ''))
-    r.onerror = () => fail(r.error ?? new Error('The file could not be read.'))
-    r.readAsDataURL(file)
-  })
-}
 
 export function ImportWizard({ type, onClose }: { type: ImportType; onClose(): void }) {
   const { t } = useTranslation()
@@ -261,48 +254,48 @@ function MapStep({ preview, fileName, busy, onSheet, onMap }: { preview: ImportP
         </div>
       )}
       <p className="muted small">{t(`importer.mappingFrom.${preview.mappingFrom}`)}</p>
-      <div className="table-wrap">
-        <table className="table table--dense" data-testid="import-mapping">
-          <thead>
-            <tr>
-              <th scope="col">{t('importer.column')}</th>
-              <th scope="col">{t('importer.field')}</th>
-              <th scope="col">{t('importer.firstRow')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {preview.headers.map((h, i) => (
-              <tr key={i}>
-                <th scope="row" dir="auto">
-                  {h || t('importer.columnN', { n: i + 1 })}
-                </th>
-                <td>
-                  <select
-                    aria-label={t('importer.fieldFor', { column: h || i + 1 })}
-                    value={preview.mapping[i]}
-                    disabled={busy}
-                    onChange={(e) => {
-                      const f = e.target.value as ImportField | ''
-                      // A field fills from one column: choosing it here frees it elsewhere.
-                      onMap(preview.mapping.map((m, j) => (j === i ? f : m === f ? '' : m)))
-                    }}
-                  >
-                    <option value="">{t('importer.leaveOut')}</option>
-                    {IMPORT_FIELDS[preview.type].map((f) => (
-                      <option key={f} value={f}>
-                        {t(`importer.fields.${f}`)}
-                      </option>
-                    ))}
-                  </select>
-                </td>
-                <td className="muted" dir="auto">
-                  {sample(i)}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        testId="import-mapping"
+        dense
+        columns={3}
+        head={
+          <>
+            <th scope="col">{t('importer.column')}</th>
+            <th scope="col">{t('importer.field')}</th>
+            <th scope="col">{t('importer.firstRow')}</th>
+          </>
+        }
+      >
+        {preview.headers.map((h, i) => (
+          <tr key={i}>
+            <th scope="row" dir="auto">
+              {h || t('importer.columnN', { n: i + 1 })}
+            </th>
+            <td>
+              <select
+                aria-label={t('importer.fieldFor', { column: h || i + 1 })}
+                value={preview.mapping[i]}
+                disabled={busy}
+                onChange={(e) => {
+                  const f = e.target.value as ImportField | ''
+                  // A field fills from one column: choosing it here frees it elsewhere.
+                  onMap(preview.mapping.map((m, j) => (j === i ? f : m === f ? '' : m)))
+                }}
+              >
+                <option value="">{t('importer.leaveOut')}</option>
+                {IMPORT_FIELDS[preview.type].map((f) => (
+                  <option key={f} value={f}>
+                    {t(`importer.fields.${f}`)}
+                  </option>
+                ))}
+              </select>
+            </td>
+            <td className="muted" dir="auto">
+              {sample(i)}
+            </td>
+          </tr>
+        ))}
+      </DataTable>
     </>
   )
 }
@@ -344,10 +337,13 @@ function RowsStep({ preview, busy, onDuplicate, setOnDuplicate, decide, fix }: R
           </select>
         </div>
       )}
-      <div className="table-wrap import-rows">
-        <table className="table table--dense" data-testid="import-rows">
-          <thead>
-            <tr>
+      <div className="import-rows">
+        <DataTable
+          testId="import-rows"
+          dense
+          columns={fields.length + 2}
+          head={
+            <>
               <th scope="col">{t('importer.row')}</th>
               <th scope="col">{t('importer.action')}</th>
               {fields.map((f) => (
@@ -355,14 +351,13 @@ function RowsStep({ preview, busy, onDuplicate, setOnDuplicate, decide, fix }: R
                   {t(`importer.fields.${f}`)}
                 </th>
               ))}
-            </tr>
-          </thead>
-          <tbody>
-            {shown.map((r) => (
-              <Row key={r.line} row={r} fields={fields} busy={busy} decide={decide} fix={fix} />
-            ))}
-          </tbody>
-        </table>
+            </>
+          }
+        >
+          {shown.map((r) => (
+            <Row key={r.line} row={r} fields={fields} busy={busy} decide={decide} fix={fix} />
+          ))}
+        </DataTable>
       </div>
       {quiet.length > QUIET_ROWS && <p className="muted small">{t('importer.moreRows', { count: quiet.length - QUIET_ROWS })}</p>}
     </>
