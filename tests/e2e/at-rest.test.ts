@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { App } from '../../src-main/core/app'
 import { dispatch } from '../../src-main/core/dispatch'
 import { seriousViolations } from '../support/axe'
-import { assertBuilt, launchBrowser, newPage, startHost, type Host } from '../support/e2e'
+import { assertBuilt, callApi, launchBrowser, newPage, startHost, type Host } from '../support/e2e'
 
 // An encrypted profile in Chromium against the built UI and the real host: the passphrase screen
 // (English and French, a wrong passphrase, then the right one), the backups in Settings, and
@@ -70,7 +70,7 @@ describe('an encrypted profile in the browser', () => {
     expect(await page.getByTestId('encryption-state').textContent()).toMatch(/are encrypted/)
     if (shots) await page.getByTestId('encryption-section').screenshot({ path: join(shots, 'settings-encryption.png') })
     await section.getByLabel('Backups to keep').selectOption('5')
-    await expect.poll(async () => ((await (await page.evaluate(() => fetch('/api/preferences.get', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' }).then((r) => r.json()))) as { result: { keepBackups: number } }).result.keepBackups), WAIT).toBe(5)
+    await expect.poll(async () => (await callApi<{ keepBackups: number }>(page, 'preferences.get')).keepBackups, WAIT).toBe(5)
     if (shots) await section.screenshot({ path: join(shots, 'settings-backups.png') })
     expect(await seriousViolations(page)).toEqual([])
     await firstRow.getByRole('button', { name: 'Restore' }).click()
@@ -88,7 +88,7 @@ describe('an encrypted profile in the browser', () => {
     if (shots) await page.screenshot({ path: join(shots, 'erase-dialog.png') })
     await dialog.getByRole('button', { name: 'Erase for good' }).click()
     await expect.poll(() => page.getByText(/was erased for good/).count(), WAIT).toBeGreaterThan(0)
-    const found = await page.evaluate(async (name) => (await (await fetch('/api/data.export', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).json()).result.includes(name), victim.name)
+    const found = (await callApi<string>(page, 'data.export')).includes(victim.name)
     expect(found).toBe(false)
     expect(errors).toEqual([])
   })
