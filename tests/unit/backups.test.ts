@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { unzipSync, zipSync } from 'fflate'
+import { unzipSync, Zip, ZipDeflate, zipSync } from 'fflate'
 import { describe, expect, it } from 'vitest'
 import { gfc, openProfile, tempDir } from '../support/profile'
 
@@ -15,6 +15,29 @@ function crafted(entries: Record<string, Uint8Array>, replaced: Record<string, U
   const manifest = JSON.parse(Buffer.from(entries['gfc-archive.json']).toString('utf8'))
   for (const [path, bytes] of Object.entries(replaced)) manifest.files[path] = { sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.length }
   return zipSync({ ...entries, ...replaced, 'gfc-archive.json': Buffer.from(JSON.stringify(manifest)) })
+}
+
+/** A "zip bomb" of about 0.5 MB that unpacks to 528 MB of zeros, made a slice at a time (never whole in memory). */
+function bomb(): Buffer {
+  const out: Uint8Array[] = []
+  const zip = new Zip((err, chunk) => {
+    if (err) throw err
+    out.push(chunk)
+  })
+  const file = new ZipDeflate('changes/aaaaaaaaaaaaaaaa.jsonl', { level: 1 })
+  zip.add(file)
+  const slice = new Uint8Array(16 * 1024 * 1024)
+  for (let i = 0; i < 33; i++) file.push(slice, i === 32)
+  zip.end()
+  return Buffer.concat(out)
+}
+
+/** The same zip, its directory saying each file unpacks to 949 bytes. */
+function lying(zip: Buffer): Buffer {
+  const bytes = Buffer.from(zip)
+  const central = Buffer.from([0x50, 0x4b, 0x01, 0x02])
+  for (let at = bytes.indexOf(central); at >= 0; at = bytes.indexOf(central, at + 4)) bytes.writeUInt32LE(949, at + 24)
+  return bytes
 }
 
 describe('backup archives', () => {
@@ -70,12 +93,16 @@ describe('backup archives', () => {
     gfc(['--data', p.dir, 'backup', '--out', good])
     const entries = unzipSync(readFileSync(good))
     const goodHash = createHash('sha256').update(readFileSync(good)).digest('hex')
+    const big = bomb()
     const cases: [string, Uint8Array, RegExp][] = [
       ['cut.gfcbackup', readFileSync(good).subarray(0, 4000), /damaged or cut short/],
       ['foreign.gfcbackup', zipSync({ 'readme.txt': Buffer.from('hello') }), /no gfc-archive.json/],
       ['text.gfcbackup', Buffer.from('just text'), /not a GFC Desk backup archive/],
       ['edited.gfcbackup', zipSync({ ...entries, 'gfc.json': Buffer.concat([entries['gfc.json'], Buffer.from(' ')]) }), /gfc.json in it is damaged/],
       ['stray.gfcbackup', zipSync({ ...entries, '../evil.sh': Buffer.from('rm -rf /') }), /does not list/],
+      // Refused before it is unpacked into memory, whether its directory tells the truth or not.
+      ['bomb.gfcbackup', big, /would unpack to more than 512 MB/],
+      ['lying-bomb.gfcbackup', lying(big), /would unpack to more than 512 MB/],
       // Made to match their manifest, but not what a profile holds: refused too, not a profile that will not open.
       ['climbing.gfcbackup', crafted(entries, { 'templates/..': Buffer.from('x') }), /names a file GFC Desk does not put in a profile \(templates\/\.\.\)/],
       ['data.gfcbackup', crafted(entries, { 'gfc.json': Buffer.from('garbage') }), /gfc.json in it is not a GFC Desk data file/],
@@ -93,7 +120,7 @@ describe('backup archives', () => {
       expect(readdirSync(join(target, '..')), name).toEqual([])
     }
     expect(createHash('sha256').update(readFileSync(good)).digest('hex')).toBe(goodHash) // the good archive the cases were made from is untouched
-  })
+  }, 120_000) // making and refusing a 528 MB zip bomb takes seconds
 })
 
 describe('the backups a profile keeps', () => {

@@ -7,6 +7,7 @@ import { AppError } from '../model/errors'
 import { LOG_DIR } from './change-log'
 import { DIR_MODE, fsyncDirSync, writeFileDurableSync } from './durable-file'
 import { DeviceFile } from './device'
+import { declaredSize, unpacksBeyond } from './unpacked-size'
 import { isKeyFile, isSealedFile, KEY_FILE } from './encryption'
 import { parseSnapshot, SCHEMA_VERSION, versionOf } from './snapshot'
 
@@ -60,18 +61,22 @@ export function writeArchive(dir: string, device: string): Uint8Array {
   return zipSync(files, { level: 6 })
 }
 
+/** Far above a real profile (200,000 changes and 5,000 contacts come to about 45 MB): a crafted archive is refused before it fills memory. */
+const MAX_UNPACKED = 512 * 1024 * 1024
+
 function refuse(file: string, why: string): AppError {
   return new AppError('validation', `${file} cannot be restored: ${why}. Nothing was changed.`, 'file')
 }
 
 /** The files of an archive, every one checked against its manifest; throws naming what is wrong. */
 export function readArchive(bytes: Uint8Array, file: string): { manifest: z.infer<typeof Manifest>; files: Record<string, Uint8Array> } {
-  let entries: Record<string, Uint8Array>
+  let entries: Record<string, Uint8Array> | null
   try {
-    entries = unzipSync(bytes)
+    entries = declaredSize(bytes) > MAX_UNPACKED || unpacksBeyond(bytes, MAX_UNPACKED) ? null : unzipSync(bytes)
   } catch {
     throw refuse(file, 'it is not a GFC Desk backup archive, or it is damaged or cut short')
   }
+  if (!entries) throw refuse(file, `it would unpack to more than ${MAX_UNPACKED / 1024 ** 2} MB, far more than a profile holds`)
   if (!entries[MANIFEST]) throw refuse(file, 'it is not a GFC Desk backup archive (no gfc-archive.json in it)')
   let manifest: z.infer<typeof Manifest>
   try {

@@ -1,7 +1,7 @@
-import { Unzip, UnzipInflate, unzipSync } from 'fflate'
 import Papa from 'papaparse'
 import readXlsxFile from 'read-excel-file/node'
 import { AppError } from '../../model/errors'
+import { declaredSize, unpacksBeyond } from '../../store/unpacked-size'
 import { reviveCell, type SheetRead } from '../../model/tabular'
 
 // A spreadsheet file as a grid of text cells: CSV in the encodings and separators people's
@@ -62,15 +62,17 @@ export async function readXlsx(bytes: Uint8Array, sheet?: string): Promise<Grid>
   if (!isZip(bytes)) throw refuse('This is not an Excel workbook (.xlsx).')
   // A workbook is a zip: one that would unpack to more than a spreadsheet holds (a "zip bomb")
   // is refused before anything is unpacked, by the sizes its directory declares.
-  let unpacked = 0
+  let unpacked: number
+  let beyond: boolean
   try {
-    unzipSync(bytes, { filter: (f) => ((unpacked += f.originalSize), false) })
+    unpacked = declaredSize(bytes)
+    // Those sizes may lie (the reader goes by the files' own headers): what the files really unpack to is counted too.
+    beyond = unpacked <= LIMITS.unpacked && unpacksBeyond(bytes, LIMITS.unpacked)
   } catch (e) {
     throw refuse(`The workbook cannot be read (${(e as Error).message}).`)
   }
   if (unpacked > LIMITS.unpacked) throw refuse(`The workbook would unpack to ${(unpacked / 1024 / 1024).toFixed(0)} MB; at most ${LIMITS.unpacked / 1024 / 1024} MB can be read.`)
-  // Those sizes may lie (the reader goes by the files' own headers): what the files really unpack to is counted too.
-  if (unpacksBeyond(bytes, LIMITS.unpacked)) throw refuse(`The workbook would unpack to more than ${LIMITS.unpacked / 1024 / 1024} MB; at most that can be read.`)
+  if (beyond) throw refuse(`The workbook would unpack to more than ${LIMITS.unpacked / 1024 / 1024} MB; at most that can be read.`)
   let sheets: { sheet: string; data: unknown[][] }[]
   try {
     sheets = (await readXlsxFile(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength))) as never
@@ -82,28 +84,6 @@ export async function readXlsx(bytes: Uint8Array, sheet?: string): Promise<Grid>
   if (!chosen) throw refuse(`The workbook has no sheet called "${sheet}".`)
   const cells = chosen.data.map((row) => row.map(cellText))
   return grid({ format: 'xlsx', sheets: sheets.map((s) => s.sheet), sheet: chosen.sheet }, cells)
-}
-
-/** Whether a zip's files, unpacked, come to more than `limit` bytes: counted as they unpack, never kept, and stopped past the limit. */
-function unpacksBeyond(bytes: Uint8Array, limit: number): boolean {
-  const SLICE = 16 * 1024 // fed a slice at a time, so that one slice unpacks to at most about 16 MB
-  let total = 0
-  let failure: Error | null = null
-  const unzip = new Unzip((file) => {
-    file.ondata = (err, chunk) => {
-      if (err) failure ??= err
-      else total += chunk.length
-    }
-    file.start()
-  })
-  unzip.register(UnzipInflate)
-  try {
-    for (let at = 0; at < bytes.length && total <= limit && !failure; at += SLICE) unzip.push(bytes.subarray(at, at + SLICE), at + SLICE >= bytes.length)
-  } catch (e) {
-    failure ??= e as Error
-  }
-  if (failure) throw refuse(`The workbook cannot be read (${(failure as Error).message}).`)
-  return total > limit
 }
 
 function cellText(v: unknown): string {
