@@ -10,7 +10,7 @@ import { DuplicateAction, ExportFormat, ImportField, ImportType, ImportUndo, Lis
 /** A spreadsheet of at most 25 MB, as base64. */
 const Content = z.string().min(1, 'validation.required').max(36 * 1024 * 1024, withParams('validation.tooLong', { max: 36 * 1024 * 1024 }))
 
-export const ImportRequest = z.object({
+const ImportRequest = z.object({
   type: ImportType,
   format: z.enum(['csv', 'xlsx']),
   contentBase64: Content,

@@ -71,7 +71,7 @@ const HEADERS: Record<ImportType, Partial<Record<ImportField, string[]>>> = {
 }
 
 /** A header as the guesser compares it: "E-mail", "Prénom :" and "e_mail" alike. */
-export function headerKey(header: string): string {
+function headerKey(header: string): string {
   return fold(header).replace(/[^\p{L}\p{N}]+/gu, ' ').trim()
 }
 

@@ -8,6 +8,7 @@ import { BACKUP_DIR, listBackups, type BackupInfo } from '../store/backups'
 import { writeFileDurable } from '../store/durable-file'
 import { plainContent } from '../store/encryption'
 import { parseSnapshot } from '../store/snapshot'
+import { today } from './records'
 import type { Store } from '../store/store'
 import type { Op } from '../sync/change'
 import { canonical } from '../sync/digest'
@@ -53,7 +54,7 @@ export function restoreFromBackup(store: Store, name: string): { changed: number
 
 /** Saves an archive of the whole profile where the person chooses; null if they cancel. */
 export async function saveArchive(store: Store, shell: Shell): Promise<{ path: string; bytes: number } | null> {
-  const path = await shell.chooseSaveFile('Save a backup of the profile', `GFC Desk backup ${new Date().toISOString().slice(0, 10)}${ARCHIVE_EXT}`)
+  const path = await shell.chooseSaveFile('Save a backup of the profile', `GFC Desk backup ${today()}${ARCHIVE_EXT}`)
   if (!path) return null
   const bytes = await store.archive()
   await writeFileDurable(path, bytes)

@@ -69,7 +69,7 @@ function refuse(file: string, why: string): AppError {
 }
 
 /** The files of an archive, every one checked against its manifest; throws naming what is wrong. */
-export function readArchive(bytes: Uint8Array, file: string): { manifest: z.infer<typeof Manifest>; files: Record<string, Uint8Array> } {
+function readArchive(bytes: Uint8Array, file: string): { manifest: z.infer<typeof Manifest>; files: Record<string, Uint8Array> } {
   let entries: Record<string, Uint8Array> | null
   try {
     entries = declaredSize(bytes) > MAX_UNPACKED || unpacksBeyond(bytes, MAX_UNPACKED) ? null : unzipSync(bytes)

@@ -46,7 +46,7 @@ export function erasedRecords(tables: Tables): string[] {
 }
 
 /** A change without the erased records' values; null when it holds none. */
-export function eraseEntry(e: LogEntry, targets: Set<string>): LogEntry | null {
+function eraseEntry(e: LogEntry, targets: Set<string>): LogEntry | null {
   if (e.d !== undefined || !e.ops.some((op) => erases(op, targets))) return null
   const ops: Op[] = []
   const hidden = [...(e.r ?? [])]
@@ -140,13 +140,13 @@ function writeDoc(file: string, doc: DataDoc, sealer: Sealer | null): void {
  * the data file (its records from `rebuilt`, the logs' new byte positions, and `targets` marked
  * done). A crash in between leaves files each old or new; the next open erases again.
  */
-export function eraseFromFiles(dir: string, sealer: Sealer | null, targets: Set<string>, rebuilt: (moved: Map<string, MovedEnds>) => Tables): void {
+export function eraseFromFiles(dir: string, sealer: Sealer | null, targets: Set<string>, rebuilt: () => Tables): void {
   const moved = new Map<string, MovedEnds>()
   for (const log of listLogs(dir)) moved.set(logDevice(log), rewriteLines(log, (t) => eraseLine(t, targets, sealer)))
   const revealed = join(dir, REVEALED)
   if (existsSync(revealed)) rewriteLines(revealed, (t) => eraseRevealedLine(t, targets, sealer))
 
-  const tables = rebuilt(moved)
+  const tables = rebuilt()
   const records = new Map([...targets].map((key) => {
     const [table, id] = key.split(':') as [TableName, string]
     return [key, Object.hasOwn(tables[table], id) ? tables[table][id] : undefined]

@@ -27,7 +27,7 @@ function meetingOf(store: Store, meetingId: string | undefined, list: string) {
 }
 
 /** Every row of a list, in its default order. */
-export function listRows(store: Store, list: ListName, meetingId?: string): AnyRows {
+function listRows(store: Store, list: ListName, meetingId?: string): AnyRows {
   switch (list) {
     case 'organisations':
       return listOrganisations(store, { search: '' })
@@ -51,7 +51,7 @@ export function listRows(store: Store, list: ListName, meetingId?: string): AnyR
 }
 
 /** The rows named, in the order named (ids not on the list are left out), else all. */
-export function chosenRows(store: Store, list: ListName, ids: string[] | undefined, meetingId?: string): AnyRows {
+function chosenRows(store: Store, list: ListName, ids: string[] | undefined, meetingId?: string): AnyRows {
   const all = listRows(store, list, meetingId)
   if (!ids) return all
   const idOf = LIST_ROW_ID[list] as (r: unknown) => string

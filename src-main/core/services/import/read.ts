@@ -8,7 +8,7 @@ import { reviveCell, type SheetRead } from '../../model/tabular'
 // programs write, or the sheets of an .xlsx workbook. A file that cannot be read whole is
 // refused with what was wrong; nothing is guessed at.
 
-export const LIMITS = { bytes: 25 * 1024 * 1024, unpacked: 100 * 1024 * 1024, rows: 20_000, columns: 200, cell: 100_000 }
+const LIMITS = { bytes: 25 * 1024 * 1024, unpacked: 100 * 1024 * 1024, rows: 20_000, columns: 200, cell: 100_000 }
 
 export interface Grid extends SheetRead {
   /** The rows under the header, each with its number in the file. */
@@ -22,7 +22,7 @@ const refuse = (message: string) => new AppError('validation', `${message} Nothi
  * "Unicode text"), else Windows-1252 — what Excel on Windows writes as "CSV". A byte sequence that
  * is not UTF-8 is never replaced by U+FFFD: without a mark, such a file is read as Windows-1252.
  */
-export function decodeText(bytes: Uint8Array): { text: string; encoding: string } {
+function decodeText(bytes: Uint8Array): { text: string; encoding: string } {
   const [a, b, c] = bytes
   const decode = (label: string, from: number) => new TextDecoder(label, { fatal: true, ignoreBOM: true }).decode(bytes.subarray(from))
   try {
