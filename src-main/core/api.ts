@@ -127,7 +127,9 @@ export interface BackupInfo {
  *  computer (copied: profile.becomeNewDevice), or wait (locked, unavailable). */
 export type ProfileStatus =
   | { state: 'ok'; dataDir: string; deviceId: string; empty: boolean; notices: string[]; encrypted: boolean }
-  | { state: 'corrupt' | 'log_gap' | 'copied' | 'locked' | 'unavailable' | 'encrypted'; dataDir: string; message: string; backups: BackupInfo[] }
+  | { state: 'corrupt' | 'log_gap' | 'copied' | 'locked' | 'unavailable'; dataDir: string; message: string; backups: BackupInfo[] }
+  /** Encrypted and not opened yet; `wrongPassphrase` when a passphrase was given (GFC_PASSPHRASE, the kept key) and did not open it. */
+  | { state: 'encrypted'; dataDir: string; message: string; backups: BackupInfo[]; wrongPassphrase: boolean }
 
 export interface ImportSummary {
   created: number

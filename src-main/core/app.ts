@@ -145,7 +145,7 @@ export class App {
       return { state: 'ok', dataDir: this.dataDir, deviceId: this.current.device.deviceId, empty, notices, encrypted: this.current.sealer !== null }
     }
     const f = this.failure!
-    if (f.code === 'encrypted' || f.code === 'passphrase') return { state: 'encrypted', dataDir: this.dataDir, message: f.message, backups: [] }
+    if (f.code === 'encrypted' || f.code === 'passphrase') return { state: 'encrypted', dataDir: this.dataDir, message: f.message, backups: [], wrongPassphrase: f.code === 'passphrase' }
     const state = f.code === 'corrupt' || f.code === 'locked' || f.code === 'log_gap' || f.code === 'copied' ? f.code : 'unavailable'
     return { state, dataDir: this.dataDir, message: f.message, backups: listBackups(this.dataDir) }
   }

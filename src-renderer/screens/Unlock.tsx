@@ -17,7 +17,7 @@ export function Unlock({ status, onStatus }: Props) {
   const [passphrase, setPassphrase] = useState('')
   const [remember, setRemember] = useState(false)
   const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<string | null>(status.message.includes('passphrase is wrong') ? t('unlock.wrong') : null)
+  const [error, setError] = useState<string | null>(status.state === 'encrypted' && status.wrongPassphrase ? t('unlock.wrong') : null)
 
   const submit = async (e: FormEvent) => {
     e.preventDefault()

@@ -89,9 +89,9 @@ describe('encryption at rest', () => {
     const files = fingerprint(p.dir)
 
     const wrong = await App.open(p.dir, undefined, 'not the passphrase')
-    expect(wrong.status()).toMatchObject({ state: 'encrypted', message: expect.stringMatching(/passphrase is wrong/) })
+    expect(wrong.status()).toMatchObject({ state: 'encrypted', message: expect.stringMatching(/passphrase is wrong/), wrongPassphrase: true })
     const none = await App.open(p.dir)
-    expect(none.status()).toMatchObject({ state: 'encrypted', message: expect.stringMatching(/is encrypted: give its passphrase/) })
+    expect(none.status()).toMatchObject({ state: 'encrypted', message: expect.stringMatching(/is encrypted: give its passphrase/), wrongPassphrase: false })
     const refused = await dispatch(none, 'profile.unlock', { passphrase: 'still wrong', remember: false })
     expect(refused).toMatchObject({ ok: false, error: { code: 'passphrase', field: 'passphrase' } })
     const cli = gfc(['--data', p.dir, 'members'], { GFC_PASSPHRASE: 'wrong wrong wrong' })
